@@ -1,0 +1,34 @@
+"""The exceptions symconv raises.
+
+One family for invalid parameters, :class:`SpecError` (a ``ValueError``), whose
+one-line message names the parameter and the rule it broke; :class:`TooLargeError`
+for requests refused before any work is done; :class:`VerificationError` for a
+derivation step that does not check.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SpecError", "TooLargeError", "VerificationError"]
+
+
+class SpecError(ValueError):
+    """An invalid parameter: the message names the parameter and the rule.
+
+    >>> raise SpecError("stride", "must be positive, got 0")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: stride: must be positive, got 0
+    """
+
+    def __init__(self, parameter: str, rule: str) -> None:
+        self.parameter = parameter
+        self.rule = rule
+        super().__init__(f"{parameter}: {rule}")
+
+
+class TooLargeError(SpecError):
+    """A request whose number of non-zeros exceeds the limit (checked before building)."""
+
+
+class VerificationError(AssertionError):
+    """A derivation step (or a numeric check) that does not hold."""

@@ -1,0 +1,42 @@
+r"""The seminar's LaTeX conventions, as a subclass of SymPy's ``LatexPrinter``.
+
+SymPy prints ``IndexedBase("W")[0, 1]`` as ``{W}_{0,1}``; the seminar writes
+``W_{0,1}``. Everything symconv renders goes through :func:`latex`, so user
+settings of SymPy's printer (``mul_symbol``, ``fold_short_frac``, ...) still apply.
+
+>>> import sympy
+>>> latex(sympy.IndexedBase("W")[0, 1] * sympy.IndexedBase("X")[15])
+'W_{0,1} X_{15}'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sympy import Indexed, Symbol
+from sympy.printing.latex import LatexPrinter
+
+__all__ = ["SeminarLatexPrinter", "latex"]
+
+
+class SeminarLatexPrinter(LatexPrinter):
+    """``LatexPrinter`` with the seminar's subscripts: ``W_{0,1}``, ``X_{15}``."""
+
+    printmethod = "_latex"
+
+    def _print_Indexed(self, expr: Indexed) -> str:
+        base = self._print(expr.base.label)
+        if not isinstance(expr.base.label, Symbol) or len(expr.base.label.name) > 1 and "\\" not in base:
+            base = "{" + base + "}"
+        indices = ",".join(self._print(i) for i in expr.indices)
+        return f"{base}_{{{indices}}}"
+
+
+def latex(obj: Any, **settings: Any) -> str:
+    r"""LaTeX of any SymPy object or symconv object, in the seminar's notation.
+
+    >>> import sympy
+    >>> latex(sympy.IndexedBase("W")[0, 1])
+    'W_{0,1}'
+    """
+    return SeminarLatexPrinter(settings).doprint(obj)

@@ -1,0 +1,71 @@
+r"""im2col and col2im (the seminar's S4): the windows as the columns of a matrix.
+
+``im2col(spec, X)`` has one row per kernel tap and one column per output position,
+so that the flattened kernel row ``F`` gives the output as a row: ``F im2col(X) = (C X)^T``.
+``col2im`` is its adjoint: it sums the columns back onto the input positions they
+were read from (overlapping windows add up). Both come from the index map.
+
+>>> from symconv import ConvSpec, input_symbols
+>>> im2col(ConvSpec(4, 3), input_symbols(4))
+Matrix([
+[X[0], X[1]],
+[X[1], X[2]],
+[X[2], X[3]]])
+"""
+
+from __future__ import annotations
+
+from math import prod
+from typing import Any
+
+from sympy import Add, Array, MutableDenseMatrix
+
+from ..indexmap import index_map
+from ..sparse import matrix_from_rows
+from ..specs import ConvSpec
+from .operands import as_array, as_kernel, flat
+
+__all__ = ["im2col", "col2im", "kernel_row"]
+
+
+def kernel_row(spec: ConvSpec, kernel: Any = None) -> MutableDenseMatrix:
+    """The kernel flattened row-major into a ``1 x prod(kernel_shape)`` row ``F``.
+
+    >>> from symconv import ConvSpec
+    >>> kernel_row(ConvSpec(4, 3))
+    Matrix([[W[0], W[1], W[2]]])
+    """
+    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    return MutableDenseMatrix(1, len(taps), taps)
+
+
+def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
+    """The ``(prod(kernel_shape), prod(out_shape))`` matrix whose column ``o`` is the window of output ``o``.
+
+    Window entries that fall in the padding are zero.
+    """
+    values = flat(as_array(X, spec.input_shape, "X"))
+    imap = index_map(spec, max_nonzeros=max_nonzeros)
+    rows: dict[int, dict[int, Any]] = {}
+    for tap, out, inp in zip(imap.flat_tap.tolist(), imap.flat_output.tolist(), imap.flat_input.tolist()):
+        value = values[inp]
+        if value != 0:
+            rows.setdefault(tap, {})[out] = value
+    return matrix_from_rows(rows, (prod(spec.kernel_shape), prod(spec.out_shape)))
+
+
+def col2im(spec: ConvSpec, columns: Any, *, max_nonzeros: int | None = None) -> Array:
+    """The adjoint of :func:`im2col`: entry ``(tap, o)`` is added onto the input position it was read from.
+
+    >>> from symconv import ConvSpec
+    >>> col2im(ConvSpec(4, 3), [[1, 1], [1, 1], [1, 1]])
+    [1, 2, 2, 1]
+    """
+    shape = (prod(spec.kernel_shape), prod(spec.out_shape))
+    entries = flat(as_array(columns, shape, "columns"))
+    imap = index_map(spec, max_nonzeros=max_nonzeros)
+    gathered: list[list[Any]] = [[] for _ in range(prod(spec.input_shape))]
+    n_out = shape[1]
+    for tap, out, inp in zip(imap.flat_tap.tolist(), imap.flat_output.tolist(), imap.flat_input.tolist()):
+        gathered[inp].append(entries[tap * n_out + out])
+    return Array([Add(*terms) for terms in gathered], spec.input_shape)

@@ -1,0 +1,76 @@
+r"""The convolution as one matrix product, ``vec(Y) = C vec(X)`` (the seminar's S3).
+
+``C`` is built from the index map, touching only its non-zeros: ``C[o, i] = W[k]``
+exactly when ``i = s o - p + d k``.
+
+>>> from symconv import ConvSpec
+>>> C = conv_matrix(ConvSpec(3, 2))
+>>> C
+Matrix([
+[W[0], W[1],    0],
+[   0, W[0], W[1]]])
+"""
+
+from __future__ import annotations
+
+from math import prod
+from typing import Any
+
+import numpy as np
+from sympy import MutableDenseMatrix
+
+from ..indexmap import IndexMap, index_map
+from ..sparse import matrix_from_rows
+from ..specs import ConvSpec
+from .operands import as_kernel, flat
+
+__all__ = ["conv_matrix", "matrix_from_index_map"]
+
+
+def matrix_from_index_map(imap: IndexMap, taps: list[Any], shape: tuple[int, int], *,
+                          rows: np.ndarray | None = None, columns: np.ndarray | None = None,
+                          ) -> MutableDenseMatrix:
+    """The matrix with ``taps[tap]`` at (row, column) of every triple of the index map.
+
+    ``rows`` and ``columns`` default to the flat output and input positions (the
+    matrix ``C``); the transposed convolution swaps them.
+    """
+    rows = imap.flat_output if rows is None else rows
+    columns = imap.flat_input if columns is None else columns
+    tap = imap.flat_tap
+    nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
+    if not nonzero.all():  # a numeric kernel with zero taps: keep the matrix sparse
+        keep = nonzero[tap]
+        rows, columns, tap = rows[keep], columns[keep], tap[keep]
+    # group the triples by row (a stable sort keeps the taps in order within a row)
+    order = np.argsort(rows, kind="stable")
+    rows = rows[order]
+    starts = np.flatnonzero(np.diff(rows)) + 1 if len(rows) else np.zeros(0, dtype=np.int64)
+    bounds = np.concatenate(([0], starts, [len(rows)])).tolist()
+    column_list = columns[order].tolist()
+    values = [taps[t] for t in tap[order].tolist()]
+    # the tap is determined by (row, column), so no cell receives two taps
+    result = {
+        row: dict(zip(column_list[a:b], values[a:b]))
+        for row, a, b in zip(rows[bounds[:-1]].tolist() if len(rows) else [], bounds[:-1], bounds[1:])
+    }
+    return matrix_from_rows(result, shape)
+
+
+def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
+    r"""The matrix ``C`` of shape ``(prod(out_shape), prod(input_shape))`` with ``vec(Y) = C vec(X)``.
+
+    Row-major flattening on both sides; ``kernel=None`` uses the symbols ``W``.
+    The matrix is held sparse and built in time proportional to its non-zeros
+    (requests above ``max_nonzeros`` are refused before any work).
+
+    >>> from symconv import ConvSpec
+    >>> C = conv_matrix(ConvSpec((4, 4), (3, 3)))
+    >>> C.shape
+    (4, 16)
+    >>> C[1, :4]
+    Matrix([[0, W[0, 0], W[0, 1], W[0, 2]]])
+    """
+    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    imap = index_map(spec, max_nonzeros=max_nonzeros)
+    return matrix_from_index_map(imap, taps, (prod(spec.out_shape), prod(spec.input_shape)))

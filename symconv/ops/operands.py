@@ -1,0 +1,74 @@
+"""Operands: kernels and inputs given as nested lists, SymPy Arrays or numpy arrays.
+
+>>> from symconv import ConvSpec
+>>> as_kernel([[1, 2], [3, 4]], ConvSpec((3, 3), (2, 2)).kernel_shape)
+[[1, 2], [3, 4]]
+>>> vec(as_array([[1, 2], [3, 4]], (2, 2), "X")).T
+Matrix([[1, 2, 3, 4]])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import Array, ImmutableMatrix
+
+from ..errors import SpecError
+from ..symbols import kernel_symbols
+
+__all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
+
+
+def as_array(values: Any, shape: tuple[int, ...], parameter: str) -> Array:
+    """``values`` (nested list, SymPy Array or Matrix, numpy array) as a SymPy Array of ``shape``.
+
+    A flat sequence or a column vector of the right length is reshaped row-major.
+    """
+    if isinstance(values, sympy.MatrixBase):
+        entries = list(values)
+        given: tuple[int, ...] = values.shape
+    elif isinstance(values, sympy.NDimArray):
+        entries = flat(values)
+        given = values.shape
+    else:
+        try:
+            array = np.asarray(values, dtype=object)
+        except Exception as error:  # ragged nested lists
+            raise SpecError(parameter, f"is not a rectangular array ({error})") from None
+        entries = list(array.ravel())
+        given = array.shape
+    size = int(np.prod(shape))
+    if given != tuple(shape) and len(entries) != size:
+        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
+    if given != tuple(shape) and len(given) > 1 and sorted(given) != [1, size]:
+        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
+    try:
+        entries = [sympy.sympify(v, strict=True) for v in entries]
+    except (sympy.SympifyError, TypeError, ValueError):
+        raise SpecError(parameter, "entries must be numbers or SymPy expressions") from None
+    return Array(entries, shape)
+
+
+def as_kernel(kernel: Any, kernel_shape: tuple[int, ...]) -> Array:
+    """The kernel operand: ``None`` means :func:`~symconv.kernel_symbols` of the shape."""
+    if kernel is None:
+        return kernel_symbols(kernel_shape)
+    return as_array(kernel, kernel_shape, "kernel")
+
+
+def flat(array: Array) -> list[Any]:
+    """The entries of an Array in row-major order."""
+    return list(array.reshape(len(array))) if array.rank() > 1 else list(array)
+
+
+def vec(array: Array) -> ImmutableMatrix:
+    """Row-major flattening of an Array into a column matrix (the seminar's ``X`` of size 16x1)."""
+    entries = flat(array)
+    return ImmutableMatrix(len(entries), 1, entries)
+
+
+def unvec(column: Any, shape: tuple[int, ...]) -> Array:
+    """The inverse of :func:`vec`: a column (or flat sequence) back into an Array of ``shape``."""
+    return Array(list(column), shape)

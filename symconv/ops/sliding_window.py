@@ -1,0 +1,58 @@
+r"""The definition (the seminar's S1): dot products of the kernel with a sliding window.
+
+Written directly from the definition, without the index map: pad the input with
+zeros, cut out the window of every output position (stride ``s``, taps ``d`` apart),
+and take its dot product with the kernel. It is the second, independent route to the
+result that the matrix ``C`` must reproduce.
+
+>>> from symconv import ConvSpec
+>>> sliding_window(ConvSpec(4, 3), [1, 2, 3, 4], [1, 0, -1])
+[-2, -2]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import Add, Array
+
+from ..specs import ConvSpec
+from .operands import as_array, as_kernel, flat
+
+__all__ = ["sliding_window", "padded_input"]
+
+
+def padded_input(spec: ConvSpec, X: Any) -> np.ndarray:
+    """The input surrounded by the spec's zeros, as a numpy object array of SymPy entries."""
+    values = np.array(flat(as_array(X, spec.input_shape, "X")), dtype=object).reshape(spec.input_shape)
+    padded = np.full(
+        tuple(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after)),
+        sympy.S.Zero, dtype=object,
+    )
+    padded[tuple(slice(b, b + h) for b, h in zip(spec.padding_before, spec.input_shape))] = values
+    return padded
+
+
+def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None) -> Array:
+    r"""The convolution by its definition: an Array of ``out_shape`` of window dot products.
+
+    .. math:: Y[o] = \sum_k W[k]\, X_{\mathrm{pad}}[s\,o + d\,k]
+
+    >>> from symconv import ConvSpec, input_symbols
+    >>> Y = sliding_window(ConvSpec((4, 4), (3, 3)), input_symbols((4, 4)))
+    >>> Y.shape
+    (2, 2)
+    >>> Y[0, 0].coeff(Y[0, 0].free_symbols and sympy.IndexedBase("X")[5])
+    W[1, 1]
+    """
+    padded = padded_input(spec, X)
+    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
+    entries = []
+    for o in np.ndindex(*spec.out_shape):
+        window = padded[tuple(slice(s * oi, s * oi + e, d)
+                              for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))]
+        entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
+    return Array(entries, spec.out_shape)

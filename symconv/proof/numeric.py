@@ -1,0 +1,179 @@
+r"""Checks by random numeric substitution.
+
+Every free parameter gets a random value respecting its assumptions (integers for
+integer symbols, positive where positive) and the derivation's hypotheses; sums and
+deltas are evaluated; every remaining indexed symbol (``W[1, 2]``, ``X[5]``) gets a
+random rational, the same on both sides. The two sides must then be equal numbers.
+
+>>> import random, sympy
+>>> x = sympy.Symbol("x")
+>>> compare_numerically((x + 1)**2, x**2 + 2*x + 1, random.Random(0))
+(True, 'equal at 3 random points')
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import sympy
+from sympy import Basic, Indexed, MatrixBase, NDimArray, Rational, Symbol
+
+from .compare import LinearMap, _flat
+
+__all__ = ["compare_numerically", "random_point"]
+
+_MAX_ENTRIES = 5000  # larger objects are checked by the derivations' own numeric checks
+
+
+def _parts(obj: Any) -> list[Any]:
+    if obj is None:
+        return []
+    if isinstance(obj, LinearMap):
+        return list(obj.matrix.values()) + _flat(obj.vector)
+    if isinstance(obj, MatrixBase):
+        return list(obj.values())
+    if isinstance(obj, NDimArray):
+        return _flat(obj)
+    if isinstance(obj, (tuple, list)):
+        return [p for item in obj for p in _parts(item)]
+    return [obj]
+
+
+def _size(obj: Any) -> int:
+    if isinstance(obj, LinearMap):
+        return obj.matrix.rows * obj.matrix.cols
+    if isinstance(obj, (MatrixBase, NDimArray)):
+        return len(obj) if isinstance(obj, NDimArray) else obj.rows * obj.cols
+    return 1
+
+
+def parameters(*objects: Any) -> list[Symbol]:
+    """The free scalar symbols of the objects (not the labels of indexed bases)."""
+    found: set[Symbol] = set()
+    labels: set[Basic] = set()
+    for obj in objects:
+        for part in _parts(obj):
+            if isinstance(part, Basic):
+                labels |= {i.base.label for i in part.atoms(Indexed)}
+                found |= {s for s in part.free_symbols if isinstance(s, Symbol)}
+    return sorted(found - labels, key=str)
+
+
+def _sample(symbol: Symbol, rng: random.Random) -> Basic:
+    if symbol.is_integer:
+        low = 1 if symbol.is_positive else 0 if symbol.is_nonnegative else -4
+        return sympy.Integer(rng.randint(low, low + 6))
+    numerator = rng.randint(-9, 9)
+    if symbol.is_positive:
+        numerator = abs(numerator) + 1
+    return Rational(numerator, rng.randint(1, 5))
+
+
+def random_point(symbols: list[Symbol], rng: random.Random, hypotheses: Any = sympy.true,
+                 tries: int = 500) -> dict[Symbol, Basic] | None:
+    """Random values for ``symbols`` satisfying ``hypotheses`` (``None`` if none found)."""
+    for _ in range(tries):
+        point = {s: _sample(s, rng) for s in symbols}
+        holds = sympy.sympify(hypotheses).xreplace(point) if hypotheses is not sympy.true else sympy.true
+        if holds == sympy.true:
+            return point
+    return None
+
+
+class _Values:
+    """Random rationals for indexed symbols, the same for the same entry on both sides."""
+
+    def __init__(self, rng: random.Random, prepare: Any = None) -> None:
+        self.rng = rng
+        self.prepare = prepare or (lambda e: e)
+        self.values: dict[Basic, Basic] = {}
+
+    def __call__(self, expr: Any, point: dict[Symbol, Basic]) -> Any:
+        expr = _unroll(self.prepare(sympy.sympify(expr)).xreplace(point))
+        atoms = expr.atoms(Indexed)
+        for atom in atoms:
+            if atom not in self.values:
+                if not all(i.is_Integer for i in atom.indices):
+                    raise _NotNumeric(f"{atom} has a symbolic index")
+                self.values[atom] = Rational(self.rng.randint(-9, 9), self.rng.randint(1, 4))
+        value = expr.xreplace({a: self.values[a] for a in atoms}) if atoms else expr
+        value = value.doit() if isinstance(value, Basic) else value
+        if isinstance(value, Basic) and value.free_symbols:
+            raise _NotNumeric(f"{sympy.sstr(value)} is not a number")
+        return value
+
+
+class _NotNumeric(Exception):
+    pass
+
+
+def _unroll(expr: Any) -> Any:
+    """Finite sums with numeric limits written out term by term (deltas and piecewise
+    conditions then evaluate to numbers): independent of SymPy's delta summation."""
+    if isinstance(expr, sympy.Sum):
+        body, limits = expr.function, list(expr.limits)
+        variable, low, high = limits[-1]
+        if not (low.is_Integer and high.is_Integer):
+            raise _NotNumeric(f"{sympy.sstr(expr)} has symbolic limits")
+        if high - low > 10_000:
+            raise _NotNumeric("a sum with too many terms")
+        inner = sympy.Sum(body, *limits[:-1]) if len(limits) > 1 else body
+        return sympy.Add(*[_unroll(inner.xreplace({variable: value})) for value in range(int(low), int(high) + 1)])
+    if isinstance(expr, Basic) and expr.args and not isinstance(expr, Indexed):
+        return expr.func(*[_unroll(a) for a in expr.args])
+    return expr
+
+
+def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
+    if isinstance(obj, LinearMap):
+        xs = [values(x, point) for x in _flat(obj.vector)]
+        rows = {}
+        for (r, c), v in obj.matrix.todok().items():
+            rows[r] = rows.get(r, 0) + values(v, point) * xs[c]
+        return [rows.get(r, sympy.S.Zero) for r in range(obj.matrix.rows)]
+    if isinstance(obj, sympy.MatrixExpr) and not isinstance(obj, MatrixBase):
+        obj = obj.doit()  # an unevaluated product of small matrices
+    if isinstance(obj, (MatrixBase, NDimArray)):
+        return [values(v, point) for v in _flat(obj)]
+    return values(obj, point)
+
+
+def compare_numerically(lhs: Any, rhs: Any, rng: random.Random, *, hypotheses: Any = sympy.true,
+                        trials: int = 3, prepare: Any = None) -> tuple[bool | None, str]:
+    """``(True, detail)`` if equal at ``trials`` random points, ``(False, detail)`` at the
+    first point where not, ``(None, reason)`` when numbers make no sense here.
+
+    ``rhs=None`` means ``lhs`` is a statement (a relation) that must hold at every point.
+    ``prepare`` is applied to both sides first (to substitute definitions).
+    """
+    if max(_size(lhs), _size(rhs)) > _MAX_ENTRIES:
+        return None, "too large for substitution (checked by the derivation's numeric checks)"
+    symbols = parameters(lhs, rhs)
+    for _ in range(trials):
+        point = random_point(symbols, rng, hypotheses)
+        if point is None:
+            return None, "no random point satisfies the hypotheses"
+        values = _Values(rng, prepare)
+        try:
+            if rhs is None:
+                holds = _evaluate(lhs, point, values)
+                if holds != sympy.true:
+                    return False, f"false at {_show(point)}"
+                continue
+            left, right = _evaluate(lhs, point, values), _evaluate(rhs, point, values)
+        except _NotNumeric as reason:
+            return None, str(reason)
+        left_list = left if isinstance(left, list) else [left]
+        right_list = right if isinstance(right, list) else [right]
+        if len(left_list) != len(right_list):
+            return False, f"sizes differ at {_show(point)}"
+        for n, (a, b) in enumerate(zip(left_list, right_list)):
+            if sympy.sympify(a - b) != 0:
+                where = f" (entry {n})" if len(left_list) > 1 else ""
+                return False, f"{a} != {b}{where} at {_show(point)}"
+    return True, f"equal at {trials} random points" if rhs is not None else f"holds at {trials} random points"
+
+
+def _show(point: dict[Symbol, Basic]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in point.items()) or "the given values"

@@ -1,0 +1,122 @@
+r"""The size formulas, for Python ints and for SymPy expressions alike.
+
+One definition of each formula; the specifications' ``out_shape`` use them.
+In the seminar's letters: input size ``h``, kernel size ``q``, stride ``s``,
+padding ``p``, dilation ``d`` and output padding ``a``.
+
+>>> conv_output_size(4, 3)
+2
+>>> h, q, s, p = sympy.symbols("h q s p", integer=True, positive=True)
+>>> transposed_output_size(h, q, s, p)
+-2*p + q + s*(h - 1)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+import sympy
+
+from ._params import as_int, is_sequence
+from .errors import SpecError
+
+__all__ = ["conv_output_size", "transposed_output_size", "Padding"]
+
+#: A padding amount: the same on both sides, or ``(before, after)``.
+Padding = Union[int, tuple[int, int], sympy.Expr]
+
+
+def _is_symbolic(*values: Any) -> bool:
+    flat: list[Any] = []
+    for value in values:
+        flat.extend(value if is_sequence(value) else [value])
+    return any(isinstance(v, (sympy.Basic, str)) and not (isinstance(v, sympy.Basic) and v.is_Integer) for v in flat)
+
+
+def _padding_sides(p: Any, parameter: str = "padding") -> tuple[Any, Any]:
+    if is_sequence(p):
+        items = list(p)
+        if len(items) != 2:
+            raise SpecError(parameter, f"a per-side padding is a pair (before, after), got {p!r}")
+        return items[0], items[1]
+    return p, p
+
+
+def _check_conv_ints(h: int, q: int, s: int, before: int, after: int, d: int) -> None:
+    if h < 1:
+        raise SpecError("input_shape", f"sizes must be positive, got {h}")
+    if q < 1:
+        raise SpecError("kernel_shape", f"sizes must be positive, got {q}")
+    if s < 1:
+        raise SpecError("stride", f"must be positive, got {s}")
+    if d < 1:
+        raise SpecError("dilation", f"must be positive, got {d}")
+    if before < 0 or after < 0:
+        raise SpecError("padding", f"must be non-negative, got {(before, after) if before != after else before}")
+    if d * (q - 1) + 1 > h + before + after:
+        raise SpecError(
+            "kernel_shape",
+            f"the dilated kernel ({d * (q - 1) + 1}) must not be larger than the padded input ({h + before + after})",
+        )
+
+
+def conv_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
+    r"""Output size of a convolution: :math:`\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1`.
+
+    ``p`` may be a pair ``(before, after)`` for asymmetric padding (PyTorch's
+    ``padding="same"`` with an even effective kernel). Python ints give an int and are
+    validated (:class:`~symconv.SpecError`); SymPy symbols give the exact formula.
+
+    >>> conv_output_size(5, 3, s=2, p=1)
+    3
+    >>> h, q, s, p, d = sympy.symbols("h q s p d", integer=True, positive=True)
+    >>> conv_output_size(h, q, s, p)
+    floor((h + 2*p - q)/s) + 1
+    """
+    before, after = _padding_sides(p)
+    if _is_symbolic(h, q, s, before, after, d):
+        h, q, s, before, after, d = (sympy.sympify(v) for v in (h, q, s, before, after, d))
+        return sympy.floor((h + before + after - d * (q - 1) - 1) / s) + 1
+    h, q, s, d = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride"), as_int(d, "dilation")
+    before, after = as_int(before, "padding"), as_int(after, "padding")
+    _check_conv_ints(h, q, s, before, after, d)
+    return (h + before + after - d * (q - 1) - 1) // s + 1
+
+
+def transposed_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1, a: Any = 0) -> Any:
+    r"""Output size of a transposed convolution: :math:`(h-1)s - 2p + d(q-1) + a + 1`.
+
+    With ``d = 1, a = 0`` this is the seminar's :math:`w = (h-1)s - 2p + q`. Integer
+    arguments are validated as PyTorch does: ``a`` (``output_padding``) must be smaller
+    than the stride or the dilation, and the output must have at least one element.
+
+    >>> transposed_output_size(2, 3, s=2, p=1)
+    3
+    >>> transposed_output_size(2, 3, s=2, p=1, a=2)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: output_padding: must be smaller than either stride (2) or dilation (1), got 2
+    """
+    if _is_symbolic(h, q, s, p, d, a):
+        h, q, s, p, d, a = (sympy.sympify(v) for v in (h, q, s, p, d, a))
+        return (h - 1) * s - 2 * p + d * (q - 1) + a + 1
+    h, q, s = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride")
+    p, d, a = as_int(p, "padding"), as_int(d, "dilation"), as_int(a, "output_padding")
+    if h < 1:
+        raise SpecError("input_shape", f"sizes must be positive, got {h}")
+    if q < 1:
+        raise SpecError("kernel_shape", f"sizes must be positive, got {q}")
+    if s < 1:
+        raise SpecError("stride", f"must be positive, got {s}")
+    if d < 1:
+        raise SpecError("dilation", f"must be positive, got {d}")
+    if p < 0:
+        raise SpecError("padding", f"must be non-negative, got {p}")
+    if a < 0:
+        raise SpecError("output_padding", f"must be non-negative, got {a}")
+    if a >= s and a >= d:
+        raise SpecError("output_padding", f"must be smaller than either stride ({s}) or dilation ({d}), got {a}")
+    w = (h - 1) * s - 2 * p + d * (q - 1) + a + 1
+    if w < 1:
+        raise SpecError("padding", f"too large: the output size (h-1)s - 2p + d(q-1) + a + 1 = {w} must be at least 1")
+    return w

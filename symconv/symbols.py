@@ -1,0 +1,95 @@
+r"""Kernel and input symbols: the only place where names and indices are made.
+
+Kernel entries are ``IndexedBase(name)[i, j, ...]`` (LaTeX ``W_{0,1}``, the seminar's
+notation); input entries are the seminar's flat, row-major ``X_0 ... X_15``
+(``IndexedBase("X")[k]``), or multi-indexed ``X_{i,j}`` on request.
+
+>>> kernel_symbols((2, 2))
+[[W[0, 0], W[0, 1]], [W[1, 0], W[1, 1]]]
+>>> input_symbols((2, 3))
+[[X[0], X[1], X[2]], [X[3], X[4], X[5]]]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import Array, IndexedBase
+
+from ._params import as_shape
+from .errors import SpecError
+
+__all__ = ["kernel_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
+
+#: Names accepted besides identifiers: SymPy prints these as Greek letters.
+GREEK_LETTERS = frozenset(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
+)
+
+# A letter followed by letters or digits: nothing a LaTeX document could execute.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+
+
+def validate_name(name: Any, parameter: str = "name") -> str:
+    r"""Check a user-given symbol name: an identifier of letters and digits, or a Greek letter.
+
+    Names reach ``.tex`` files, so anything that is not plain letters and digits
+    (``\input{...}``, braces, underscores, spaces) is refused.
+
+    >>> validate_name("W")
+    'W'
+    >>> validate_name(r"\input{x}")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: name: must be letters and digits starting with a letter (or a Greek letter), got '\\input{x}'
+    """
+    if not isinstance(name, str) or not (_IDENTIFIER.match(name) or name in GREEK_LETTERS):
+        raise SpecError(parameter, f"must be letters and digits starting with a letter (or a Greek letter), got {name!r}")
+    return name
+
+
+def kernel_symbols(shape: Any, name: str = "W") -> Array:
+    """A kernel of the given shape whose entries are ``IndexedBase(name)[i, j, ...]``.
+
+    >>> K = kernel_symbols((3, 3))
+    >>> K[0, 1]
+    W[0, 1]
+    >>> K.shape
+    (3, 3)
+    """
+    shape = as_shape(shape, "kernel_shape")
+    base = IndexedBase(validate_name(name))
+    return Array([base[index] for index in np.ndindex(*shape)], shape)
+
+
+def input_symbols(shape: Any, name: str = "X", *, multi_index: bool = False) -> Array:
+    """An input of the given shape with the seminar's flat, row-major names ``X_0, X_1, ...``.
+
+    With ``multi_index=True`` the entries are ``X[i, j, ...]`` instead.
+
+    >>> input_symbols(4)
+    [X[0], X[1], X[2], X[3]]
+    >>> input_symbols((2, 2), multi_index=True)
+    [[X[0, 0], X[0, 1]], [X[1, 0], X[1, 1]]]
+    """
+    shape = as_shape(shape, "input_shape")
+    base = IndexedBase(validate_name(name))
+    if multi_index:
+        entries = [base[index] for index in np.ndindex(*shape)]
+    else:
+        entries = [base[k] for k in range(int(np.prod(shape)))]
+    return Array(entries, shape)
+
+
+def symbol(name: str, **assumptions: Any) -> sympy.Symbol:
+    """A scalar symbol (parameters of the proofs: ``h, q, s, p, d, a``, indices ``o, k, i``)."""
+    return sympy.Symbol(validate_name(name), **assumptions)
+
+
+def symbols(names: str, **assumptions: Any) -> tuple[sympy.Symbol, ...]:
+    """Several scalar symbols at once, ``symbols("h q s", integer=True)``."""
+    return tuple(symbol(n, **assumptions) for n in names.split())
