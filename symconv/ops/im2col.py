@@ -43,6 +43,14 @@ def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> Mutabl
     """The ``(prod(kernel_shape), prod(out_shape))`` matrix whose column ``o`` is the window of output ``o``.
 
     Window entries that fall in the padding are zero.
+
+    >>> from symconv import ConvSpec, input_symbols
+    >>> im2col(ConvSpec((3, 3), (2, 2)), input_symbols((3, 3)))
+    Matrix([
+    [X[0], X[1], X[3], X[4]],
+    [X[1], X[2], X[4], X[5]],
+    [X[3], X[4], X[6], X[7]],
+    [X[4], X[5], X[7], X[8]]])
     """
     values = flat(as_array(X, spec.input_shape, "X"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)

@@ -64,11 +64,20 @@ def flat(array: Array) -> list[Any]:
 
 
 def vec(array: Array) -> ImmutableMatrix:
-    """Row-major flattening of an Array into a column matrix (the seminar's ``X`` of size 16x1)."""
+    """Row-major flattening of an Array into a column matrix (the seminar's ``X`` of size 16x1).
+
+    >>> from symconv import input_symbols
+    >>> vec(input_symbols((2, 2))).T
+    Matrix([[X[0], X[1], X[2], X[3]]])
+    """
     entries = flat(array)
     return ImmutableMatrix(len(entries), 1, entries)
 
 
 def unvec(column: Any, shape: tuple[int, ...]) -> Array:
-    """The inverse of :func:`vec`: a column (or flat sequence) back into an Array of ``shape``."""
+    """The inverse of :func:`vec`: a column (or flat sequence) back into an Array of ``shape``.
+
+    >>> unvec([1, 2, 3, 4], (2, 2))
+    [[1, 2], [3, 4]]
+    """
     return Array(list(column), shape)

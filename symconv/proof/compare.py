@@ -175,8 +175,8 @@ def linear_coefficients(expr: Any, variables: dict[Basic, int]) -> dict[int, Any
 
     >>> import sympy
     >>> X = sympy.IndexedBase("X"); w = sympy.Symbol("w")
-    >>> linear_coefficients(w*X[0] + 2*X[1] + w*X[1], {X[0]: 0, X[1]: 1})
-    {0: w, 1: w + 2}
+    >>> sorted(linear_coefficients(w*X[0] + 2*X[1] + w*X[1], {X[0]: 0, X[1]: 1}).items())
+    [(0, w), (1, w + 2)]
     """
     result: dict[int, Any] = {}
     for term in Add.make_args(sympy.sympify(expr)):

@@ -7,6 +7,7 @@ numbers make sense each step is also checked by random substitution. A
 :class:`Check` adds a numeric comparison with an independent implementation.
 
 >>> import sympy
+>>> from symconv.proof import EXPAND
 >>> x = sympy.Symbol("x")
 >>> d = Derivation("square", "A square", "expanding a square", steps=(
 ...     Step((x + 1)**2, x**2 + 2*x + 1, "binomial formula", EXPAND),))
@@ -197,8 +198,12 @@ class Derivation(Printable):
         lines = [step._latex_line(printer) for step in self.steps]
         return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
 
-    def align(self, printer: Any) -> str:
-        """The steps as an ``align*`` environment (for documents)."""
+    def align(self, printer: Any = None) -> str:
+        """The steps as an ``align*`` environment (for documents); ``printer`` defaults to SymPy's."""
+        if printer is None:
+            from sympy.printing.latex import LatexPrinter
+
+            printer = LatexPrinter()
         lines = [step._latex_line(printer) for step in self.steps]
         return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"
 

@@ -1,0 +1,78 @@
+"""Parsing the CLI's values: sizes like ``4x4``, per-dimension parameters, padding modes.
+
+Bad values raise :class:`~symconv.SpecError` naming the option, so that the CLI
+reports them in one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..errors import SpecError
+
+#: Library parameter names -> the CLI options that set them.
+OPTIONS = {
+    "input_shape": "--input", "kernel_shape": "--kernel", "stride": "--stride", "padding": "--padding",
+    "dilation": "--dilation", "output_padding": "--output-padding", "kernel": "--kernel",
+    "name": "--name", "max_nonzeros": "--max-nonzeros",
+}
+
+
+def option_name(parameter: str) -> str:
+    """The CLI option of a library parameter (the parameter itself if it has none)."""
+    return OPTIONS.get(parameter, parameter)
+
+
+def sizes(text: str, option: str) -> tuple[int, ...]:
+    """``"4x4"`` -> ``(4, 4)``; ``"4"`` -> ``(4,)``."""
+    parts = text.lower().replace("×", "x").split("x")
+    try:
+        values = tuple(int(part) for part in parts)
+    except ValueError:
+        raise SpecError(option, f"must be integers separated by 'x' (like 4x4), got {text!r}") from None
+    return values
+
+
+def per_dimension(text: str | None, option: str) -> Any:
+    """An int, or one int per dimension (``2x1``); ``None`` stays ``None``."""
+    if text is None:
+        return None
+    values = sizes(text, option)
+    return values[0] if len(values) == 1 else values
+
+
+def padding(text: str | None) -> Any:
+    """An int, ``2x1`` per dimension, or ``same`` / ``valid``."""
+    if text is None:
+        return 0
+    if text.lower() in ("same", "valid"):
+        return text.lower()
+    return per_dimension(text, "--padding")
+
+
+def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = False) -> None:
+    """The options that describe a convolution."""
+    parser.add_argument("--input", required=True, metavar="HxW", help="input size, e.g. 4x4 (one number per dimension)")
+    parser.add_argument("--kernel", required=True, metavar="QxQ", help="kernel size, e.g. 3x3")
+    parser.add_argument("--stride", metavar="S", help="stride (default 1), one value or one per dimension (2x1)")
+    parser.add_argument("--padding", metavar="P", help="padding (default 0): a number, 1x0, 'same' or 'valid'")
+    parser.add_argument("--dilation", metavar="D", help="dilation (default 1)")
+    if transposed:
+        parser.add_argument("--output-padding", metavar="A", help="output padding (default 0)")
+    parser.add_argument("--max-nonzeros", type=int, metavar="N",
+                        help="refuse requests with more non-zeros than N (default 1,000,000)")
+
+
+def spec_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword arguments for ``ConvSpec`` from parsed options."""
+    result: dict[str, Any] = {
+        "input_shape": sizes(args.input, "--input"),
+        "kernel_shape": sizes(args.kernel, "--kernel"),
+        "padding": padding(args.padding),
+    }
+    for name in ("stride", "dilation"):
+        value = per_dimension(getattr(args, name), f"--{name}")
+        if value is not None:
+            result[name] = value
+    return result

@@ -1,0 +1,72 @@
+r"""Matrices in the slide's style: every cell shown, zeros as ``0`` (or ``\cdot``).
+
+:class:`SlideMatrix` wraps a SymPy matrix and prints itself through SymPy's printer
+protocol: LaTeX as an ``array`` (no column limit, unlike ``pmatrix``), text as an
+aligned grid, and in Jupyter through ``_repr_latex_``.
+
+>>> from symconv import ConvSpec, conv_matrix, latex
+>>> print(latex(SlideMatrix(conv_matrix(ConvSpec(3, 2)))))
+\left(\begin{array}{ccc}
+W_{0} & W_{1} & 0 \\
+0 & W_{0} & W_{1}
+\end{array}\right)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+from sympy import MatrixBase
+from sympy.printing.defaults import Printable
+
+from ..errors import SpecError
+from ..sparse import nonzero_rows
+
+__all__ = ["SlideMatrix", "MAX_PRINTED_CELLS"]
+
+#: Matrices with more cells than this are not printed in full (they would not fit a slide).
+MAX_PRINTED_CELLS = 40_000
+
+
+@dataclass(frozen=True, eq=False)
+class SlideMatrix(Printable):
+    r"""A matrix printed as on the slide. ``zero`` is what a zero cell shows (``"0"`` or ``r"\cdot"``)."""
+
+    matrix: MatrixBase
+    zero: str = "0"
+
+    def __post_init__(self) -> None:
+        if self.zero not in ("0", r"\cdot", "."):
+            raise SpecError("zero", rf"must be '0' or '\cdot', got {self.zero!r}")
+        rows, cols = self.matrix.shape
+        if rows * cols > MAX_PRINTED_CELLS:
+            raise SpecError("matrix", f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print; "
+                                      "use --format json (non-zeros only)")
+
+    def _cells(self, show: Any, zero: str) -> list[list[str]]:
+        rows, cols = self.matrix.shape
+        grid = [[zero] * cols for _ in range(rows)]
+        for r, row in nonzero_rows(self.matrix).items():
+            for c, value in row.items():
+                grid[r][c] = show(value)
+        return grid
+
+    def _latex(self, printer: Any) -> str:
+        zero = r"\cdot" if self.zero in (r"\cdot", ".") else "0"
+        grid = self._cells(printer._print, zero)
+        body = " \\\\\n".join(" & ".join(row) for row in grid)
+        return "\\left(\\begin{array}{%s}\n%s\n\\end{array}\\right)" % ("c" * self.matrix.cols, body)
+
+    def _sympystr(self, printer: Any) -> str:
+        zero = "." if self.zero in (r"\cdot", ".") else "0"
+        grid = self._cells(lambda v: printer._print(v).replace(" ", ""), zero)
+        width = max((len(cell) for row in grid for cell in row), default=1)
+        return "\n".join("  ".join(cell.ljust(width) for cell in row).rstrip() for row in grid)
+
+
+def matrix_json(matrix: MatrixBase) -> dict[str, Any]:
+    """The non-zeros of a matrix as JSON-ready data: shape and ``[row, column, entry]`` triples."""
+    entries = [[r, c, sympy.sstr(v)] for r, row in sorted(nonzero_rows(matrix).items()) for c, v in sorted(row.items())]
+    return {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}

@@ -1,0 +1,89 @@
+"""Hypothesis strategies for symconv's objects (needs ``hypothesis``, a test extra).
+
+Built only on Hypothesis's public API, in the style of ``hypothesis.extra.numpy``:
+keyword-only bounds, validated when called.
+
+>>> from hypothesis import given
+>>> @given(conv_specs(ndim=2, max_size=6))
+... def test_shape(spec):
+...     assert len(spec.out_shape) == 2
+>>> test_shape()
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from .errors import SpecError
+from .specs import ConvSpec
+
+__all__ = ["conv_specs", "kernels", "inputs"]
+
+
+def _check_bound(name: str, value: int, minimum: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise SpecError(name, f"must be an integer >= {minimum}, got {value!r}")
+
+
+@st.composite
+def _conv_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
+                max_stride: int, max_padding: int, max_dilation: int, same: bool) -> ConvSpec:
+    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
+    if same and draw(st.booleans()):
+        dilation = [draw(st.integers(1, max_dilation)) for _ in range(n)]
+        kernel = [draw(st.integers(1, max_kernel)) for _ in range(n)]
+        size = [draw(st.integers(1, max_size)) for _ in range(n)]
+        return ConvSpec(size, kernel, padding="same", dilation=dilation)
+    kernel, dilation, padding, size = [], [], [], []
+    for _ in range(n):
+        q = draw(st.integers(1, max_kernel))
+        d = draw(st.integers(1, max_dilation))
+        p = draw(st.integers(0, max_padding))
+        smallest = max(1, d * (q - 1) + 1 - 2 * p)  # the dilated kernel must fit the padded input
+        if smallest > max_size:
+            q, d = 1, 1
+            smallest = 1
+        kernel.append(q)
+        dilation.append(d)
+        padding.append(p)
+        size.append(draw(st.integers(smallest, max_size)))
+    stride = [draw(st.integers(1, max_stride)) for _ in range(n)]
+    return ConvSpec(size, kernel, stride=stride, padding=padding, dilation=dilation)
+
+
+def conv_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 8,
+               max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2, max_dilation: int = 2,
+               same: bool = True) -> st.SearchStrategy[ConvSpec]:
+    """Valid :class:`~symconv.ConvSpec` values (``padding="same"`` included when ``same``).
+
+    Defaults: 1-3 dimensions, sizes <= 8, kernels <= 4, strides <= 3, padding <= 2,
+    dilation <= 2.
+    """
+    for name, value, minimum in (("max_size", max_size, 1), ("max_kernel", max_kernel, 1),
+                                 ("max_stride", max_stride, 1), ("max_padding", max_padding, 0),
+                                 ("max_dilation", max_dilation, 1), ("min_ndim", min_ndim, 1),
+                                 ("max_ndim", max_ndim, min_ndim)):
+        _check_bound(name, value, minimum)
+    if ndim is not None:
+        _check_bound("ndim", ndim, 1)
+    return _conv_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation, same)
+
+
+def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Any]:
+    import numpy as np
+
+    count = int(np.prod(shape))
+    values = elements if elements is not None else st.integers(-9, 9)
+    return st.lists(values, min_size=count, max_size=count).map(lambda v: np.array(v, dtype=object).reshape(shape))
+
+
+def kernels(spec: ConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+    """Kernels of ``spec.kernel_shape`` (numpy object arrays; small integers by default)."""
+    return _numbers(spec.kernel_shape, elements)
+
+
+def inputs(spec: ConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+    """Inputs of ``spec.input_shape`` (numpy object arrays; small integers by default)."""
+    return _numbers(spec.input_shape, elements)

@@ -1,0 +1,104 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from symconv.cli.main import main
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+SLIDE_LATEX = r"""\left(\begin{array}{cccccccccccccccc}
+W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 & W_{2,0} & W_{2,1} & W_{2,2} & 0 & 0 & 0 & 0 & 0 \\
+0 & W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 & W_{2,0} & W_{2,1} & W_{2,2} & 0 & 0 & 0 & 0 \\
+0 & 0 & 0 & 0 & W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 & W_{2,0} & W_{2,1} & W_{2,2} & 0 \\
+0 & 0 & 0 & 0 & 0 & W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 & W_{2,0} & W_{2,1} & W_{2,2}
+\end{array}\right)
+"""
+
+
+def test_matrix_latex_is_the_slide(capsys):
+    assert run(capsys, "matrix", "--input", "4x4", "--kernel", "3x3", "--format", "latex") == (0, SLIDE_LATEX, "")
+
+
+def test_matrix_text_and_json(capsys):
+    status, out, _ = run(capsys, "matrix", "--input", "4x4", "--kernel", "3x3")
+    assert status == 0 and out.splitlines()[0].split()[:4] == ["W[0,0]", "W[0,1]", "W[0,2]", "0"]
+    status, out, _ = run(capsys, "matrix", "--input", "5", "--kernel", "3", "--stride", "2", "--padding", "1",
+                         "--format", "json")
+    data = json.loads(out)
+    assert data["shape"] == [3, 5] and data["spec"]["out_shape"] == [3]
+    assert data["entries"][0] == [0, 0, "W[1]"]
+
+
+def test_im2col_and_cdot(capsys):
+    status, out, _ = run(capsys, "im2col", "--input", "4", "--kernel", "3", "--padding", "1", "--zero", "cdot",
+                         "--format", "latex")
+    assert status == 0 and r"\cdot & X_{0}" in out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["matrix", "--input", "4x4", "--kernel", "5x5"], "--kernel: the dilated kernel"),
+    (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "0"], "--stride: must be positive"),
+    (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "-2"], "--stride: must be positive"),
+    (["matrix", "--input", "4.5", "--kernel", "3"], "--input: must be integers"),
+    (["matrix", "--input", "4x4", "--kernel", "3x3", "--padding", "-1"], "--padding: must be non-negative"),
+    (["matrix", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 dimensions"),
+    (["matrix", "--input", "100000x100000", "--kernel", "3x3"], "--max-nonzeros"),
+    (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "pdf"], "invalid choice"),
+    (["matrix", "--input", "4x4"], "required"),
+    (["bogus"], "invalid choice"),
+    ([], "required"),
+    (["prove", "nothing"], "no derivation"),
+    (["prove"], "give NAME"),
+])
+def test_bad_input_exits_2_with_one_line(capsys, argv, words):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert words in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_max_nonzeros_can_be_raised(capsys):
+    status, _, err = run(capsys, "matrix", "--input", "4x4", "--kernel", "3x3", "--max-nonzeros", "10")
+    assert status == 2 and "limit 10" in err
+    status, out, _ = run(capsys, "matrix", "--input", "40x40", "--kernel", "3x3", "--format", "json",
+                         "--max-nonzeros", "20000")
+    assert status == 0 and json.loads(out)["nonzeros"] == 38 * 38 * 9
+
+
+def test_prove_list_and_one(capsys):
+    status, out, _ = run(capsys, "prove", "--list")
+    assert status == 0 and "seminar-4x4" in out and "conv-matrix-3d" in out
+    status, out, err = run(capsys, "prove", "seminar-4x4")
+    assert status == 0 and "verified" in out and "1 of 1 derivations verified" in err
+    status, out, _ = run(capsys, "prove", "conv-matrix-1d", "--format", "latex")
+    assert status == 0 and "\\begin{align*}" in out
+
+
+def test_prove_exits_1_when_a_step_fails(capsys, monkeypatch):
+    import sympy
+    from symconv import derivations
+    from symconv.proof import EXPAND, Derivation, Step
+    x = sympy.Symbol("x")
+    broken = Derivation("broken", "broken", "", steps=(Step(x + 1, x, "false", EXPAND),))
+    monkeypatch.setattr(derivations, "find", lambda name: [broken])
+    status, out, _ = run(capsys, "prove", "broken")
+    assert status == 1 and "FAIL" in out
+
+
+def test_console_script_and_module_agree():
+    exe = shutil.which("symconv")
+    if exe is None:
+        pytest.skip("console script not installed")
+    args = ["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "latex"]
+    a = subprocess.run([exe, *args], capture_output=True, text=True, timeout=120)
+    b = subprocess.run([sys.executable, "-m", "symconv", *args], capture_output=True, text=True, timeout=120)
+    assert a.returncode == b.returncode == 0 and a.stdout == b.stdout == SLIDE_LATEX
+    bad = subprocess.run([exe, "matrix", "--input", "4", "--kernel", "9"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

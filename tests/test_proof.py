@@ -1,0 +1,92 @@
+import random
+
+import pytest
+import sympy
+from sympy import IndexedBase, KroneckerDelta, Sum
+
+from symconv import ConvSpec, Derivation, Step, VerificationError, conv_matrix, input_symbols, latex, sliding_window
+from symconv.proof import COLLAPSE, DOIT_EXPAND, EXPAND, LINEAR, STRUCTURAL, SUMS, Check, LinearMap, same
+from symconv.proof.numeric import compare_numerically
+
+x, y = sympy.symbols("x y")
+
+
+def test_a_true_chain_verifies_and_renders():
+    d = Derivation("square", "A square", "expanding", steps=(
+        Step((x + y)**2, x**2 + 2*x*y + y**2, "binomial formula", EXPAND),
+        Step(None, y**2 + 2*x*y + x**2, "reorder", STRUCTURAL),
+    ))
+    report = d.verify()
+    assert report.ok
+    assert latex(d) == ("\\begin{aligned}\n\\left(x + y\\right)^{2} &= x^{2} + 2 x y + y^{2} && "
+                        "\\text{binomial formula} \\\\\n&= x^{2} + 2 x y + y^{2} && \\text{reorder}\n\\end{aligned}")
+    assert d.align().startswith("\\begin{align*}\n")
+    assert "verified: 2 steps" in str(report)
+    assert d._repr_latex_().startswith("$\\displaystyle \\begin{aligned}")
+
+
+def test_a_false_step_fails_loudly():
+    d = Derivation("wrong", "Wrong", "", steps=(Step((x + 1)**2, x**2 + 1, "bad algebra", EXPAND),))
+    report = d.check()
+    assert not report.ok and "FAILED" in str(report)
+    with pytest.raises(VerificationError, match="bad algebra"):
+        d.verify()
+
+
+def test_structural_does_not_expand():
+    assert not same((x + 1)**2, x**2 + 2*x + 1, STRUCTURAL)[0]
+    assert same((x + 1)**2, x**2 + 2*x + 1, EXPAND)[0]
+
+
+def test_numeric_substitution_catches_a_wrong_identity():
+    ok, detail = compare_numerically(sympy.floor(x / 2) * 2, x, random.Random(1), trials=5)
+    assert ok is False  # floor(x/2)*2 != x for odd or non-integer x
+
+
+def test_numeric_check_respects_hypotheses():
+    n = sympy.Symbol("n", integer=True, positive=True)
+    ok, _ = compare_numerically(sympy.Mod(n, 2), 0, random.Random(0), hypotheses=sympy.Eq(sympy.Mod(n, 2), 0))
+    assert ok is True
+
+
+def test_failing_check_fails_the_derivation():
+    def bad(rng):
+        raise AssertionError("disagrees with numpy")
+    d = Derivation("c", "c", "", steps=(), checks=(Check("bad", bad),))
+    with pytest.raises(VerificationError, match="disagrees with numpy"):
+        d.verify()
+
+
+def test_delta_collapse_and_sums():
+    W, X = IndexedBase("W"), IndexedBase("X")
+    i, k, o = sympy.symbols("i k o", integer=True)
+    h, q = sympy.symbols("h q", integer=True, positive=True)
+    lhs = Sum(W[k] * Sum(KroneckerDelta(i, o + k) * X[i], (i, 0, h - 1)), (k, 0, q - 1))
+    right = Sum(sympy.Piecewise((W[k] * X[o + k], (o + k >= 0) & (o + k <= h - 1)), (0, True)), (k, 0, q - 1))
+    assert same(lhs, right, COLLAPSE)[0]
+    wrong = Sum(sympy.Piecewise((W[k] * X[o + k], (o + k >= 1) & (o + k <= h - 1)), (0, True)), (k, 0, q - 1))
+    assert not same(lhs, wrong, COLLAPSE)[0]
+    swapped = Sum(Sum(W[k] * KroneckerDelta(i, o + k), (k, 0, q - 1)) * X[i], (i, 0, h - 1))
+    assert same(lhs, swapped, SUMS)[0]
+
+
+def test_linear_forms_compare_without_multiplying():
+    spec = ConvSpec((64, 64), (3, 3))
+    X = input_symbols(spec.input_shape)
+    C, Y = conv_matrix(spec), sliding_window(spec, X)
+    assert same(LinearMap(C, X), Y, LINEAR) == (True, "")
+    C[0, 0] = sympy.IndexedBase("W")[0, 1]  # one wrong entry is found
+    ok, detail = same(LinearMap(C, X), Y, LINEAR)
+    assert not ok and detail.startswith("row 0, coefficient of X[0]")
+
+
+def test_matrix_difference_reports_first_entry():
+    ok, detail = same(sympy.Matrix([[1, 2]]), sympy.Matrix([[1, 3]]))
+    assert not ok and detail == "entry (0, 1): 2 != 3"
+    assert same(sympy.MatMul(sympy.ImmutableMatrix([[1, 1]]), sympy.ImmutableMatrix([[x], [y]]), evaluate=False),
+                sympy.Matrix([[x + y]]), DOIT_EXPAND)[0]
+
+
+def test_justification_text_is_escaped():
+    d = Derivation("e", "e", "", steps=(Step(x, x, "50% & $x_1$ # done", STRUCTURAL),))
+    assert r"\text{50\% \& $x_1$ \# done}" in latex(d)
