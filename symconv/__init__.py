@@ -9,12 +9,16 @@ from .errors import SpecError, TooLargeError, VerificationError
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
 from .latex.printer import latex
 from .ops.im2col import col2im, im2col, kernel_row
+from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
+from .ops.overlap import interior_overlap, overlap_counts
+from .ops.subpixel import subpixel_conv_transpose, subpixel_kernels
+from .ops.transposed import conv_transpose, recipe_stages, rotate_kernel, transposed_conv_matrix
 from .ops.operands import unvec, vec
 from .ops.sliding_window import sliding_window
 from .proof import Check, Derivation, Report, Step
 from .sizes import conv_output_size, transposed_output_size
-from .specs import ConvSpec
+from .specs import ConvSpec, TransposedConvSpec
 from .symbols import input_symbols, kernel_symbols
 
 __version__ = "0.1.0"
@@ -28,20 +32,31 @@ __all__ = [
     "SpecError",
     "Step",
     "TooLargeError",
+    "TransposedConvSpec",
     "VerificationError",
     "col2im",
     "conv_matrix",
     "conv_output_size",
+    "conv_transpose",
     "im2col",
     "index_map",
     "input_position",
     "input_symbols",
+    "interior_overlap",
     "kernel_row",
     "kernel_symbols",
     "latex",
     "nonzero_count",
+    "overlap_counts",
+    "recipe_stages",
+    "rotate_kernel",
     "sliding_window",
+    "stride_selection",
+    "subpixel_conv_transpose",
+    "subpixel_kernels",
+    "transposed_conv_matrix",
     "transposed_output_size",
     "unvec",
     "vec",
+    "zero_insert",
 ]

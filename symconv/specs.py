@@ -25,9 +25,9 @@ from sympy.printing.defaults import Printable
 
 from ._params import as_int, as_shape, is_sequence, per_dimension
 from .errors import SpecError
-from .sizes import conv_output_size
+from .sizes import conv_output_size, transposed_output_size
 
-__all__ = ["ConvSpec"]
+__all__ = ["ConvSpec", "TransposedConvSpec"]
 
 
 def _normalise_padding(padding: Any, ndim: int, kernel_shape: tuple[int, ...],
@@ -68,6 +68,23 @@ def _normalise_padding(padding: Any, ndim: int, kernel_shape: tuple[int, ...],
 
 def _sides(padding: tuple[Any, ...], side: int) -> tuple[int, ...]:
     return tuple(p[side] if isinstance(p, tuple) else p for p in padding)
+
+
+def _spec_latex(spec: Any, printer: Any, name: str) -> str:
+    """``name(h = ..., q = ..., s, p, d[, a]): input -> output`` through the caller's printer."""
+    def dims(values: tuple[Any, ...]) -> str:
+        return r" \times ".join(printer._print(sympy.sympify(v)) for v in values)
+
+    def params(values: tuple[Any, ...]) -> str:
+        shown = values[0] if len(set(values)) == 1 else values
+        return printer._print(sympy.sympify(shown))
+
+    parts = [f"h = {dims(spec.input_shape)}", f"q = {dims(spec.kernel_shape)}", f"s = {params(spec.stride)}",
+             f"p = {params(spec.padding)}", f"d = {params(spec.dilation)}"]
+    if any(getattr(spec, "output_padding", (0,))):
+        parts.append(f"a = {params(spec.output_padding)}")
+    return name + r"\left(" + r",\ ".join(parts) + r"\right)\colon " + dims(spec.input_shape) \
+        + r" \to " + dims(spec.out_shape)
 
 
 @dataclass(frozen=True)
@@ -147,15 +164,82 @@ class ConvSpec(Printable):
         return repr(self)
 
     def _latex(self, printer: Any) -> str:
-        def dims(values: tuple[Any, ...]) -> str:
-            return r" \times ".join(printer._print(sympy.sympify(v)) for v in values)
+        return _spec_latex(self, printer, r"\operatorname{conv}")
 
-        def params(values: tuple[Any, ...]) -> str:
-            if len(set(values)) == 1:
-                values = values[:1]
-            return printer._print(sympy.sympify(values[0] if len(values) == 1 else values))
 
-        parts = [f"h = {dims(self.input_shape)}", f"q = {dims(self.kernel_shape)}", f"s = {params(self.stride)}",
-                 f"p = {params(self.padding)}", f"d = {params(self.dilation)}"]
-        return r"\operatorname{conv}\left(" + r",\ ".join(parts) + r"\right)\colon " + dims(self.input_shape) \
-            + r" \to " + dims(self.out_shape)
+@dataclass(frozen=True)
+class TransposedConvSpec(Printable):
+    r"""An N-dimensional transposed convolution in PyTorch's ``ConvTranspose*d`` convention.
+
+    ``input_shape`` is the small side (``h``); the output has
+    :math:`(h-1)s - 2p + d(q-1) + a + 1` elements per dimension (the seminar's
+    :math:`w = (h-1)s - 2p + q` when ``d = 1, a = 0``). ``output_padding`` (``a``) must
+    be smaller than the stride or the dilation, as PyTorch requires.
+
+    >>> t = TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1)
+    >>> t.out_shape
+    (3, 3)
+    >>> t.forward()
+    ConvSpec(input_shape=(3, 3), kernel_shape=(3, 3), stride=(2, 2), padding=(1, 1), dilation=(1, 1))
+    >>> TransposedConvSpec(4, 3, stride=2, output_padding=2)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: output_padding: must be smaller than either stride (2) or dilation (1), got 2
+    """
+
+    input_shape: tuple[int, ...]
+    kernel_shape: tuple[int, ...]
+    stride: tuple[int, ...] = 1  # type: ignore[assignment]
+    padding: tuple[int, ...] = 0  # type: ignore[assignment]
+    dilation: tuple[int, ...] = 1  # type: ignore[assignment]
+    output_padding: tuple[int, ...] = 0  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        input_shape = as_shape(self.input_shape, "input_shape")
+        ndim = len(input_shape)
+        kernel_shape = as_shape(self.kernel_shape, "kernel_shape")
+        if is_sequence(self.kernel_shape) and len(kernel_shape) != ndim:
+            raise SpecError("kernel_shape", f"has {len(kernel_shape)} dimensions but the input has {ndim}")
+        if len(kernel_shape) == 1 and ndim > 1:
+            kernel_shape = kernel_shape * ndim
+        if isinstance(self.padding, str):
+            raise SpecError("padding", f"must be an int or one int per dimension for a transposed convolution, "
+                                       f"got {self.padding!r}")
+        values = {
+            "stride": per_dimension(self.stride, ndim, "stride", 1),
+            "padding": per_dimension(self.padding, ndim, "padding", 0),
+            "dilation": per_dimension(self.dilation, ndim, "dilation", 1),
+            "output_padding": per_dimension(self.output_padding, ndim, "output_padding", 0),
+        }
+        object.__setattr__(self, "input_shape", input_shape)
+        object.__setattr__(self, "kernel_shape", kernel_shape)
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+        for h, q, s, p, d, a in zip(input_shape, kernel_shape, *values.values()):
+            transposed_output_size(h, q, s, p, d, a)  # validates as PyTorch does
+
+    @property
+    def ndim(self) -> int:
+        """Number of spatial dimensions."""
+        return len(self.input_shape)
+
+    @property
+    def out_shape(self) -> tuple[int, ...]:
+        r"""Output sizes, :math:`(h-1)s - 2p + d(q-1) + a + 1` per dimension."""
+        return tuple(transposed_output_size(*values) for values in zip(
+            self.input_shape, self.kernel_shape, self.stride, self.padding, self.dilation, self.output_padding))
+
+    def forward(self) -> ConvSpec:
+        """The convolution whose matrix is transposed: from ``out_shape`` back to (at least) ``input_shape``.
+
+        When ``output_padding >= stride`` (allowed when ``dilation > stride``) the forward
+        convolution has more than ``h`` outputs; the transposed convolution uses the first ``h``.
+        """
+        return ConvSpec(self.out_shape, self.kernel_shape, stride=self.stride, padding=self.padding,
+                        dilation=self.dilation)
+
+    def _sympystr(self, printer: Any) -> str:
+        return repr(self)
+
+    def _latex(self, printer: Any) -> str:
+        return _spec_latex(self, printer, r"\operatorname{conv}^{\top}")

@@ -17,14 +17,25 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .errors import SpecError
-from .specs import ConvSpec
+from .specs import ConvSpec, TransposedConvSpec
 
-__all__ = ["conv_specs", "kernels", "inputs"]
+__all__ = ["conv_specs", "transposed_specs", "kernels", "inputs"]
 
 
 def _check_bound(name: str, value: int, minimum: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         raise SpecError(name, f"must be an integer >= {minimum}, got {value!r}")
+
+
+def _check_bounds(ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
+                  max_stride: int, max_padding: int, max_dilation: int) -> None:
+    for name, value, minimum in (("max_size", max_size, 1), ("max_kernel", max_kernel, 1),
+                                 ("max_stride", max_stride, 1), ("max_padding", max_padding, 0),
+                                 ("max_dilation", max_dilation, 1), ("min_ndim", min_ndim, 1),
+                                 ("max_ndim", max_ndim, min_ndim)):
+        _check_bound(name, value, minimum)
+    if ndim is not None:
+        _check_bound("ndim", ndim, 1)
 
 
 @st.composite
@@ -61,14 +72,34 @@ def conv_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3,
     Defaults: 1-3 dimensions, sizes <= 8, kernels <= 4, strides <= 3, padding <= 2,
     dilation <= 2.
     """
-    for name, value, minimum in (("max_size", max_size, 1), ("max_kernel", max_kernel, 1),
-                                 ("max_stride", max_stride, 1), ("max_padding", max_padding, 0),
-                                 ("max_dilation", max_dilation, 1), ("min_ndim", min_ndim, 1),
-                                 ("max_ndim", max_ndim, min_ndim)):
-        _check_bound(name, value, minimum)
-    if ndim is not None:
-        _check_bound("ndim", ndim, 1)
+    _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
     return _conv_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation, same)
+
+
+@st.composite
+def _transposed_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
+                      max_stride: int, max_padding: int, max_dilation: int) -> TransposedConvSpec:
+    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
+    values: dict[str, list[int]] = {k: [] for k in ("h", "q", "s", "p", "d", "a")}
+    for _ in range(n):
+        h, q = draw(st.integers(1, max_size)), draw(st.integers(1, max_kernel))
+        s, d = draw(st.integers(1, max_stride)), draw(st.integers(1, max_dilation))
+        a = draw(st.integers(0, max(s, d) - 1))  # PyTorch: smaller than the stride or the dilation
+        room = (h - 1) * s + d * (q - 1) + a  # the output (room - 2p + 1) must be at least 1
+        p = draw(st.integers(0, max(0, min(max_padding, room // 2))))
+        for key, value in zip("hqspda", (h, q, s, p, d, a)):
+            values[key].append(value)
+    return TransposedConvSpec(values["h"], values["q"], stride=values["s"], padding=values["p"],
+                              dilation=values["d"], output_padding=values["a"])
+
+
+def transposed_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 6,
+                     max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2,
+                     max_dilation: int = 3) -> st.SearchStrategy[TransposedConvSpec]:
+    """Valid :class:`~symconv.TransposedConvSpec` values, ``output_padding`` included (up to
+    ``max(stride, dilation) - 1``, so ``output_padding >= stride`` occurs when ``dilation > stride``)."""
+    _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
+    return _transposed_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
 
 
 def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Any]:
@@ -79,11 +110,11 @@ def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) ->
     return st.lists(values, min_size=count, max_size=count).map(lambda v: np.array(v, dtype=object).reshape(shape))
 
 
-def kernels(spec: ConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+def kernels(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
     """Kernels of ``spec.kernel_shape`` (numpy object arrays; small integers by default)."""
     return _numbers(spec.kernel_shape, elements)
 
 
-def inputs(spec: ConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+def inputs(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
     """Inputs of ``spec.input_shape`` (numpy object arrays; small integers by default)."""
     return _numbers(spec.input_shape, elements)

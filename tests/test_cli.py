@@ -103,3 +103,24 @@ def test_console_script_and_module_agree():
     assert a.returncode == b.returncode == 0 and a.stdout == b.stdout == SLIDE_LATEX
     bad = subprocess.run([exe, "matrix", "--input", "4", "--kernel", "9"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_steps_prints_the_seminar_case(capsys):
+    status, out, _ = run(capsys, "steps", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1")
+    assert status == 0
+    assert [line.split(" (")[0] for line in out.splitlines() if " (" in line and not line.startswith("Trans")] == \
+        ["input", "zeros inserted", "padded", "output"]
+    assert "5x5" in out and "Y[0]  0     Y[1]" in out
+    status, out, _ = run(capsys, "steps", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1",
+                         "--format", "latex")
+    assert status == 0 and r"\text{zeros inserted:" in out and r"Y_{0} & 0 & Y_{1}" in out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "2"], "--output-padding"),
+    (["steps", "--input", "3", "--kernel", "3", "--padding", "same"], "--padding"),
+    (["steps", "--input", "1", "--kernel", "1", "--padding", "1"], "--padding"),
+])
+def test_steps_bad_input(capsys, argv, words):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and err.startswith("symconv: " + words) and len(err.splitlines()) == 1

@@ -64,15 +64,16 @@ def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = Fals
                         help="refuse requests with more non-zeros than N (default 1,000,000)")
 
 
-def spec_arguments(args: argparse.Namespace) -> dict[str, Any]:
-    """Keyword arguments for ``ConvSpec`` from parsed options."""
+def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dict[str, Any]:
+    """Keyword arguments for ``ConvSpec`` (or ``TransposedConvSpec``) from parsed options."""
     result: dict[str, Any] = {
         "input_shape": sizes(args.input, "--input"),
         "kernel_shape": sizes(args.kernel, "--kernel"),
         "padding": padding(args.padding),
     }
-    for name in ("stride", "dilation"):
-        value = per_dimension(getattr(args, name), f"--{name}")
+    names = ("stride", "dilation", "output_padding") if transposed else ("stride", "dilation")
+    for name in names:
+        value = per_dimension(getattr(args, name), "--" + name.replace("_", "-"))
         if value is not None:
             result[name] = value
     return result

@@ -16,12 +16,13 @@ from typing import Any, NoReturn
 import sympy
 
 from ..errors import SpecError
-from ..latex.matrices import SlideMatrix, matrix_json
+from ..latex.matrices import SlideMatrix, StageList, matrix_json
 from ..latex.printer import latex
 from ..indexmap import check_size, nonzero_count
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
-from ..specs import ConvSpec
+from ..ops.transposed import recipe_stages
+from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 from .arguments import add_spec_options, option_name, spec_arguments
 
@@ -48,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
         add_spec_options(command)
         command.add_argument("--format", choices=("text", "latex", "json"), default="text")
         command.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
+
+    steps = commands.add_parser("steps", help="the seminar's recipe for the transposed convolution, stage by stage",
+                                description="Each stage of the transposed convolution's recipe for concrete symbols: "
+                                            "the input, the input with zeros, the padded input, the output.")
+    add_spec_options(steps, transposed=True)
+    steps.add_argument("--format", choices=("text", "latex"), default="text")
+    steps.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
 
     prove = commands.add_parser("prove", help="verify derivations and print every step with its check",
                                 description="Verify derivations: NAME is 'all', a topic or one derivation.")
@@ -86,6 +94,16 @@ def _im2col(args: argparse.Namespace) -> int:
     return 0
 
 
+def _steps(args: argparse.Namespace) -> int:
+    tspec = TransposedConvSpec(**spec_arguments(args, transposed=True))
+    check_size(nonzero_count(tspec.forward()), args.max_nonzeros)
+    stages = StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))),
+                       zero=r"\cdot" if args.zero == "cdot" else "0")
+    print(f"{tspec}  ->  output {'x'.join(map(str, tspec.out_shape))}")
+    print(latex(stages) if args.format == "latex" else sympy.sstr(stages))
+    return 0
+
+
 def _prove(args: argparse.Namespace) -> int:
     from .. import derivations
 
@@ -116,7 +134,7 @@ def _printer() -> Any:
     return SeminarLatexPrinter()
 
 
-COMMANDS = {"matrix": _matrix, "im2col": _im2col, "prove": _prove}
+COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "prove": _prove}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

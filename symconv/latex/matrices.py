@@ -22,9 +22,10 @@ from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
+from ..proof.derivation import text_latex
 from ..sparse import nonzero_rows
 
-__all__ = ["SlideMatrix", "MAX_PRINTED_CELLS"]
+__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid"]
 
 #: Matrices with more cells than this are not printed in full (they would not fit a slide).
 MAX_PRINTED_CELLS = 40_000
@@ -70,3 +71,38 @@ def matrix_json(matrix: MatrixBase) -> dict[str, Any]:
     """The non-zeros of a matrix as JSON-ready data: shape and ``[row, column, entry]`` triples."""
     entries = [[r, c, sympy.sstr(v)] for r, row in sorted(nonzero_rows(matrix).items()) for c, v in sorted(row.items())]
     return {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}
+
+
+def as_grid(array: Any) -> list[MatrixBase]:
+    """An Array as matrices to print: a row (1-D), a matrix (2-D), or its 2-D slices (N-D)."""
+    if isinstance(array, MatrixBase):
+        return [array]
+    shape = tuple(array.shape)
+    if len(shape) == 1:
+        return [sympy.Matrix(1, shape[0], list(array))]
+    if len(shape) == 2:
+        return [sympy.Matrix(array.tolist())]
+    nested = array.tolist()
+    return [m for block in nested for m in as_grid(sympy.Array(block))]
+
+
+@dataclass(frozen=True, eq=False)
+class StageList(Printable):
+    """Named stages (``name``, ``array``, ``description``) of a computation, printed one after another."""
+
+    stages: tuple[Any, ...]
+    zero: str = "0"
+
+    def _sympystr(self, printer: Any) -> str:
+        blocks = []
+        for stage in self.stages:
+            grids = "\n\n".join(printer._print(SlideMatrix(g, self.zero)) for g in as_grid(stage.array))
+            blocks.append(f"{stage.name} ({stage.description})\n{grids}")
+        return "\n\n".join(blocks)
+
+    def _latex(self, printer: Any) -> str:
+        lines = []
+        for stage in self.stages:
+            grids = r" \; ".join(printer._print(SlideMatrix(g, self.zero)) for g in as_grid(stage.array))
+            lines.append(r"&\text{%s: %s} && %s" % (text_latex(stage.name), text_latex(stage.description), grids))
+        return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"

@@ -8,8 +8,9 @@
 """
 
 from .compare import (COLLAPSE, DOIT, DOIT_EXPAND, EXPAND, LINEAR, STRUCTURAL, SUMS, LinearMap, Transformation,
-                      linear_coefficients, same, zero_extension)
+                      euclid, linear_coefficients, reindex, residues, same, split_sum,
+                      zero_extension)
 from .derivation import Check, Derivation, Report, Step
 
-__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR", "LinearMap", "zero_extension", "same", "linear_coefficients",
+__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR", "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "same", "linear_coefficients",
            "Step", "Check", "Derivation", "Report"]

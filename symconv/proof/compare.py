@@ -25,7 +25,7 @@ from sympy.printing.defaults import Printable
 
 from ..sparse import nonzero_rows
 
-__all__ = ["LinearMap", "Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR", "zero_extension", "same", "linear_coefficients",
+__all__ = ["LinearMap", "Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR", "zero_extension", "reindex", "same", "linear_coefficients",
            "first_difference"]
 
 
@@ -61,6 +61,17 @@ def _doit_expand(expr: Any) -> Any:
     if isinstance(value, MatrixBase):
         return value.applyfunc(sympy.expand)
     return sympy.expand(value)
+
+
+def _canonical_deltas(expr: Any) -> Any:
+    """``KroneckerDelta(a, b)`` depends on ``a - b`` only: rewrite it ``KroneckerDelta(a - b, 0)``,
+    the difference expanded and its sign fixed."""
+    def canonical(delta: Any) -> Any:
+        difference = sympy.expand(delta.args[0] - delta.args[1])
+        if difference.could_extract_minus_sign():
+            difference = -difference
+        return sympy.KroneckerDelta(difference, 0, evaluate=False)
+    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), canonical)
 
 
 def _merge_sums(expr: Any) -> Any:
@@ -108,6 +119,8 @@ def _zero_extension(expr: Any) -> Any:
     """Canonical zero-extended expressions: ``Piecewise((A, c), (0, True))`` with nested
     conditions merged by ``And`` and integer relations written ``e >= 0``."""
     expr = sympy.sympify(expr)
+    if isinstance(expr, sympy.Indexed):
+        return expr.base[tuple(sympy.expand(i) for i in expr.indices)]
     if _is_zero_extension(expr):
         value, condition = expr.args[0]
         value = _zero_extension(value)
@@ -124,7 +137,7 @@ def _zero_extension(expr: Any) -> Any:
             rest = Mul(*[f for f in factors if f is not extended[0]])
             return sympy.Piecewise((rest * value, condition), (0, True))
         return Mul(*factors)
-    if isinstance(expr, Basic) and expr.args and not isinstance(expr, (sympy.Indexed, sympy.core.relational.Relational)):
+    if isinstance(expr, Basic) and expr.args and not isinstance(expr, sympy.core.relational.Relational):
         return expr.func(*[_zero_extension(a) for a in expr.args])
     return expr
 
@@ -146,8 +159,157 @@ def zero_extension(*definitions: tuple[Any, Any]) -> "Transformation":
                           lambda e: _zero_extension(_merge_sums(substitute(e))), definitions=substitute)
 
 
+def _collapse_deltas(expr: Any, only: Any = None) -> Any:
+    """Sum a Kronecker delta against its summation variable: ``sum_v delta(v, e) f(v) = f(e)``
+    when ``a <= e <= b`` (a ``Piecewise`` inside the remaining sums), 0 otherwise.
+
+    Only deltas whose argument difference has coefficient +-1 in ``v`` are collapsed (a
+    coefficient ``d`` would need ``d | e``); everything else is left as it is.
+    """
+    expr = sympy.sympify(expr)
+    if not isinstance(expr, Basic) or not expr.args or isinstance(expr, sympy.Indexed):
+        return expr
+    expr = expr.func(*[_collapse_deltas(a, only) for a in expr.args])
+    if not isinstance(expr, sympy.Sum):
+        return expr
+    body, limits, conditions = expr.function, list(expr.limits), []
+    progress = True
+    while progress:
+        progress = False
+        for limit in limits:
+            variable, low, high = limit
+            if only is not None and variable not in only:
+                continue
+            factors = Mul.make_args(body)
+            for factor in factors:
+                if not isinstance(factor, sympy.KroneckerDelta):
+                    continue
+                difference = sympy.expand(factor.args[0] - factor.args[1])
+                coefficient = difference.coeff(variable)
+                rest = sympy.expand(difference - coefficient * variable)
+                if coefficient not in (1, -1) or variable in rest.free_symbols:
+                    continue
+                value = -rest / coefficient
+                body = Mul(*[f for f in factors if f is not factor]).xreplace({variable: value})
+                conditions += [value >= low] if low != -sympy.oo else []
+                conditions += [value <= high] if high != sympy.oo else []
+                limits.remove(limit)
+                progress = True
+                break
+            if progress:
+                break
+    if conditions:
+        body = sympy.Piecewise((body, sympy.And(*conditions)), (0, True))
+    return sympy.Sum(body, *limits) if limits else body
+
+
+def _derivatives(expr: Any) -> Any:
+    """Evaluate derivatives one level (``d X_i / d X_j = delta(i, j)``), leaving sums to :func:`_collapse_deltas`."""
+    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+
+
 def _collapse(expr: Any) -> Any:
-    return _zero_extension(_doit(expr))
+    return _zero_extension(_collapse_deltas(_derivatives(expr)))
+
+
+def split_sum(variable: Any, modulus: Any, quotient: Any, remainder: Any, count: Any) -> Transformation:
+    """Division with remainder: ``sum_{k=0}^{s m - 1} f(k) = sum_{t=0}^{m-1} sum_{c=0}^{s-1} f(s t + c)``
+    (``k <-> (t, c)`` is a bijection), applied to sums over ``variable``; then :data:`SUMS`."""
+    def change(s: Any) -> Any:
+        limits = list(s.limits)
+        for n, (v, low, high) in enumerate(limits):
+            if v == variable and low == 0 and sympy.expand(high - (modulus * count - 1)) == 0:
+                body = s.function.xreplace({variable: modulus * quotient + remainder})
+                rest = limits[:n] + limits[n + 1:]
+                return sympy.Sum(body, (remainder, 0, modulus - 1), (quotient, 0, count - 1), *rest)
+        return s
+
+    def apply(expr: Any) -> Any:
+        changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
+        return _canonical_deltas(_merge_sums(_indicators(changed)))
+    return Transformation(f"division with remainder: ${sympy.latex(variable)} = {sympy.latex(modulus)} "
+                          f"{sympy.latex(quotient)} + {sympy.latex(remainder)}$", apply)
+
+
+def _indicators(expr: Any) -> Any:
+    """``Piecewise((1, Eq(a, b)), (0, True))`` is ``KroneckerDelta(a, b)``."""
+    def rewrite(p: Any) -> Any:
+        if len(p.args) == 2 and p.args[0][0] == 1 and isinstance(p.args[0][1], sympy.Eq) and p.args[1] == (0, True):
+            return sympy.KroneckerDelta(*p.args[0][1].args)
+        return p
+    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Piecewise), rewrite)
+
+
+def residues(modulus: Any, *variables: Any) -> Transformation:
+    r"""Two facts about residues modulo ``s``, for ``variables`` ranging over ``0..s-1``:
+    ``s | x - c  <=>  c = Mod(x, s)`` and ``0 <= Mod(x, s) <= s - 1``. Integer relations that
+    hold at the bounds of every ``Mod`` become true; then deltas collapse as :data:`COLLAPSE`."""
+    declared = set(variables)
+
+    def divisibility(e: Any) -> Any:
+        # Eq(Mod(x - c, s), 0) with c a declared residue: c = Mod(x, s)
+        if isinstance(e, sympy.Eq) and e.args[1] == 0 and isinstance(e.args[0], sympy.Mod) \
+                and e.args[0].args[1] == modulus:
+            argument = e.args[0].args[0]
+            for c in declared:
+                coefficient = sympy.expand(argument).coeff(c)
+                if coefficient == -1:
+                    return sympy.Eq(c, sympy.Mod(sympy.expand(argument + c), modulus))
+        return e
+
+    def bounded(rel: Any) -> Any:
+        canonical = _integer_relation(rel)
+        if not isinstance(canonical, sympy.GreaterThan):
+            return canonical
+        e = canonical.lhs
+        mods = [m for m in e.atoms(sympy.Mod) if m.args[1] == modulus]
+        if not mods:
+            return canonical
+        lowest = e
+        for m in mods:
+            lowest = lowest.xreplace({m: 0 if sympy.expand(e).coeff(m).is_positive else modulus - 1})
+        return sympy.true if sympy.expand(lowest).is_nonnegative else canonical
+
+    def apply(expr: Any) -> Any:
+        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Eq), divisibility)
+        expr = _collapse_deltas(_indicators(expr))
+        expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), bounded)
+        expr = expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
+        return sympy.expand(_doit(_canonical_deltas(expr)))
+    return Transformation(f"residues modulo ${sympy.latex(modulus)}$: exactly one residue class, "
+                          f"$0 \\le x \\bmod {sympy.latex(modulus)} < {sympy.latex(modulus)}$", apply)
+
+
+def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Transformation:
+    """Uniqueness of division with remainder: ``delta(s A + r, s B + c) = delta(A, B) delta(r, c)``
+    for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs); then the deltas are summed
+    against the variables in ``eliminate`` (all summation variables by default)."""
+    def split(delta: Any) -> Any:
+        difference = sympy.expand(delta.args[0] - delta.args[1])
+        for r, c in pairs:
+            if difference.coeff(r) == 1 and difference.coeff(c) == -1:
+                rest = sympy.expand(difference - r + c)
+                quotient, remainder = sympy.div(rest, modulus) if rest.is_polynomial() else (None, rest)
+                if quotient is not None and remainder == 0:
+                    return sympy.KroneckerDelta(quotient, 0) * sympy.KroneckerDelta(r, c)
+        return delta
+
+    declared = {v for pair in pairs for v in pair}
+
+    def in_range(rel: Any) -> Any:
+        canonical = _integer_relation(rel)  # a residue r satisfies r >= 0 and s - 1 - r >= 0
+        if isinstance(canonical, sympy.GreaterThan):
+            e = sympy.expand(canonical.lhs)
+            if e in declared or any(sympy.expand(e - (modulus - 1 - v)) == 0 for v in declared):
+                return sympy.true
+        return canonical
+
+    def apply(expr: Any) -> Any:
+        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), split)
+        expr = _zero_extension(_collapse_deltas(_merge_sums(expr), eliminate))
+        expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), in_range)
+        return expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
+    return Transformation(f"division with remainder is unique (residues below ${sympy.latex(modulus)}$)", apply)
 
 
 #: Structural equality of the canonical SymPy forms.
@@ -160,11 +322,26 @@ DOIT = Transformation("doit", _doit)
 DOIT_EXPAND = Transformation("doit and expand", _doit_expand, difference=True)
 
 
-#: ``doit`` (a sum against a Kronecker delta collapses), zero extensions compared canonically.
-COLLAPSE = Transformation("sum over a Kronecker delta (doit), zero outside the range", _collapse)
+#: A sum against a Kronecker delta collapses (derivatives evaluated first); zero extensions
+#: compared canonically.
+COLLAPSE = Transformation("sum against a Kronecker delta, zero outside the range", _collapse)
 
-#: Interchange and merge finite sums (constant factors moved inside), expand the bodies.
-SUMS = Transformation("interchange of finite sums", _merge_sums)
+#: Interchange and merge finite sums (constant factors moved inside), expand the bodies;
+#: Kronecker deltas compared through the difference of their arguments.
+SUMS = Transformation("interchange of finite sums", lambda e: _canonical_deltas(_merge_sums(e)))
+
+
+def reindex(old: Any, substitution: Any, new: Any) -> Transformation:
+    """Change the summation variable ``old`` to ``new`` with ``old = substitution(new)``
+    (a linear bijection of the range, e.g. ``m = q - 1 - k``), then compare as :data:`SUMS`."""
+    def apply(expr: Any) -> Any:
+        def change(s: Any) -> Any:
+            if any(limit[0] == old for limit in s.limits):
+                return s.change_index(old, substitution.subs(new, old), new)
+            return s
+        changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
+        return _canonical_deltas(_merge_sums(changed))
+    return Transformation(f"substitute ${sympy.latex(old)} = {sympy.latex(substitution)}$ in the sum", apply)
 
 
 def linear_coefficients(expr: Any, variables: dict[Basic, int]) -> dict[int, Any] | None:

@@ -237,7 +237,8 @@ class Report(Printable):
         lines = [f"{d.name}: {d.title}"]
         for r in self.steps:
             mark = "ok" if r.ok else "FAIL"
-            lines.append(f"  [{mark}] {printer._print(r.step)}  (exact: {r.exact_detail}; numeric: {r.numeric_detail})")
+            lines.append(f"  [{mark}] {printer._print(r.step)}  (exact: {text_plain(r.exact_detail)}; "
+                         f"numeric: {r.numeric_detail})")
         for check, ok, detail in self.checks:
             lines.append(f"  [{'ok' if ok else 'FAIL'}] check: {check.description}: {detail}")
         n = len(self.steps)

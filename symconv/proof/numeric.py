@@ -132,6 +132,12 @@ def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
         for (r, c), v in obj.matrix.todok().items():
             rows[r] = rows.get(r, 0) + values(v, point) * xs[c]
         return [rows.get(r, sympy.S.Zero) for r in range(obj.matrix.rows)]
+    if isinstance(obj, (sympy.Tuple, tuple, list)):
+        result: list[Any] = []
+        for item in obj:
+            value = _evaluate(item, point, values)
+            result.extend(value if isinstance(value, list) else [value])
+        return result
     if isinstance(obj, sympy.MatrixExpr) and not isinstance(obj, MatrixBase):
         obj = obj.doit()  # an unevaluated product of small matrices
     if isinstance(obj, (MatrixBase, NDimArray)):
@@ -150,6 +156,8 @@ def compare_numerically(lhs: Any, rhs: Any, rng: random.Random, *, hypotheses: A
     if max(_size(lhs), _size(rhs)) > _MAX_ENTRIES:
         return None, "too large for substitution (checked by the derivation's numeric checks)"
     symbols = parameters(lhs, rhs)
+    if hypotheses is not sympy.true:  # the hypotheses' symbols are sampled too, so that they can be decided
+        symbols = sorted(set(symbols) | set(parameters(hypotheses)), key=str)
     for _ in range(trials):
         point = random_point(symbols, rng, hypotheses)
         if point is None:
@@ -164,6 +172,8 @@ def compare_numerically(lhs: Any, rhs: Any, rng: random.Random, *, hypotheses: A
             left, right = _evaluate(lhs, point, values), _evaluate(rhs, point, values)
         except _NotNumeric as reason:
             return None, str(reason)
+        except (TypeError, ValueError) as error:
+            return None, f"not evaluable at random points ({type(error).__name__})"
         left_list = left if isinstance(left, list) else [left]
         right_list = right if isinstance(right, list) else [right]
         if len(left_list) != len(right_list):

@@ -1,0 +1,69 @@
+r"""The stride lattice (the seminar's T4): row selection ``S`` and zero insertion ``S^T``.
+
+A stride-``s`` convolution keeps the rows ``s o`` of the stride-1 matrix:
+``C_s = S C_1``. Its transpose spreads the input with ``s - 1`` zeros between
+neighbours: ``S^T``, the upsampling step of the transposed convolution.
+
+>>> zero_insert(3, 2)
+Matrix([
+[1, 0, 0],
+[0, 0, 0],
+[0, 1, 0],
+[0, 0, 0],
+[0, 0, 1]])
+"""
+
+from __future__ import annotations
+
+from math import prod
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import MutableDenseMatrix
+
+from .._params import as_shape, per_dimension
+from ..errors import SpecError
+from ..sparse import matrix_from_rows
+
+__all__ = ["stride_selection", "zero_insert"]
+
+
+def _lattice(shape: Any, stride: Any, dense_shape: Any) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    small = as_shape(shape, "shape")
+    steps = per_dimension(stride, len(small), "stride", 1)
+    if dense_shape is None:
+        dense = tuple((h - 1) * s + 1 for h, s in zip(small, steps))
+    else:
+        dense = as_shape(dense_shape, "dense_shape")
+        if len(dense) != len(small) or any((h - 1) * s + 1 > n for h, s, n in zip(small, steps, dense)):
+            raise SpecError("dense_shape", f"must hold the lattice (h-1)s + 1 per dimension, got {dense}")
+    return small, steps, dense
+
+
+def stride_selection(shape: Any, stride: Any, dense_shape: Any = None) -> MutableDenseMatrix:
+    """``S``: the ``(prod(shape), prod(dense_shape))`` 0/1 matrix with ``S[o, s o] = 1`` (row-major).
+
+    ``dense_shape`` defaults to ``(h - 1) s + 1`` per dimension.
+
+    >>> stride_selection(2, 2, 4)
+    Matrix([
+    [1, 0, 0, 0],
+    [0, 0, 1, 0]])
+    """
+    small, steps, dense = _lattice(shape, stride, dense_shape)
+    positions = np.indices(small).reshape(len(small), -1).T * np.array(steps)
+    columns = np.ravel_multi_index(tuple(positions.T), dense) if len(positions) else []
+    rows = {r: {int(c): sympy.S.One} for r, c in enumerate(np.asarray(columns).tolist())}
+    return matrix_from_rows(rows, (prod(small), prod(dense)))
+
+
+def zero_insert(shape: Any, stride: Any, dense_shape: Any = None) -> MutableDenseMatrix:
+    """``S^T``: spreads an input of ``shape`` onto the lattice, ``s - 1`` zeros between neighbours.
+
+    >>> zero_insert(2, 3).T
+    Matrix([
+    [1, 0, 0, 0],
+    [0, 0, 0, 1]])
+    """
+    return stride_selection(shape, stride, dense_shape).T

@@ -1,0 +1,42 @@
+r"""Checkerboard overlap (Odena, Dumoulin and Olah, 2016): how many kernel taps reach each
+output position of a transposed convolution.
+
+>>> from symconv import TransposedConvSpec
+>>> overlap_counts(TransposedConvSpec(4, 3, stride=2)).tolist()
+[1, 1, 2, 1, 2, 1, 2, 1, 1]
+"""
+
+from __future__ import annotations
+
+from math import prod
+
+import numpy as np
+from sympy import Array
+
+from ..indexmap import index_map
+from ..specs import TransposedConvSpec
+
+__all__ = ["overlap_counts", "interior_overlap"]
+
+
+def overlap_counts(tspec: TransposedConvSpec) -> Array:
+    """The number of (input, tap) pairs landing on each output position, an Array of ``out_shape``.
+
+    >>> from symconv import TransposedConvSpec
+    >>> overlap_counts(TransposedConvSpec((2, 2), (3, 3), stride=2)).tolist()[2]
+    [2, 2, 4, 2, 2]
+    """
+    imap = index_map(tspec.forward()).restrict_outputs(tspec.input_shape)
+    counts = np.bincount(imap.flat_input, minlength=prod(tspec.out_shape))
+    return Array(counts.reshape(tspec.out_shape).tolist())
+
+
+def interior_overlap(j: int, q: int, s: int, p: int = 0, d: int = 1) -> int:
+    """Taps reaching output ``j`` away from the borders: ``#{k < q : d k = j + p (mod s)}``.
+
+    Periodic in ``j`` with period ``s``; constant exactly when ``gcd(d, s) = 1`` and ``s | q``.
+
+    >>> [interior_overlap(j, 3, 2) for j in range(4)]
+    [2, 1, 2, 1]
+    """
+    return sum(1 for k in range(q) if (j + p - d * k) % s == 0)

@@ -1,0 +1,141 @@
+r"""The transposed convolution (the seminar's Part 2): as ``C^T`` and as the seminar's recipe.
+
+- :func:`transposed_conv_matrix`: the matrix, from the index map of the matching forward
+  convolution with rows and columns swapped (T1);
+- :func:`conv_transpose`: the recipe, computed as the seminar says and *not* through the
+  matrix: insert ``s-1`` zeros between neighbouring inputs, pad ``d(q-1) - p`` zeros on
+  each side (a negative amount crops; ``output_padding`` more at the far end), slide the
+  kernel, rotated by 180 degrees and dilated by ``d``, with stride 1 (T2);
+- :func:`recipe_stages`: every stage of the recipe, for printing.
+
+>>> from symconv import TransposedConvSpec
+>>> conv_transpose(TransposedConvSpec(2, 2, stride=2), [1, 2], [1, 10])
+[1, 10, 2, 20]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import prod
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import Array, MutableDenseMatrix
+
+from ..indexmap import _flat, index_map
+from ..specs import ConvSpec, TransposedConvSpec
+from .matrix import matrix_from_index_map
+from .operands import as_array, as_kernel, flat
+from .sliding_window import sliding_window
+
+__all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_kernel", "Stage"]
+
+
+def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
+                           max_nonzeros: int | None = None) -> MutableDenseMatrix:
+    r"""The ``(prod(out_shape), prod(input_shape))`` matrix of the transposed convolution.
+
+    It is ``C^T`` of ``tspec.forward()``; when ``output_padding >= stride`` the forward
+    convolution has more than ``h`` outputs and only the rows of the first ``h`` are
+    transposed (PyTorch's rule).
+
+    >>> from symconv import TransposedConvSpec
+    >>> transposed_conv_matrix(TransposedConvSpec(2, 3))
+    Matrix([
+    [W[0],    0],
+    [W[1], W[0]],
+    [W[2], W[1]],
+    [   0, W[2]]])
+    """
+    forward = tspec.forward()
+    taps = flat(as_kernel(kernel, tspec.kernel_shape))
+    imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
+    return matrix_from_index_map(imap, taps, (prod(tspec.out_shape), prod(tspec.input_shape)),
+                                 rows=imap.flat_input, columns=_flat(imap.output, tspec.input_shape))
+
+
+def rotate_kernel(kernel: Any) -> Array:
+    """The kernel rotated by 180 degrees: every axis reversed (``W[q-1-k]``).
+
+    >>> rotate_kernel([[1, 2], [3, 4]])
+    [[4, 3], [2, 1]]
+    """
+    array = np.array(kernel.tolist() if isinstance(kernel, sympy.NDimArray) else kernel, dtype=object)
+    return Array(array[tuple(slice(None, None, -1) for _ in range(array.ndim))].tolist())
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the recipe: its name, the array, and a one-line description."""
+
+    name: str
+    array: Array
+    description: str
+
+
+def _object_array(values: Array, shape: tuple[int, ...]) -> np.ndarray:
+    return np.array(flat(values), dtype=object).reshape(shape)
+
+
+def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> list[Stage]:
+    """The seminar's recipe, stage by stage: input, zeros inserted, padded (or cropped), output.
+
+    >>> from symconv import TransposedConvSpec
+    >>> [(s.name, s.array.shape) for s in recipe_stages(TransposedConvSpec(2, 3, stride=2, padding=1), [1, 2])]
+    [('input', (2,)), ('zeros inserted', (3,)), ('padded', (5,)), ('output', (3,))]
+    """
+    h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
+    values = _object_array(as_array(Y, h, "Y"), h)
+    stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
+
+    spread_shape = tuple((hj - 1) * sj + 1 for hj, sj in zip(h, s))
+    spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
+    spread[tuple(slice(None, None, sj) for sj in s)] = values
+    stages.append(Stage("zeros inserted", Array(spread.tolist()),
+                        f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: "
+                        f"(h-1)s + 1 = {_size(spread_shape)}"))
+
+    border = [dj * (qj - 1) - pj for dj, qj, pj in zip(d, q, tspec.padding)]
+    padded_shape = tuple(n + 2 * b + a for n, b, a in zip(spread_shape, border, tspec.output_padding))
+    padded = np.full(padded_shape, sympy.S.Zero, dtype=object)
+    padded[_window(border, spread_shape, padded_shape, 0)] = spread[_window(border, spread_shape, padded_shape, 1)]
+    stages.append(Stage("padded", Array(padded.tolist()),
+                        f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
+                        f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}"))
+
+    rotated = rotate_kernel(as_kernel(kernel, q))
+    slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
+    output = sliding_window(slide, Array(padded.tolist()), rotated)
+    stages.append(Stage("output", output,
+                        f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}"))
+    return stages
+
+
+def _window(offset: list[int], inner: tuple[int, ...], outer: tuple[int, ...], side: int) -> tuple[slice, ...]:
+    """Slices placing an ``inner`` array at ``offset`` inside ``outer`` (negative offsets crop):
+    ``side=0`` the slices of ``outer``, ``side=1`` those of ``inner``."""
+    result = []
+    for b, n, size in zip(offset, inner, outer):
+        start_outer, start_inner = max(b, 0), max(-b, 0)
+        length = min(n - start_inner, size - start_outer)
+        result.append(slice(start_outer, start_outer + length) if side == 0 else slice(start_inner, start_inner + length))
+    return tuple(result)
+
+
+def _values(values: list[int]) -> str:
+    return str(values[0]) if len(set(values)) == 1 else "(" + ", ".join(map(str, values)) + ")"
+
+
+def _size(shape: tuple[int, ...]) -> str:
+    return "x".join(str(n) for n in shape)
+
+
+def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> Array:
+    """The transposed convolution by the seminar's recipe (T2), an Array of ``out_shape``.
+
+    >>> from symconv import TransposedConvSpec, input_symbols
+    >>> conv_transpose(TransposedConvSpec(2, 3, stride=2, padding=1), input_symbols(2, "Y"))
+    [W[1]*Y[0], W[0]*Y[1] + W[2]*Y[0], W[1]*Y[1]]
+    """
+    return recipe_stages(tspec, Y, kernel)[-1].array
