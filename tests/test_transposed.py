@@ -123,3 +123,35 @@ def test_strided_matrix_is_selected_rows(h, q, s, p, d):
     spec1 = ConvSpec(h, q, stride=1, padding=p, dilation=d)
     S = stride_selection(Cs.rows, s, spec1.out_shape)
     assert Cs == S * conv_matrix(spec1)
+
+
+def _all_1d_transposed(max_h, max_q, max_s, max_p, max_d):
+    for h, q, s, p, d in itertools.product(range(1, max_h + 1), range(1, max_q + 1), range(1, max_s + 1),
+                                           range(max_p + 1), range(1, max_d + 1)):
+        for a in range(max(s, d)):
+            if (h - 1) * s - 2 * p + d * (q - 1) + a + 1 >= 1:
+                yield TransposedConvSpec(h, q, stride=s, padding=p, dilation=d, output_padding=a)
+
+
+def _check_transposed(specs):
+    from symconv import subpixel_conv_transpose
+    rng = np.random.default_rng(2)
+    count = 0
+    for t in specs:
+        y, w = rng.integers(-5, 6, t.input_shape), rng.integers(-5, 6, t.kernel_shape)
+        expected = scatter(t, y, w)
+        assert np.array_equal(numeric_matrix(transposed_conv_matrix(t, w.tolist())) @ y, expected), t
+        assert np.array_equal(np.array(conv_transpose(t, y, w).tolist(), dtype=float), expected), t
+        assert np.array_equal(np.array(subpixel_conv_transpose(t, y, w).tolist(), dtype=float), expected), t
+        count += 1
+    return count
+
+
+def test_every_small_1d_transposed_spec():
+    """Exhaustive: h <= 4, q <= 3, s <= 3, p <= 2, d <= 3, every valid output padding."""
+    assert _check_transposed(_all_1d_transposed(4, 3, 3, 2, 3)) == 699
+
+
+@pytest.mark.slow
+def test_every_1d_transposed_spec_slow():
+    assert _check_transposed(_all_1d_transposed(8, 5, 4, 3, 3)) == 5128
