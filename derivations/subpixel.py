@@ -19,7 +19,6 @@ from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda
 from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
 from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, split_sum, zero_extension
 from symconv.proof.run import run
-from symconv.reference import random_numbers
 from symconv.symbols import symbols
 
 W, Y = IndexedBase("W"), IndexedBase("Y")

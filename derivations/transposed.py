@@ -103,7 +103,7 @@ def recipe_theorem(ndim: int) -> Derivation:
 
         def chained(expr, previous=previous, n=n):  # type: ignore[no-untyped-def]
             return reindex(m[n], q[n] - 1 - k[n], k[n]).apply(previous.apply(expr))
-        transformation = type(previous)(f"substitute $m = q - 1 - k$ in every dimension", chained)
+        transformation = type(previous)("substitute $m = q - 1 - k$ in every dimension", chained)
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):

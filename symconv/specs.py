@@ -17,7 +17,6 @@ symconv.errors.SpecError: padding: "same" requires stride 1, got stride (2, 2)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import prod
 from typing import Any
 
 import sympy

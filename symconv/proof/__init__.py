@@ -1,16 +1,17 @@
 """The proof framework: a derivation is a sequence of steps, each checked and rendered.
 
-- :mod:`.compare`: exact checks (a stated transformation, then structural equality;
-  linear forms compared coefficient by coefficient);
+- :mod:`.transformations`: named rewrites (expand, doit, interchange of sums, reindexing);
+- :mod:`.deltas`: Kronecker deltas, zero extension and integer arithmetic;
+- :mod:`.compare`: exact comparison after a transformation (entries, linear forms);
 - :mod:`.numeric`: checks by random numeric substitution;
-- :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and the
-  :class:`Report` of a verification.
+- :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`.
 """
 
-from .compare import (COLLAPSE, DOIT, DOIT_EXPAND, EXPAND, LINEAR, STRUCTURAL, SUMS, LinearMap, Transformation,
-                      euclid, linear_coefficients, reindex, residues, same, split_sum,
-                      zero_extension)
+from .compare import LINEAR, LinearMap, linear_coefficients, same
+from .deltas import COLLAPSE, euclid, residues, zero_extension
 from .derivation import Check, Derivation, Report, Step
+from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, SUMS, Transformation, reindex, split_sum
 
-__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR", "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "same", "linear_coefficients",
-           "Step", "Check", "Derivation", "Report"]
+__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR",
+           "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "same",
+           "linear_coefficients", "Step", "Check", "Derivation", "Report"]

@@ -30,7 +30,8 @@ import sympy
 from sympy.printing.defaults import Printable
 
 from ..errors import VerificationError
-from .compare import STRUCTURAL, Transformation, first_difference
+from .compare import first_difference
+from .transformations import STRUCTURAL, Transformation
 from .numeric import compare_numerically
 
 __all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "text_latex"]

@@ -1,0 +1,213 @@
+r"""Kronecker deltas, zero extension and integer arithmetic: the rewrites of index proofs.
+
+- :data:`COLLAPSE`: ``sum_v delta(v, e) f(v) = f(e)`` inside the range, 0 outside (only for a
+  coefficient +-1 of ``v``: SymPy's own delta summation divides by the coefficient and drops the
+  divisibility condition);
+- :func:`zero_extension`: substitute definitions of zero-padded arrays and compare canonically;
+- :func:`residues`, :func:`euclid`: facts about division with remainder.
+
+>>> import sympy
+>>> i, j = sympy.symbols("i j", integer=True)
+>>> X = sympy.IndexedBase("X")
+>>> COLLAPSE.apply(sympy.Sum(sympy.KroneckerDelta(i, j + 1) * X[i], (i, 0, 9)))
+Piecewise((X[j + 1], (j >= -1) & (j <= 8)), (0, True))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Basic, Mul
+
+from .transformations import Transformation, _canonical_deltas, _doit, _indicators, _merge_sums
+
+__all__ = ["COLLAPSE", "zero_extension", "residues", "euclid"]
+
+
+def _integer_relation(rel: Any) -> Any:
+    """``a >= b``, ``a > b``, ``a <= b``, ``a < b`` over the integers as ``e >= 0`` with ``e`` expanded."""
+    if isinstance(rel, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
+        big, small = (rel.lhs, rel.rhs) if isinstance(rel, (sympy.GreaterThan, sympy.StrictGreaterThan)) \
+            else (rel.rhs, rel.lhs)
+        strict = isinstance(rel, (sympy.StrictGreaterThan, sympy.StrictLessThan))
+        difference = sympy.expand(big - small - (1 if strict else 0))
+        if difference.is_number:
+            return sympy.true if difference >= 0 else sympy.false
+        return sympy.GreaterThan(difference, 0, evaluate=False)
+    return rel
+
+
+def _zero_extension(expr: Any) -> Any:
+    """Canonical zero-extended expressions: ``Piecewise((A, c), (0, True))`` with nested
+    conditions merged by ``And`` and integer relations written ``e >= 0``."""
+    expr = sympy.sympify(expr)
+    if isinstance(expr, sympy.Indexed):
+        return expr.base[tuple(sympy.expand(i) for i in expr.indices)]
+    if _is_zero_extension(expr):
+        value, condition = expr.args[0]
+        value = _zero_extension(value)
+        condition = condition.replace(lambda e: isinstance(e, sympy.core.relational.Relational), _integer_relation)
+        if _is_zero_extension(value):
+            value, inner = value.args[0]
+            condition = sympy.And(condition, inner)
+        return sympy.Piecewise((value, condition), (0, True))
+    if isinstance(expr, Mul):
+        factors = [_zero_extension(a) for a in expr.args]
+        extended = [f for f in factors if _is_zero_extension(f)]
+        if len(extended) == 1:  # c * Piecewise((A, cond), (0, True)) = Piecewise((c A, cond), (0, True))
+            (value, condition), _ = extended[0].args
+            rest = Mul(*[f for f in factors if f is not extended[0]])
+            return sympy.Piecewise((rest * value, condition), (0, True))
+        return Mul(*factors)
+    if isinstance(expr, Basic) and expr.args and not isinstance(expr, sympy.core.relational.Relational):
+        return expr.func(*[_zero_extension(a) for a in expr.args])
+    return expr
+
+
+def _is_zero_extension(expr: Any) -> bool:
+    return isinstance(expr, sympy.Piecewise) and len(expr.args) == 2 and expr.args[1] == (0, True)
+
+
+def zero_extension(*definitions: tuple[Any, Any]) -> "Transformation":
+    """Substitute ``(function, Lambda)`` definitions (a zero-padded input, say), then
+    compare zero-extended expressions canonically (:func:`_zero_extension`)."""
+    def substitute(expr: Any) -> Any:
+        expr = sympy.sympify(expr)
+        for function, definition in definitions:
+            expr = expr.replace(function, definition)
+        return expr
+
+    return Transformation("definitions substituted, zero extension compared",
+                          lambda e: _zero_extension(_merge_sums(substitute(e))), definitions=substitute)
+
+
+def _collapse_deltas(expr: Any, only: Any = None) -> Any:
+    """Sum a Kronecker delta against its summation variable: ``sum_v delta(v, e) f(v) = f(e)``
+    when ``a <= e <= b`` (a ``Piecewise`` inside the remaining sums), 0 otherwise.
+
+    Only deltas whose argument difference has coefficient +-1 in ``v`` are collapsed (a
+    coefficient ``d`` would need ``d | e``); everything else is left as it is.
+    """
+    expr = sympy.sympify(expr)
+    if not isinstance(expr, Basic) or not expr.args or isinstance(expr, sympy.Indexed):
+        return expr
+    expr = expr.func(*[_collapse_deltas(a, only) for a in expr.args])
+    if not isinstance(expr, sympy.Sum):
+        return expr
+    body, limits, conditions = expr.function, list(expr.limits), []
+    progress = True
+    while progress:
+        progress = False
+        for limit in limits:
+            variable, low, high = limit
+            if only is not None and variable not in only:
+                continue
+            factors = Mul.make_args(body)
+            for factor in factors:
+                if not isinstance(factor, sympy.KroneckerDelta):
+                    continue
+                difference = sympy.expand(factor.args[0] - factor.args[1])
+                coefficient = difference.coeff(variable)
+                rest = sympy.expand(difference - coefficient * variable)
+                if coefficient not in (1, -1) or variable in rest.free_symbols:
+                    continue
+                value = -rest / coefficient
+                body = Mul(*[f for f in factors if f is not factor]).xreplace({variable: value})
+                conditions += [value >= low] if low != -sympy.oo else []
+                conditions += [value <= high] if high != sympy.oo else []
+                limits.remove(limit)
+                progress = True
+                break
+            if progress:
+                break
+    if conditions:
+        body = sympy.Piecewise((body, sympy.And(*conditions)), (0, True))
+    return sympy.Sum(body, *limits) if limits else body
+
+
+def _derivatives(expr: Any) -> Any:
+    """Evaluate derivatives one level (``d X_i / d X_j = delta(i, j)``), leaving sums to :func:`_collapse_deltas`."""
+    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+
+
+def _collapse(expr: Any) -> Any:
+    return _zero_extension(_collapse_deltas(_derivatives(expr)))
+
+
+def residues(modulus: Any, *variables: Any) -> Transformation:
+    r"""Two facts about residues modulo ``s``, for ``variables`` ranging over ``0..s-1``:
+    ``s | x - c  <=>  c = Mod(x, s)`` and ``0 <= Mod(x, s) <= s - 1``. Integer relations that
+    hold at the bounds of every ``Mod`` become true; then deltas collapse as :data:`COLLAPSE`."""
+    declared = set(variables)
+
+    def divisibility(e: Any) -> Any:
+        # Eq(Mod(x - c, s), 0) with c a declared residue: c = Mod(x, s)
+        if isinstance(e, sympy.Eq) and e.args[1] == 0 and isinstance(e.args[0], sympy.Mod) \
+                and e.args[0].args[1] == modulus:
+            argument = e.args[0].args[0]
+            for c in declared:
+                coefficient = sympy.expand(argument).coeff(c)
+                if coefficient == -1:
+                    return sympy.Eq(c, sympy.Mod(sympy.expand(argument + c), modulus))
+        return e
+
+    def bounded(rel: Any) -> Any:
+        canonical = _integer_relation(rel)
+        if not isinstance(canonical, sympy.GreaterThan):
+            return canonical
+        e = canonical.lhs
+        mods = [m for m in e.atoms(sympy.Mod) if m.args[1] == modulus]
+        if not mods:
+            return canonical
+        lowest = e
+        for m in mods:
+            lowest = lowest.xreplace({m: 0 if sympy.expand(e).coeff(m).is_positive else modulus - 1})
+        return sympy.true if sympy.expand(lowest).is_nonnegative else canonical
+
+    def apply(expr: Any) -> Any:
+        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Eq), divisibility)
+        expr = _collapse_deltas(_indicators(expr))
+        expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), bounded)
+        expr = expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
+        return sympy.expand(_doit(_canonical_deltas(expr)))
+    return Transformation(f"residues modulo ${sympy.latex(modulus)}$: exactly one residue class, "
+                          f"$0 \\le x \\bmod {sympy.latex(modulus)} < {sympy.latex(modulus)}$", apply)
+
+
+def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Transformation:
+    """Uniqueness of division with remainder: ``delta(s A + r, s B + c) = delta(A, B) delta(r, c)``
+    for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs); then the deltas are summed
+    against the variables in ``eliminate`` (all summation variables by default)."""
+    def split(delta: Any) -> Any:
+        difference = sympy.expand(delta.args[0] - delta.args[1])
+        for r, c in pairs:
+            if difference.coeff(r) == 1 and difference.coeff(c) == -1:
+                rest = sympy.expand(difference - r + c)
+                quotient, remainder = sympy.div(rest, modulus) if rest.is_polynomial() else (None, rest)
+                if quotient is not None and remainder == 0:
+                    return sympy.KroneckerDelta(quotient, 0) * sympy.KroneckerDelta(r, c)
+        return delta
+
+    declared = {v for pair in pairs for v in pair}
+
+    def in_range(rel: Any) -> Any:
+        canonical = _integer_relation(rel)  # a residue r satisfies r >= 0 and s - 1 - r >= 0
+        if isinstance(canonical, sympy.GreaterThan):
+            e = sympy.expand(canonical.lhs)
+            if e in declared or any(sympy.expand(e - (modulus - 1 - v)) == 0 for v in declared):
+                return sympy.true
+        return canonical
+
+    def apply(expr: Any) -> Any:
+        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), split)
+        expr = _zero_extension(_collapse_deltas(_merge_sums(expr), eliminate))
+        expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), in_range)
+        return expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
+    return Transformation(f"division with remainder is unique (residues below ${sympy.latex(modulus)}$)", apply)
+
+
+#: A sum against a Kronecker delta collapses (derivatives evaluated first); zero extensions
+#: compared canonically.
+COLLAPSE = Transformation("sum against a Kronecker delta, zero outside the range", _collapse)
+
