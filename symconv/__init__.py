@@ -7,7 +7,7 @@
 
 from .errors import SpecError, TooLargeError, VerificationError
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
-from .latex.printer import latex
+from .printing.printer import latex
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
@@ -17,6 +17,7 @@ from .ops.transposed import conv_transpose, recipe_stages, rotate_kernel, transp
 from .ops.operands import unvec, vec
 from .ops.sliding_window import sliding_window
 from .proof import Check, Derivation, Report, Step
+from .receptive import ReceptiveField, receptive_field
 from .sizes import conv_output_size, transposed_output_size
 from .specs import ConvSpec, TransposedConvSpec
 from .symbols import input_symbols, kernel_symbols
@@ -28,6 +29,7 @@ __all__ = [
     "ConvSpec",
     "Derivation",
     "IndexMap",
+    "ReceptiveField",
     "Report",
     "SpecError",
     "Step",
@@ -48,6 +50,7 @@ __all__ = [
     "latex",
     "nonzero_count",
     "overlap_counts",
+    "receptive_field",
     "recipe_stages",
     "rotate_kernel",
     "sliding_window",

@@ -124,3 +124,40 @@ def test_steps_prints_the_seminar_case(capsys):
 def test_steps_bad_input(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert status == 2 and err.startswith("symconv: " + words) and len(err.splitlines()) == 1
+
+
+def test_size_numbers_and_dimensions(capsys):
+    assert run(capsys, "size", "--input", "4", "--kernel", "3", "--stride", "2")[:2] == (0, "1\n")
+    assert run(capsys, "size", "--input", "5x7", "--kernel", "3", "--padding", "1")[:2] == (0, "5x7\n")
+    assert run(capsys, "size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1",
+               "--transposed")[:2] == (0, "3\n")
+
+
+def test_size_symbolic_explain_is_the_seminar_derivation(capsys):
+    status, out, _ = run(capsys, "size", "--input", "h", "--kernel", "q", "--stride", "s", "--padding", "p",
+                         "--transposed", "--explain")
+    assert status == 0
+    assert "h + (h - 1)*(s - 1) = (h - 1)*s + 1" in out
+    assert "(q - 1 - p) + (q - 1 - p) = 2*(q - 1 - p)" in out
+    assert out.strip().endswith("w = -2*p + q + s*(h - 1)")
+
+
+def test_size_explain_with_numbers(capsys):
+    status, out, _ = run(capsys, "size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1",
+                         "--transposed", "--explain", "--format", "latex")
+    assert status == 0 and "\\begin{aligned}" in out and "&= 5" in out and out.strip().endswith("3")
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["size", "--input", "4.5", "--kernel", "3"], "--input: must be an integer or a symbol"),
+    (["size", "--input", "4", "--kernel", "3", "--stride", "-1"], "--stride: must be positive"),
+    (["size", "--input", "4", "--kernel", "3", "--stride", "2", "--transposed", "--output-padding", "2"],
+     "--output-padding: must be smaller"),
+    (["size", "--input", "4", "--kernel", "3", "--output-padding", "1"], "--output-padding: only with --transposed"),
+    (["size", "--input", "4", "--kernel", "9"], "--kernel: the dilated kernel"),
+    (["size", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 values"),
+    (["size", "--input", "h}", "--kernel", "3"], "--input"),
+])
+def test_size_bad_input(capsys, argv, words):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and words in err and len(err.splitlines()) == 1

@@ -77,3 +77,23 @@ def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dic
         if value is not None:
             result[name] = value
     return result
+
+
+def size_values(text: str | None, option: str, default: int, **assumptions: Any) -> list[Any]:
+    """Per-dimension values that may be symbols: ``4x5``, ``h``, ``hxw``; validated names only."""
+    import sympy
+
+    from ..symbols import validate_name
+
+    if text is None:
+        return [default]
+    values: list[Any] = []
+    for part in text.replace("×", "x").split("x") if not text.isidentifier() else [text]:
+        part = part.strip()
+        if part.lstrip("-").isdigit():
+            values.append(int(part))
+        elif part[:1].isalpha():
+            values.append(sympy.Symbol(validate_name(part, option), integer=True, **assumptions))
+        else:
+            raise SpecError(option, f"must be an integer or a symbol name like h, got {text!r}")
+    return values

@@ -16,15 +16,16 @@ from typing import Any, NoReturn
 import sympy
 
 from ..errors import SpecError
-from ..latex.matrices import SlideMatrix, StageList, matrix_json
-from ..latex.printer import latex
+from ..printing.matrices import SlideMatrix, StageList, matrix_json
+from ..printing.printer import latex
 from ..indexmap import check_size, nonzero_count
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
 from ..ops.transposed import recipe_stages
+from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
-from .arguments import add_spec_options, option_name, spec_arguments
+from .arguments import add_spec_options, option_name, size_values, spec_arguments
 
 __all__ = ["main", "build_parser"]
 
@@ -56,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_spec_options(steps, transposed=True)
     steps.add_argument("--format", choices=("text", "latex"), default="text")
     steps.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
+
+    size = commands.add_parser("size", help="output size per dimension (or its formula, with symbols)",
+                               description="Output size of a convolution (or, with --transposed, of a transposed "
+                                           "convolution). Sizes may be symbols: --input h --kernel q.")
+    size.add_argument("--input", required=True, metavar="H", help="input size: 4, 4x5, or a symbol like h")
+    size.add_argument("--kernel", required=True, metavar="Q", help="kernel size (number or symbol)")
+    size.add_argument("--stride", metavar="S", help="stride (default 1)")
+    size.add_argument("--padding", metavar="P", help="padding (default 0)")
+    size.add_argument("--dilation", metavar="D", help="dilation (default 1)")
+    size.add_argument("--transposed", action="store_true", help="a transposed convolution (PyTorch's rules)")
+    size.add_argument("--output-padding", metavar="A", help="output padding (default 0; with --transposed)")
+    size.add_argument("--explain", action="store_true", help="print the derivation with the values put in")
+    size.add_argument("--format", choices=("text", "latex"), default="text")
 
     prove = commands.add_parser("prove", help="verify derivations and print every step with its check",
                                 description="Verify derivations: NAME is 'all', a topic or one derivation.")
@@ -104,6 +118,49 @@ def _steps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _size(args: argparse.Namespace) -> int:
+    from ..derivations.sizes import conv_size_derivation, transposed_size_derivation
+
+    if args.output_padding is not None and not args.transposed:
+        raise UsageError("symconv size: --output-padding: only with --transposed")
+    columns = {
+        "h": size_values(args.input, "--input", 1, positive=True),
+        "q": size_values(args.kernel, "--kernel", 1, positive=True),
+        "s": size_values(args.stride, "--stride", 1, positive=True),
+        "p": size_values(args.padding, "--padding", 0, nonnegative=True),
+        "d": size_values(args.dilation, "--dilation", 1, positive=True),
+        "a": size_values(args.output_padding, "--output-padding", 0, nonnegative=True),
+    }
+    ndim = len(columns["h"])
+    for letter, option in zip("qspda", ("--kernel", "--stride", "--padding", "--dilation", "--output-padding")):
+        if len(columns[letter]) == 1:
+            columns[letter] = columns[letter] * ndim
+        elif len(columns[letter]) != ndim:
+            raise SpecError(option, f"has {len(columns[letter])} values but the input has {ndim} dimensions")
+    per_dim = [{letter: columns[letter][n] for letter in "hqspda"} for n in range(ndim)]
+    if args.transposed:
+        sizes_ = [transposed_output_size(*(v[x] for x in "hqspda")) for v in per_dim]
+    else:
+        sizes_ = [conv_output_size(*(v[x] for x in "hqspd")) for v in per_dim]
+    if args.explain:
+        for n, values in enumerate(per_dim):
+            given = {k: v for k, v in values.items() if args.transposed or k != "a"}
+            if all(isinstance(v, sympy.Symbol) and v.name == k or v == {"d": 1, "a": 0}.get(k) for k, v in given.items()):
+                given = {}  # the seminar's own letters: the derivation as the seminar writes it
+            derivation = (transposed_size_derivation if args.transposed else conv_size_derivation)(given or None)
+            if ndim > 1:
+                print(f"dimension {n}:")
+            print(latex(derivation, order="none") if args.format == "latex" else sympy.sstr(derivation, order="none"))
+    shown = [latex(v) if args.format == "latex" else sympy.sstr(v) for v in sizes_]
+    if all(isinstance(v, int) for v in sizes_):
+        print("x".join(shown))
+    else:
+        letter = "w"
+        for n, text in enumerate(shown):
+            print(f"{letter}{n if ndim > 1 else ''} = {text}")
+    return 0
+
+
 def _prove(args: argparse.Namespace) -> int:
     from .. import derivations
 
@@ -129,12 +186,12 @@ def _prove(args: argparse.Namespace) -> int:
 
 
 def _printer() -> Any:
-    from ..latex.printer import SeminarLatexPrinter
+    from ..printing.printer import SeminarLatexPrinter
 
     return SeminarLatexPrinter()
 
 
-COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "prove": _prove}
+COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "size": _size, "prove": _prove}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

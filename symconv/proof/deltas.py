@@ -22,7 +22,7 @@ from sympy import Basic, Mul
 
 from .transformations import Transformation, _canonical_deltas, _doit, _indicators, _merge_sums
 
-__all__ = ["COLLAPSE", "zero_extension", "residues", "euclid"]
+__all__ = ["COLLAPSE", "zero_extension", "residues", "euclid", "integer_parts"]
 
 
 def _integer_relation(rel: Any) -> Any:
@@ -211,3 +211,55 @@ def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Tran
 #: compared canonically.
 COLLAPSE = Transformation("sum against a Kronecker delta, zero outside the range", _collapse)
 
+
+
+def _provably_nonnegative(expr: Any) -> bool:
+    """Whether ``expr`` is >= 0 for all values of its symbols, positive integers being >= 1."""
+    expr = sympy.together(sympy.expand(expr))
+    if expr.is_nonnegative:
+        return True
+    shifted = {v: v + 1 for v in expr.free_symbols if v.is_integer and v.is_positive}
+    fresh = {v: sympy.Dummy(v.name, integer=True, nonnegative=True) for v in shifted}
+    moved = sympy.together(sympy.expand(expr.xreplace({v: fresh[v] + 1 for v in shifted})))
+    return bool(moved.is_nonnegative)
+
+
+def integer_parts(*bounds: tuple[Any, Any, Any]) -> Transformation:
+    r"""Integer parts: ``Mod(x, s) = x - s floor(x/s)``; integers leave a ``floor``; and
+    ``floor(e) = n`` when ``n <= e < n + 1`` follows from the bounds ``(v, low, high)`` of its
+    variables (``e`` linear in each bounded variable, checked at both ends).
+
+    >>> import sympy
+    >>> a, s = sympy.Symbol("a", integer=True, nonnegative=True), sympy.Symbol("s", integer=True, positive=True)
+    >>> integer_parts((a, 0, s - 1)).apply(sympy.floor((s + a) / s))
+    1
+    """
+    def value(floor: Any) -> Any:
+        e = sympy.expand(floor.args[0])
+        corners = [e]
+        for variable, low, high in bounds:
+            corners = [c.xreplace({variable: end}) for c in corners for end in (low, high)]
+        for n in (0, -1, 1):
+            if all(_provably_nonnegative(c - n) and _strictly_below(c, n + 1) for c in corners):
+                return sympy.Integer(n)
+        return floor
+
+    def apply(expr: Any) -> Any:
+        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Mod),
+                                           lambda m: m.args[0] - m.args[1] * sympy.floor(m.args[0] / m.args[1]))
+        expr = expr.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0])))
+        expr = expr.replace(lambda e: isinstance(e, sympy.floor), value)
+        return sympy.expand(expr)
+    return Transformation("integer parts: $x \\bmod s = x - s \\lfloor x/s \\rfloor$, bounds of $\\lfloor \\cdot \\rfloor$",
+                          apply, difference=True)
+
+
+def _strictly_below(expr: Any, bound: Any) -> bool:
+    """``expr < bound`` for all values: ``bound - expr`` is positive."""
+    difference = sympy.together(sympy.expand(bound - expr))
+    if difference.is_positive:
+        return True
+    shifted = {v for v in difference.free_symbols if v.is_integer and v.is_positive}
+    moved = sympy.together(sympy.expand(difference.xreplace(
+        {v: sympy.Dummy(v.name, integer=True, nonnegative=True) + 1 for v in shifted})))
+    return bool(moved.is_positive)

@@ -106,8 +106,15 @@ def _indicators(expr: Any) -> Any:
 
 #: Structural equality of the canonical SymPy forms.
 STRUCTURAL = Transformation("structural equality", lambda e: e)
-#: ``expand`` of the difference of two entries.
-EXPAND = Transformation("expand", sympy.expand, difference=True)
+def _evaluated(expr: Any) -> Any:
+    """Arithmetic built with ``evaluate=False`` (to show it as written), evaluated again."""
+    if not isinstance(expr, Basic):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sympy.Add, sympy.Mul, sympy.Pow)), lambda e: e.func(*e.args))
+
+
+#: ``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first).
+EXPAND = Transformation("expand", lambda e: sympy.expand(_evaluated(e)), difference=True)
 #: ``doit`` (evaluate sums, deltas and products) on both sides.
 DOIT = Transformation("doit", _doit)
 #: ``doit``, fold piecewise, ``expand`` on the difference.

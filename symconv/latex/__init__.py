@@ -1,1 +1,0 @@
-"""Printing: the seminar's LaTeX conventions, slide-style matrices (and later figures and documents)."""
