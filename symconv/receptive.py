@@ -49,6 +49,9 @@ def receptive_field(specs: Sequence[ConvSpec]) -> tuple[ReceptiveField, ...]:
     """The receptive field of the last layer of a stack, one :class:`ReceptiveField` per dimension.
 
     Each layer's input must be the previous layer's output (``SpecError`` otherwise).
+
+    >>> receptive_field([ConvSpec((8, 8), 3), ConvSpec((6, 6), 3, stride=2)])
+    (ReceptiveField(size=5, jump=2, start=0), ReceptiveField(size=5, jump=2, start=0))
     """
     specs = list(specs)
     if not specs:
