@@ -8,6 +8,8 @@
 from .errors import SpecError, TooLargeError, VerificationError
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
 from .printing.printer import latex
+from .interpolation import (bilinear_interpolate, bilinear_kernel, bilinear_upsampling_spec, fcn_bilinear_kernel,
+                            fcn_upsampling_spec, tent)
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
@@ -36,10 +38,15 @@ __all__ = [
     "TooLargeError",
     "TransposedConvSpec",
     "VerificationError",
+    "bilinear_interpolate",
+    "bilinear_kernel",
+    "bilinear_upsampling_spec",
     "col2im",
     "conv_matrix",
     "conv_output_size",
     "conv_transpose",
+    "fcn_bilinear_kernel",
+    "fcn_upsampling_spec",
     "im2col",
     "index_map",
     "input_position",
@@ -57,6 +64,7 @@ __all__ = [
     "stride_selection",
     "subpixel_conv_transpose",
     "subpixel_kernels",
+    "tent",
     "transposed_conv_matrix",
     "transposed_output_size",
     "unvec",

@@ -8,10 +8,10 @@
 """
 
 from .compare import LINEAR, LinearMap, linear_coefficients, same
-from .deltas import COLLAPSE, euclid, integer_parts, residues, zero_extension
+from .deltas import COLLAPSE, euclid, integer_parts, residues, within, zero_extension
 from .derivation import Check, Derivation, Report, Step
 from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, SUMS, Transformation, reindex, split_sum
 
 __all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR",
-           "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "integer_parts", "same",
+           "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "integer_parts", "within", "same",
            "linear_coefficients", "Step", "Check", "Derivation", "Report"]

@@ -15,6 +15,7 @@ Piecewise((X[j + 1], (j >= -1) & (j <= 8)), (0, True))
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import sympy
@@ -22,7 +23,7 @@ from sympy import Basic, Mul
 
 from .transformations import Transformation, _canonical_deltas, _doit, _indicators, _merge_sums
 
-__all__ = ["COLLAPSE", "zero_extension", "residues", "euclid", "integer_parts"]
+__all__ = ["COLLAPSE", "zero_extension", "residues", "euclid", "integer_parts", "within"]
 
 
 def _integer_relation(rel: Any) -> Any:
@@ -95,6 +96,9 @@ def _collapse_deltas(expr: Any, only: Any = None) -> Any:
     expr = expr.func(*[_collapse_deltas(a, only) for a in expr.args])
     if not isinstance(expr, sympy.Sum):
         return expr
+    if isinstance(sympy.expand(expr.function), sympy.Add):  # a sum of terms: each term on its own
+        return sympy.Add(*[_collapse_deltas(sympy.Sum(term, *expr.limits), only)
+                           for term in sympy.expand(expr.function).args])
     body, limits, conditions = expr.function, list(expr.limits), []
     progress = True
     while progress:
@@ -176,11 +180,22 @@ def residues(modulus: Any, *variables: Any) -> Transformation:
 
 
 def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Transformation:
+    modulus = sympy.sympify(modulus)
     """Uniqueness of division with remainder: ``delta(s A + r, s B + c) = delta(A, B) delta(r, c)``
-    for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs); then the deltas are summed
-    against the variables in ``eliminate`` (all summation variables by default)."""
+    for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs; with a numeric ``s`` and no pairs,
+    ``delta(s Q + c0, 0)`` is 0 unless ``s | c0``); then the deltas are summed against the
+    variables in ``eliminate`` (all summation variables by default)."""
     def split(delta: Any) -> Any:
         difference = sympy.expand(delta.args[0] - delta.args[1])
+        if modulus.is_Integer and not pairs:
+            # s Q + c0 with Q an integer polynomial: zero unless s | c0
+            constant, rest = difference.as_coeff_Add()
+            symbols_ = sorted(rest.free_symbols, key=str)
+            if symbols_ and all(c % modulus == 0 for c in sympy.Poly(rest, *symbols_).coeffs()):
+                if constant % modulus:
+                    return sympy.S.Zero
+                return sympy.KroneckerDelta(sympy.expand((rest + constant) / modulus), 0)
+            return delta
         for r, c in pairs:
             if difference.coeff(r) == 1 and difference.coeff(c) == -1:
                 rest = sympy.expand(difference - r + c)
@@ -235,10 +250,7 @@ def integer_parts(*bounds: tuple[Any, Any, Any]) -> Transformation:
     1
     """
     def value(floor: Any) -> Any:
-        e = sympy.expand(floor.args[0])
-        corners = [e]
-        for variable, low, high in bounds:
-            corners = [c.xreplace({variable: end}) for c in corners for end in (low, high)]
+        corners = _corners(floor.args[0], bounds)
         for n in (0, -1, 1):
             if all(_provably_nonnegative(c - n) and _strictly_below(c, n + 1) for c in corners):
                 return sympy.Integer(n)
@@ -252,6 +264,44 @@ def integer_parts(*bounds: tuple[Any, Any, Any]) -> Transformation:
         return sympy.expand(expr)
     return Transformation("integer parts: $x \\bmod s = x - s \\lfloor x/s \\rfloor$, bounds of $\\lfloor \\cdot \\rfloor$",
                           apply, difference=True)
+
+
+def _corners(expr: Any, bounds: tuple[tuple[Any, Any, Any], ...]) -> list[Any]:
+    """``expr`` (linear in each bounded variable) at every combination of the variables' ends."""
+    corners = [sympy.expand(expr)]
+    for variable, low, high in bounds:
+        corners = [c.xreplace({variable: end}) for c in corners for end in (low, high)]
+    return corners
+
+
+def within(*bounds: tuple[Any, Any, Any]) -> Transformation:
+    """Conditions that hold for every value of the bounded variables ``(v, low, high)`` become true
+    (an integer relation ``e >= 0``, linear in each variable, checked at both ends); then
+    zero extensions compare canonically.
+
+    >>> import sympy
+    >>> m, h = sympy.Symbol("m", integer=True), sympy.Symbol("h", integer=True, positive=True)
+    >>> within((m, 0, h - 1)).apply(sympy.Piecewise((m, (m >= 0) & (m <= h - 1)), (0, True)))
+    m
+    """
+    # the ranges are not empty: high - low >= 0 may be used (with weight 0 or 1)
+    widths = [sympy.expand(high - low) for _, low, high in bounds]
+    slack = [sum(w * chosen for w, chosen in zip(widths, choice))
+             for choice in itertools.product((0, 1), repeat=len(widths))]
+
+    def holds(rel: Any) -> Any:
+        canonical = _integer_relation(rel)
+        if isinstance(canonical, sympy.GreaterThan) and all(
+                any(_provably_nonnegative(c - extra) for extra in slack) for c in _corners(canonical.lhs, bounds)):
+            return sympy.true
+        return canonical
+
+    def apply(expr: Any) -> Any:
+        expr = _zero_extension(_collapse_deltas(sympy.sympify(expr)))
+        expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), holds)
+        return sympy.expand(expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda q: q.func(*q.args)))
+    names = ", ".join(f"${sympy.latex(low)} \\le {sympy.latex(v)} \\le {sympy.latex(high)}$" for v, low, high in bounds)
+    return Transformation(f"conditions that hold for {names}", apply)
 
 
 def _strictly_below(expr: Any, bound: Any) -> bool:

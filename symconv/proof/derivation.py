@@ -66,7 +66,8 @@ def text_plain(text: str) -> str:
 
 def _brief(obj: Any, printer: Any) -> str:
     """Text of an object for one report line: large matrices and arrays by their shape."""
-    shape = getattr(obj, "shape", None)
+    shape = getattr(obj, "shape", None) if isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)) \
+        else None
     if shape is None and hasattr(obj, "matrix"):  # LinearMap
         return f"{_brief(obj.matrix, printer)}*{_brief(obj.vector, printer)}"
     if isinstance(obj, sympy.MatMul):
@@ -91,6 +92,8 @@ class Step(Printable):
     because: str
     via: Transformation = STRUCTURAL
     numeric: bool = True
+    #: where the step holds (a SymPy Boolean, e.g. ``0 <= m <= h - 2``): random points are drawn there
+    where: Any = sympy.true
 
     def _sympystr(self, printer: Any) -> str:
         left = "" if self.lhs is None else _brief(self.lhs, printer)
@@ -168,7 +171,8 @@ class Derivation(Printable):
             except Exception as error:  # a failing step must be reported, not crash the report
                 exact_detail = f"{type(error).__name__}: {error}"
             if step.numeric:
-                numeric, numeric_detail = compare_numerically(lhs, step.rhs, rng, hypotheses=self.hypotheses,
+                numeric, numeric_detail = compare_numerically(lhs, step.rhs, rng,
+                                                              hypotheses=sympy.And(self.hypotheses, step.where),
                                                               trials=trials, prepare=step.via.definitions)
             else:
                 numeric, numeric_detail = None, "not applicable"
