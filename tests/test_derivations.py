@@ -10,19 +10,24 @@ from symconv.errors import SpecError
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="module")
+def reports():
+    """Every derivation checked once for this module's tests."""
+    return {topic: [d.check() for d in derivations.topic_derivations(topic)] for topic in derivations.TOPICS}
+
+
 @pytest.mark.parametrize("topic", derivations.TOPICS)
-def test_every_derivation_verifies(topic):
-    found = derivations.topic_derivations(topic)
-    assert found
-    for derivation in found:
-        report = derivation.verify()
-        assert report.ok and len(report.steps) + len(report.checks) > 0
+def test_every_derivation_verifies(reports, topic):
+    assert reports[topic]
+    for report in reports[topic]:
+        assert report.ok, report.failure()
+        assert len(report.steps) + len(report.checks) > 0
         # where numbers make sense, every step was also checked numerically
         assert all(r.numeric is not False for r in report.steps)
 
 
-def test_most_steps_are_also_checked_numerically():
-    results = [r for _, d in derivations.all_derivations() for r in d.check().steps]
+def test_most_steps_are_also_checked_numerically(reports):
+    results = [r for found in reports.values() for report in found for r in report.steps]
     assert sum(r.numeric is True for r in results) >= 0.8 * len(results)
 
 

@@ -25,8 +25,11 @@ def test_seminar_exercise_symbolically():
     assert all(sympy.expand(a - b) == 0 for a, b in zip(got.reshape(25), bilinear_interpolate(X).reshape(25)))
 
 
+@settings(max_examples=60)
 @given(st.data(), shapes, st.integers(2, 8))
 def test_transposed_convolution_is_align_corners_true(data, shape, factor):
+    if len(shape) == 3:
+        factor = min(factor, 3)  # keep 3-D outputs small; the derivation's check sweeps factors 2-8
     n = int(np.prod(shape))
     values = np.array(data.draw(st.lists(st.integers(-9, 9), min_size=n, max_size=n))).reshape(shape)
     got = conv_transpose(bilinear_upsampling_spec(tuple(shape), factor), values, bilinear_kernel(factor, len(shape)))
@@ -74,9 +77,11 @@ def test_reference_agrees_with_torch(data, shape, factor, align_corners):
     assert np.allclose(ours, torch_interpolate(values, factor, align_corners), atol=1e-12)
 
 
-@settings(max_examples=150)
+@settings(max_examples=60)
 @given(st.data(), shapes, st.integers(2, 8))
 def test_transposed_convolution_agrees_with_torch_align_corners(data, shape, factor):
+    if len(shape) == 3:
+        factor = min(factor, 3)
     n = int(np.prod(shape))
     values = np.array(data.draw(st.lists(st.integers(-9, 9), min_size=n, max_size=n))).reshape(shape)
     got = conv_transpose(bilinear_upsampling_spec(tuple(shape), factor), values, bilinear_kernel(factor, len(shape)))
