@@ -21,13 +21,13 @@ import random
 
 import numpy as np
 import sympy
-from sympy import Array, IndexedBase, KroneckerDelta, Matrix, Rational, Sum
+from sympy import Array, ImmutableMatrix, IndexedBase, KroneckerDelta, Matrix, Rational, Sum
 
 from symconv import (TransposedConvSpec, conv_transpose, input_symbols, subpixel_kernels, transposed_conv_matrix,
                      transposed_output_size)
 from symconv.interpolation import (bilinear_interpolate, bilinear_kernel, bilinear_upsampling_spec,
                                    fcn_bilinear_kernel, fcn_upsampling_spec, tent)
-from symconv.proof import EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, within
+from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, within
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -67,9 +67,10 @@ def formula_b2() -> Derivation:
                    "$[1-x, x] \\, F \\, [1-y, y]^T$; in 3-D the same holds with 8 coefficients and the "
                    "tensor-product form."),
         steps=(
-            Step(system.det(), 1, "the corner conditions determine $c_0, \\dots, c_3$", STRUCTURAL),
+            Step(sympy.Determinant(ImmutableMatrix(system)), 1, "the corner conditions determine $c_0, \\dots, c_3$",
+                 DOIT),
             Step(g.subs(dict(zip(c, solution))), b2, "the solution is the seminar's formula B2", EXPAND),
-            Step(system3.det(), 1, "in 3-D: 8 corner conditions, 8 coefficients", STRUCTURAL),
+            Step(sympy.Determinant(ImmutableMatrix(system3)), 1, "in 3-D: 8 corner conditions, 8 coefficients", DOIT),
             Step(sum(co * mono for co, mono in zip(solution3, monomials)), tensor,
                  "the tensor product of the 1-D weights $1 - t$, $t$", EXPAND),
             Step(cell[1, 1], b2.subs({x: Rational(1, 2), y: Rational(1, 2)}),
@@ -298,7 +299,7 @@ def normalisation() -> Derivation:
     kernel = bilinear_kernel()
     return Derivation(
         name="bilinear-normalisation",
-        title="Each phase of the kernel sums to 1 (constants are kept), so the kernel sums to f^n",
+        title="Each phase of the kernel sums to 1 (constants are kept), so the kernel sums to $f^n$",
         statement=("Phase $r < f - 1$ holds the taps $k = r$ and $k = r + f$ of $1 - |k - (f - 1)|/f$; phase "
                    "$f - 1$ holds the centre tap 1. Each sums to 1, so a constant input stays constant, and the $f$ "
                    "phases of the 1-D kernel sum to $f$, the $f^n$ of the N-D kernel to $f^n$: the seminar's "

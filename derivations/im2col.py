@@ -41,7 +41,7 @@ def kernel_row_theorem(ndim: int) -> Derivation:
     matrix_entry = Sum(W[k] * delta, *taps)          # C[o, i]
     return Derivation(
         name=f"im2col-{ndim}d",
-        title=f"F im2col(X) = (C X)^T for every {ndim}-D spec (S4, general)",
+        title=f"$F \\, \\mathrm{{im2col}}(X) = (C X)^T$ for every {ndim}-D spec (S4, general)",
         statement=("The window matrix $M_{k,o} = \\sum_i \\delta_{i, s o - p + d k} X_i$ times the kernel row "
                    "$F$ is the row $(C X)^T$: the same sum, taken in the other order."),
         steps=(

@@ -246,7 +246,7 @@ def receptive_field_theorem() -> Derivation:
     span = position.subs({k1: q1 - 1, k2: q2 - 1}) - position.subs({k1: 0, k2: 0})
     return Derivation(
         name="receptive-field",
-        title="Receptive field and jump: r_l = r_{l-1} + (k_l - 1) j_{l-1}, j_l = j_{l-1} s_l",
+        title="Receptive field and jump: $r_l = r_{l-1} + (k_l - 1) j_{l-1}$, $j_l = j_{l-1} s_l$",
         statement=("Composing the index maps of two layers, output $o$ reads input "
                    "$s_1(s_2 o - p_2 + d_2 k_2) - p_1 + d_1 k_1$: the coefficient of $o$ is the jump, the spread "
                    "over the taps plus one is the receptive field, the value at $o = 0$ and no taps the start."),

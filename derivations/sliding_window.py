@@ -30,26 +30,40 @@ def slide_matrix() -> sympy.Matrix:
                          for row in SLIDE_ROWS])
 
 
-def seminar_case() -> Derivation:
-    spec = ConvSpec((4, 4), (3, 3))
+def example_case(spec: ConvSpec) -> Derivation:
+    """S1 = S3 = S4 for a concrete spec, fully symbolic; for the seminar's spec also the slide's matrix."""
     X = input_symbols(spec.input_shape)
     C = conv_matrix(spec)
     Y = sliding_window(spec, X)
     F = kernel_row(spec)
     columns = im2col(spec, X)
+    seminar = spec == ConvSpec((4, 4), (3, 3))
+    slide = (Step(C, slide_matrix(), "the matrix built from the index map is the slide's 4x16 matrix (S3)",
+                  STRUCTURAL),) if seminar else ()
+    def size(shape: tuple[int, ...]) -> str:
+        return " \\times ".join(map(str, shape))
+
+    def value(values: tuple[object, ...]) -> str:
+        return str(values[0]) if len(set(values)) == 1 else str(values)
+
     return Derivation(
-        name="seminar-4x4",
-        title="The seminar's case: sliding window = C X = F im2col(X) (S1-S4)",
-        statement=("Input $4 \\times 4$ flattened row-major to $X_0, \\dots, X_{15}$, kernel $3 \\times 3$, "
-                   "no padding (VALID): output $2 \\times 2$, and three ways to compute it agree."),
-        steps=(
-            Step(C, slide_matrix(), "the matrix built from the index map is the slide's 4x16 matrix (S3)", STRUCTURAL),
+        name="seminar-4x4" if seminar else "worked-example",
+        title=("The seminar's case: sliding window = C X = F im2col(X) (S1-S4)" if seminar else
+               "The worked example: sliding window = C X = F im2col(X) (S1-S4)"),
+        statement=(f"Input ${size(spec.input_shape)}$ flattened row-major to $X_0, \\dots, X_{{{len(X) - 1}}}$, "
+                   f"kernel ${size(spec.kernel_shape)}$, stride {value(spec.stride)}, padding "
+                   f"{value(spec.padding)}: output ${size(spec.out_shape)}$, and three ways to compute it agree."),
+        steps=slide + (
             Step(LinearMap(C, X), vec(Y), "$C X$ is the sliding window, row by row (S1 = S3)", LINEAR),
             Step(MatMul(ImmutableMatrix(F), ImmutableMatrix(columns), evaluate=False), vec(Y).T,
                  "im2col: the kernel row times the window columns is $(C X)^T$ (S4)", DOIT_EXPAND),
         ),
         fact="S1-S4",
     )
+
+
+def seminar_case() -> Derivation:
+    return example_case(ConvSpec((4, 4), (3, 3)))
 
 
 def derivations() -> list[Derivation]:

@@ -72,7 +72,7 @@ def seminar_transposed() -> Derivation:
 
     return Derivation(
         name="transposed-matrix",
-        title="T1: the transposed convolution's matrix is C^T (16x4 in the seminar's case)",
+        title="T1: the transposed convolution's matrix is $C^T$ (16x4 in the seminar's case)",
         statement=("From a $2 \\times 2$ input (4x1) to a $4 \\times 4$ output (16x1) the matrix must be 16x4: "
                    "the shape of $C^T$, the transpose of the 4x16 matrix of the convolution. Hence the name."),
         steps=(Step(transposed_conv_matrix(tspec), C.T,
@@ -278,7 +278,7 @@ def backprop_theorem() -> Derivation:
 
     return Derivation(
         name="backpropagation",
-        title="Backpropagation: dL/dX = C^T dL/dY, and dL/dW correlates X with dL/dY",
+        title="Backpropagation: $dL/dX = C^T dL/dY$, and $dL/dW$ correlates $X$ with $dL/dY$",
         statement=("For a scalar loss $L$ with $G_o = \\partial L / \\partial Y_o$: the gradient with respect to "
                    "the input is the transposed convolution of $G$; the gradient with respect to the kernel reads "
                    "$X$ at $s o - p + d m$: a correlation of $X$ with $G$ in which stride and dilation swap roles."),

@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 
 import sympy
 
-from ..errors import SpecError
+from ..errors import SpecError, VerificationError
+from ..proof.derivation import text_plain
 from ..printing.matrices import SlideMatrix, StageList, matrix_json
 from ..printing.printer import latex
 from ..indexmap import check_size, nonzero_count
@@ -25,9 +26,13 @@ from ..ops.transposed import recipe_stages
 from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
-from .arguments import add_spec_options, option_name, size_values, spec_arguments
+from ..notes.content import TOPICS as NOTE_TOPICS
+from .arguments import add_spec_options, option_name, size_values, sizes, spec_arguments
 
 __all__ = ["main", "build_parser"]
+
+
+SNIPPETS = ("matrix", "im2col", "transposed", "figure", "size", "bilinear")
 
 
 class UsageError(Exception):
@@ -70,6 +75,34 @@ def build_parser() -> argparse.ArgumentParser:
     size.add_argument("--output-padding", metavar="A", help="output padding (default 0; with --transposed)")
     size.add_argument("--explain", action="store_true", help="print the derivation with the values put in")
     size.add_argument("--format", choices=("text", "latex"), default="text")
+
+    notes = commands.add_parser("notes", help="write the seminar's lecture notes and slides (verified LaTeX)",
+                                description="Verify every derivation, then write symconv-notes.tex (an article) and "
+                                            "symconv-slides.tex (a beamer deck) into DIR; --pdf compiles them.")
+    notes.add_argument("-o", "--output", required=True, metavar="DIR", help="directory to write into")
+    notes.add_argument("--input", default="4x4", metavar="HxW", help="the worked example's input (default 4x4)")
+    notes.add_argument("--kernel", default="3x3", metavar="QxQ", help="the worked example's kernel (default 3x3)")
+    notes.add_argument("--stride", metavar="S", help="the worked example's stride (default 1)")
+    notes.add_argument("--padding", metavar="P", help="the worked example's padding (default 0)")
+    notes.add_argument("--only", nargs="+", metavar="TOPIC", help=f"sections to include: {', '.join(NOTE_TOPICS)}")
+    notes.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
+    notes.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
+
+    snippet = commands.add_parser("latex", help="print one LaTeX snippet to paste into your own notes",
+                                  description="One LaTeX snippet for the given spec: matrix, im2col, transposed "
+                                              "(the recipe's stages), figure (TikZ), size (a derivation), bilinear.")
+    snippet.add_argument("what", choices=SNIPPETS, metavar="WHAT", help=", ".join(SNIPPETS))
+    snippet.add_argument("--input", default="4x4", metavar="HxW")
+    snippet.add_argument("--kernel", default="3x3", metavar="QxQ")
+    snippet.add_argument("--stride", metavar="S")
+    snippet.add_argument("--padding", metavar="P")
+    snippet.add_argument("--dilation", metavar="D")
+    snippet.add_argument("--output-padding", metavar="A", help="for 'transposed' and 'figure --transposed'")
+    snippet.add_argument("--transposed", action="store_true", help="figure: the transposed convolution's recipe")
+    snippet.add_argument("--position", metavar="RxC", help="figure: the output position whose window is drawn")
+    snippet.add_argument("--factor", type=int, default=2, help="bilinear: the upsampling factor")
+    snippet.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
+    snippet.add_argument("--max-nonzeros", type=int, metavar="N")
 
     prove = commands.add_parser("prove", help="verify derivations and print every step with its check",
                                 description="Verify derivations: NAME is 'all', a topic or one derivation.")
@@ -161,12 +194,65 @@ def _size(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notes(args: argparse.Namespace) -> int:
+    import time
+
+    from ..notes.build import build_notes, describe, write_notes
+
+    args.dilation = None
+    example = ConvSpec(**spec_arguments(args))
+    topics = tuple(args.only) if args.only else NOTE_TOPICS
+    start = time.perf_counter()
+    result = build_notes(example, topics, args.lang)
+    written = write_notes(args.output, result, pdf=args.pdf)
+    counts = describe(result)
+    print(f"verified {counts['derivations']} derivations ({counts['steps']} steps) in "
+          f"{time.perf_counter() - start:.1f} s; wrote " + ", ".join(str(path) for path in written))
+    return 0
+
+
+def _latex_snippet(args: argparse.Namespace) -> int:
+    from ..derivations.sizes import conv_size_derivation, transposed_size_derivation
+    from ..interpolation import bilinear_kernel
+    from ..printing.figures import conv_figure, transposed_figure
+
+    zero = r"\cdot" if args.zero == "cdot" else "0"
+    transposed = args.what == "transposed" or args.transposed
+    if transposed:
+        tspec = TransposedConvSpec(**spec_arguments(args, transposed=True))
+        check_size(nonzero_count(tspec.forward()), args.max_nonzeros)
+    elif args.what != "bilinear":
+        if args.output_padding is not None:
+            raise UsageError("symconv latex: --output-padding: only for 'transposed' or with --transposed")
+        spec = _spec(args)
+    if args.what == "matrix":
+        text = latex(SlideMatrix(conv_matrix(spec, max_nonzeros=args.max_nonzeros), zero=zero))
+    elif args.what == "im2col":
+        text = latex(SlideMatrix(im2col(spec, input_symbols(spec.input_shape), max_nonzeros=args.max_nonzeros),
+                                 zero=zero))
+    elif args.what == "transposed":
+        text = latex(StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))), zero=zero))
+    elif args.what == "figure":
+        if transposed:
+            text = transposed_figure(tspec)
+        else:
+            position = tuple(int(v) for v in sizes(args.position, "--position")) if args.position else None
+            text = conv_figure(spec, position)
+    elif args.what == "size":
+        derivation = transposed_size_derivation() if transposed else conv_size_derivation()
+        text = derivation.align(_printer())
+    else:
+        text = latex(bilinear_kernel(args.factor, 2))
+    print(text)
+    return 0
+
+
 def _prove(args: argparse.Namespace) -> int:
     from .. import derivations
 
     if args.list:
         for topic, derivation in derivations.all_derivations():
-            print(f"{topic:16} {derivation.name:24} {derivation.title}")
+            print(f"{topic:16} {derivation.name:24} {text_plain(derivation.title)}")
         return 0
     if not args.names:
         raise UsageError("symconv prove: give NAME (a derivation, a topic or 'all') or --list")
@@ -191,7 +277,8 @@ def _printer() -> Any:
     return SeminarLatexPrinter()
 
 
-COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "size": _size, "prove": _prove}
+COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "size": _size, "notes": _notes,
+            "latex": _latex_snippet, "prove": _prove}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -205,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as error:
         print(f"symconv: {option_name(error.parameter)}: {error.rule}", file=sys.stderr)
         return 2
+    except VerificationError as error:
+        print(f"symconv: not verified, nothing written: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("symconv: interrupted", file=sys.stderr)
         return 130

@@ -53,7 +53,7 @@ def text_latex(text: str) -> str:
 _PLAIN = {r"\geq": ">=", r"\leq": "<=", r"\neq": "!=", r"\cdot": "*", r"\times": "x", r"\to": "->",
           r"\lfloor": "floor(", r"\rfloor": ")", r"\ ": " ",
           r"\mid": "|", r"\bmod": "mod", r"\dots": "...", r"\le": "<=", r"\ge": ">=", r"\langle": "<",
-          r"\rangle": ">", r"\partial": "d", r"\sum": "sum", r"\delta": "delta"}
+          r"\rangle": ">", r"\partial": "d", r"\sum": "sum", r"\delta": "delta", r"\,": " "}
 
 
 def text_plain(text: str) -> str:

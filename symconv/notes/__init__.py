@@ -1,0 +1,7 @@
+"""Lecture notes and slides: the seminar's material, built and verified by symconv.
+
+- :mod:`.content`: the material as units (a title and blocks: text, formulas, figures,
+  derivations), from the library and the derivation scripts;
+- :mod:`.render`: units as an article and as a beamer deck;
+- :mod:`.build`: verify every derivation, render, write atomically, compile with TeX.
+"""
