@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy
-from sympy import Eq, Mod, floor
+from sympy import Eq, floor
 
 from symconv import conv_output_size, transposed_output_size
 from symconv.printing.tables import Table

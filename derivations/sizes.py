@@ -20,7 +20,7 @@ from typing import Any
 import sympy
 
 from symconv import ConvSpec, conv_output_size, transposed_output_size
-from symconv.proof import EXPAND, STRUCTURAL, Check, Derivation, Step, integer_parts
+from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
 from symconv.symbols import symbols

@@ -50,7 +50,7 @@ def test_names_are_unique_and_found():
 def test_a_wrong_index_map_would_fail():
     """The S3 derivation is not vacuous: with the padding added instead of subtracted it fails."""
     import sympy
-    from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
+    from sympy import IndexedBase, KroneckerDelta, Piecewise, Sum
     from symconv.proof import COLLAPSE, Derivation, Step
     W, X = IndexedBase("W"), IndexedBase("X")
     o, k, i = sympy.symbols("o k i", integer=True)

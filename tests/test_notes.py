@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from symconv import ConvSpec, VerificationError
+from symconv import ConvSpec
 from symconv.cli.main import main
 from symconv.files import MANIFEST, write_files
 from symconv.notes import build as notes_build

@@ -3,7 +3,7 @@ import pytest
 import sympy
 from hypothesis import given, settings, strategies as st
 
-from symconv import (ConvSpec, SpecError, TransposedConvSpec, conv_matrix, conv_output_size, transposed_conv_matrix,
+from symconv import (ConvSpec, SpecError, conv_matrix, conv_output_size, transposed_conv_matrix,
                      transposed_output_size)
 from symconv.receptive import ReceptiveField, receptive_field
 from symconv.strategies import conv_specs, transposed_specs
