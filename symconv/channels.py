@@ -25,12 +25,13 @@ from typing import Any
 import numpy as np
 from sympy import Array
 
+from .errors import SpecError
 from .indexmap import IndexMap, _flat
 from .ops.operands import as_array
 from .specs import ConvSpec
 from .symbols import kernel_symbols
 
-__all__ = ["channel_pairs", "group_of", "layer_entries", "layer_kernel"]
+__all__ = ["channel_pairs", "group_of", "layer_entries", "layer_kernel", "require_single_channel"]
 
 
 def group_of(channel: Any, channels: int, groups: int) -> Any:
@@ -57,6 +58,21 @@ def channel_pairs(spec: ConvSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     out, local = np.meshgrid(np.arange(spec.out_channels), np.arange(per_group), indexing="ij")
     inp = group_of(out, spec.out_channels, spec.groups) * per_group + local
     return out.ravel(), inp.ravel(), (out * per_group + local).ravel()
+
+
+def require_single_channel(spec: Any, what: str) -> None:
+    """Refuse a spec with channels in an operation written for one channel (the seminar's pictures).
+
+    >>> from symconv import ConvSpec
+    >>> require_single_channel(ConvSpec(4, 3, out_channels=2), "sliding_window")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: out_channels: sliding_window takes a single-channel spec; conv_matrix takes channels
+    """
+    for name in ("in_channels", "out_channels", "groups"):
+        if getattr(spec, name) != 1:
+            matrix = "transposed_conv_matrix" if hasattr(spec, "output_padding") else "conv_matrix"
+            raise SpecError(name, f"{what} takes a single-channel spec; {matrix} takes channels")
 
 
 def layer_entries(spec: ConvSpec, imap: IndexMap, out_shape: tuple[int, ...] | None = None,

@@ -23,7 +23,7 @@ import numpy as np
 import sympy
 from sympy import Array, MutableDenseMatrix
 
-from ..channels import layer_entries, layer_kernel
+from ..channels import layer_entries, layer_kernel, require_single_channel
 from ..indexmap import index_map
 from ..specs import ConvSpec, TransposedConvSpec
 from .matrix import matrix_from_entries
@@ -89,6 +89,7 @@ def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> list
     >>> [(s.name, s.array.shape) for s in recipe_stages(TransposedConvSpec(2, 3, stride=2, padding=1), [1, 2])]
     [('input', (2,)), ('zeros inserted', (3,)), ('padded', (5,)), ('output', (3,))]
     """
+    require_single_channel(tspec, "the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
     stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
