@@ -158,3 +158,17 @@ def test_channel_strategy_bounds_are_validated():
         conv_specs(channels="yes")
     with pytest.raises(SpecError, match="max_groups"):
         transposed_specs(channels=True, max_groups=0)
+
+
+def test_the_block_derivation_is_not_vacuous():
+    """The group-membership step fails for a wrong block (no delta, or the wrong tap)."""
+    from symconv.derivations.channels import _unique_division
+    from symconv.proof import Derivation, Step
+    a, b = sympy.symbols("a b", integer=True, positive=True)
+    gamma, gamma2, alpha, beta, m = sympy.symbols("gamma gammaprime alpha beta m", integer=True)
+    K = IndexedBase("K")
+    block = sympy.Sum(sympy.KroneckerDelta(a * gamma2 + alpha, a * gamma + m) * K[b * gamma + beta, m], (m, 0, a - 1))
+    where = (alpha >= 0) & (alpha <= a - 1) & (beta >= 0) & (beta <= b - 1)
+    for wrong in (K[b * gamma + beta, alpha], sympy.KroneckerDelta(gamma2, gamma) * K[b * gamma + beta, 0]):
+        step = Step(block, wrong, "wrong", _unique_division(a, alpha, m), where=where)
+        assert not Derivation("w", "w", "", steps=(step,)).check().ok

@@ -138,7 +138,7 @@ def _arrays(rng, spec, shapes):
     return [rng.integers(-4, 5, [shape[c] for c in spec_]).astype(float) for spec_, shape in zip(spec, shapes)]
 
 
-@settings(max_examples=80)
+@settings(max_examples=40)
 @given(st.data(), st.integers(1, 2), st.integers(1, 2), st.integers(1, 2), st.integers(1, 2))
 def test_conv_general_dilated_agrees_with_jax(data, ndim, groups, per_in, per_out):
     lax = _jax()
@@ -161,7 +161,7 @@ def test_conv_general_dilated_agrees_with_jax(data, ndim, groups, per_in, per_ou
     assert np.array_equal(got, relayout(out, layout[2], "NC" + letters)[0].ravel())
 
 
-@settings(max_examples=80)
+@settings(max_examples=40)
 @given(st.data(), st.integers(1, 2), st.booleans(), st.integers(1, 2), st.integers(1, 2))
 def test_conv_transpose_agrees_with_jax(data, ndim, transpose_kernel, channels_in, channels_out):
     lax = _jax()

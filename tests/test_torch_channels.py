@@ -18,7 +18,7 @@ def tensor(a):
     return torch.tensor(np.asarray(a, dtype=float), dtype=torch.float64)
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(st.data(), conv_specs(channels=True, max_ndim=2))
 def test_grouped_convolution_agrees_with_torch(data, spec):
     w, x = data.draw(kernels(spec)), data.draw(inputs(spec))
@@ -31,7 +31,7 @@ def test_grouped_convolution_agrees_with_torch(data, spec):
     assert np.array_equal(numeric_matrix(conv_matrix(spec, w)) @ x.astype(float).ravel(), expected.ravel())
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(st.data(), transposed_specs(channels=True, max_ndim=2))
 def test_grouped_transposed_convolution_agrees_with_torch(data, tspec):
     w, y = data.draw(kernels(tspec)), data.draw(inputs(tspec))
