@@ -172,3 +172,31 @@ def test_the_block_derivation_is_not_vacuous():
     for wrong in (K[b * gamma + beta, alpha], sympy.KroneckerDelta(gamma2, gamma) * K[b * gamma + beta, 0]):
         step = Step(block, wrong, "wrong", _unique_division(a, alpha, m), where=where)
         assert not Derivation("w", "w", "", steps=(step,)).check().ok
+
+
+def test_cli_prints_the_block_matrix(capsys):
+    from symconv.cli.main import main
+    argv = ["matrix", "--input", "4x4", "--kernel", "3x3", "--in-channels", "2", "--out-channels", "2", "--groups", "2",
+            "--format", "latex"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == r"\left(\begin{array}{" + "c" * 16 + "|" + "c" * 16 + "}"
+    assert len(out) == 10 and out[4].endswith(r"W_{0,0,2,2} & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 \\ \hline")
+    assert out[5].startswith("0 & " * 16 + "W_{1,0,0,0}") and out[-1] == r"\end{array}\right)"
+    assert main(["matrix", "--input", "3", "--kernel", "2", "--out-channels", "2", "--format", "json"]) == 0
+    import json
+    data = json.loads(capsys.readouterr().out)
+    assert data["shape"] == [4, 3] and data["spec"]["out_channels"] == 2 and data["entries"][4] == [2, 0, "W[1, 0, 0]"]
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["matrix", "--input", "4", "--kernel", "3", "--in-channels", "3", "--groups", "2"], "--in-channels: must be divisible"),
+    (["matrix", "--input", "4", "--kernel", "3", "--groups", "0"], "--groups: must be positive"),
+    (["matrix", "--input", "4", "--kernel", "3", "--groups", "x"], "--groups: invalid int value"),
+    (["im2col", "--input", "4", "--kernel", "3", "--in-channels", "2"], "--in-channels: im2col takes a single-channel"),
+])
+def test_cli_channel_options_exit_2_with_one_line(capsys, argv, words):
+    from symconv.cli.main import main
+    assert main(argv) == 2
+    _, err = capsys.readouterr()
+    assert words in err and len(err.strip().splitlines()) == 1
