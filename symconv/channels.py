@@ -109,8 +109,9 @@ def layer_kernel(spec: Any, kernel: Any = None) -> Array:
     >>> layer_kernel(ConvSpec(3, 2))
     [[[W[0], W[1]]]]
     """
-    if kernel is None:
-        if spec.has_channels:
+    if spec.has_channels:
+        if kernel is None:
             return kernel_symbols(spec.kernel_shape, channels=spec.weight_shape[:2])
-        return kernel_symbols(spec.kernel_shape).reshape(*spec.weight_shape)
-    return as_array(kernel, spec.weight_shape, "kernel")
+        return as_array(kernel, spec.weight_shape, "kernel")
+    single = kernel_symbols(spec.kernel_shape) if kernel is None else as_array(kernel, spec.kernel_shape, "kernel")
+    return single.reshape(*spec.weight_shape)

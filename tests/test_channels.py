@@ -64,6 +64,10 @@ def test_weight_symbols_carry_channel_indices():
     # a single-channel kernel may keep PyTorch's two leading axes of length 1
     spec = ConvSpec((3, 3), 2)
     assert conv_matrix(spec, [[[[1, 2], [3, 4]]]]) == conv_matrix(spec, [[1, 2], [3, 4]])
+    with pytest.raises(SpecError, match=r"kernel: has shape \(2, 1, 1, 2\) but \(2, 2\)"):
+        conv_matrix(spec, np.ones((2, 1, 1, 2)))  # only leading axes of length 1 may be added
+    with pytest.raises(SpecError, match="kernel: has shape"):
+        conv_matrix(ConvSpec(4, 3, out_channels=2), np.ones((1, 2, 3)))  # not the transposed layout
 
 
 def test_channel_pairs_follow_pytorch_groups():
