@@ -5,11 +5,13 @@
 (4, 16)
 """
 
-from .errors import SpecError, TooLargeError, VerificationError
+from .errors import MissingDependencyError, SpecError, TooLargeError, VerificationError
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
 from .printing.printer import latex
 from .interpolation import (bilinear_interpolate, bilinear_kernel, bilinear_upsampling_spec, fcn_bilinear_kernel,
                             fcn_upsampling_spec, tent)
+from .frameworks import Layer, from_torch, to_torch
+from .ops.affine import affine_matrix, bias_vector, layer_matrix
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
@@ -22,7 +24,7 @@ from .proof import Check, Derivation, Report, Step
 from .receptive import ReceptiveField, receptive_field
 from .sizes import conv_output_size, transposed_output_size
 from .specs import ConvSpec, TransposedConvSpec
-from .symbols import input_symbols, kernel_symbols
+from .symbols import bias_symbols, input_symbols, kernel_symbols
 
 __version__ = "0.1.0"
 
@@ -31,6 +33,8 @@ __all__ = [
     "ConvSpec",
     "Derivation",
     "IndexMap",
+    "Layer",
+    "MissingDependencyError",
     "ReceptiveField",
     "Report",
     "SpecError",
@@ -38,6 +42,9 @@ __all__ = [
     "TooLargeError",
     "TransposedConvSpec",
     "VerificationError",
+    "affine_matrix",
+    "bias_symbols",
+    "bias_vector",
     "bilinear_interpolate",
     "bilinear_kernel",
     "bilinear_upsampling_spec",
@@ -47,6 +54,7 @@ __all__ = [
     "conv_transpose",
     "fcn_bilinear_kernel",
     "fcn_upsampling_spec",
+    "from_torch",
     "im2col",
     "index_map",
     "input_position",
@@ -55,6 +63,7 @@ __all__ = [
     "kernel_row",
     "kernel_symbols",
     "latex",
+    "layer_matrix",
     "nonzero_count",
     "overlap_counts",
     "receptive_field",
@@ -65,6 +74,7 @@ __all__ = [
     "subpixel_conv_transpose",
     "subpixel_kernels",
     "tent",
+    "to_torch",
     "transposed_conv_matrix",
     "transposed_output_size",
     "unvec",

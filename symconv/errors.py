@@ -3,12 +3,13 @@
 One family for invalid parameters, :class:`SpecError` (a ``ValueError``), whose
 one-line message names the parameter and the rule it broke; :class:`TooLargeError`
 for requests refused before any work is done; :class:`VerificationError` for a
-derivation step that does not check.
+derivation step that does not check; :class:`MissingDependencyError` (an ``ImportError``)
+when an optional peer such as PyTorch is needed but not installed.
 """
 
 from __future__ import annotations
 
-__all__ = ["SpecError", "TooLargeError", "VerificationError"]
+__all__ = ["SpecError", "TooLargeError", "VerificationError", "MissingDependencyError"]
 
 
 class SpecError(ValueError):
@@ -32,3 +33,18 @@ class TooLargeError(SpecError):
 
 class VerificationError(AssertionError):
     """A derivation step (or a numeric check) that does not hold."""
+
+
+class MissingDependencyError(ImportError):
+    """An optional package (``torch``) is needed but not installed: one line says which and how to get it.
+
+    >>> raise MissingDependencyError("torch", "symconv.from_torch")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.MissingDependencyError: symconv.from_torch needs torch, which is not installed (pip install 'symconv[torch]')
+    """
+
+    def __init__(self, package: str, what: str) -> None:
+        self.package = package
+        super().__init__(f"{what} needs {package}, which is not installed (pip install 'symconv[{package}]')",
+                         name=package)

@@ -62,7 +62,8 @@ def axis_pairs(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.nd
 
 
 def nonzero_count(spec: ConvSpec) -> int:
-    """Number of (output, tap) pairs that land inside the input: the non-zeros of ``C``.
+    """Number of (output, tap) pairs that land inside the input, times the connected channel
+    pairs ``out_channels * in_channels/groups``: the non-zeros of ``C``.
 
     Computed per dimension, before anything is built.
 
@@ -70,8 +71,11 @@ def nonzero_count(spec: ConvSpec) -> int:
     36
     >>> nonzero_count(ConvSpec((100000, 100000), (3, 3)))
     89996400036
+    >>> nonzero_count(ConvSpec((4, 4), (3, 3), in_channels=2, out_channels=2, groups=2))
+    72
     """
-    return prod(len(axis_pairs(spec, axis)[0]) for axis in range(spec.ndim))
+    channel_pairs = spec.out_channels * (spec.in_channels // spec.groups)
+    return channel_pairs * prod(len(axis_pairs(spec, axis)[0]) for axis in range(spec.ndim))
 
 
 def max_nonzeros_default() -> int:

@@ -16,7 +16,7 @@ symconv.errors.SpecError: padding: "same" requires stride 1, got stride (2, 2)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import sympy
@@ -27,6 +27,29 @@ from .errors import SpecError
 from .sizes import conv_output_size, transposed_output_size
 
 __all__ = ["ConvSpec", "TransposedConvSpec"]
+
+#: The channel fields and their defaults (one channel, one group: the seminar's picture).
+CHANNEL_DEFAULTS = {"in_channels": 1, "out_channels": 1, "groups": 1}
+
+
+def _normalise_channels(spec: Any) -> None:
+    """Validate ``in_channels``, ``out_channels`` and ``groups`` as PyTorch does: positive
+    integers, both channel counts divisible by ``groups``."""
+    values = {name: as_int(getattr(spec, name), name) for name in CHANNEL_DEFAULTS}
+    for name, value in values.items():
+        if value < 1:
+            raise SpecError(name, f"must be positive, got {value}")
+        object.__setattr__(spec, name, value)
+    for name in ("in_channels", "out_channels"):
+        if values[name] % values["groups"]:
+            raise SpecError(name, f"must be divisible by groups ({values['groups']}), got {values[name]}")
+
+
+def _spec_repr(spec: Any) -> str:
+    """The dataclass repr, without the channel fields while they have their defaults."""
+    shown = [(f.name, getattr(spec, f.name)) for f in fields(spec)]
+    shown = [(name, value) for name, value in shown if CHANNEL_DEFAULTS.get(name) != value]
+    return f"{type(spec).__name__}(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
 
 def _normalise_padding(padding: Any, ndim: int, kernel_shape: tuple[int, ...],
@@ -82,8 +105,12 @@ def _spec_latex(spec: Any, printer: Any, name: str) -> str:
              f"p = {params(spec.padding)}", f"d = {params(spec.dilation)}"]
     if any(getattr(spec, "output_padding", (0,))):
         parts.append(f"a = {params(spec.output_padding)}")
-    return name + r"\left(" + r",\ ".join(parts) + r"\right)\colon " + dims(spec.input_shape) \
-        + r" \to " + dims(spec.out_shape)
+    inputs, outputs = spec.input_shape, spec.out_shape
+    if spec.has_channels:
+        parts += [rf"C_{{\mathrm{{in}}}} = {spec.in_channels}", rf"C_{{\mathrm{{out}}}} = {spec.out_channels}"]
+        parts += [f"g = {spec.groups}"] if spec.groups != 1 else []
+        inputs, outputs = (spec.in_channels, *inputs), (spec.out_channels, *outputs)
+    return name + r"\left(" + r",\ ".join(parts) + r"\right)\colon " + dims(inputs) + r" \to " + dims(outputs)
 
 
 @dataclass(frozen=True)
@@ -100,12 +127,17 @@ class ConvSpec(Printable):
         Zeros added on both sides (an int or one value per dimension; a value may be a
         ``(before, after)`` pair). ``"same"`` (stride 1 only) splits the total
         ``d(q-1)`` as PyTorch does: ``floor`` before, the rest after.
+    in_channels, out_channels, groups : int
+        PyTorch's channels and groups (both channel counts divisible by ``groups``); the
+        weight has the layout :attr:`weight_shape`. Shown in ``repr`` only when not 1.
 
     >>> spec = ConvSpec([5, 5], 3, stride=2, padding=1)
     >>> spec.ndim, spec.out_shape, spec.padding
     (2, (3, 3), (1, 1))
     >>> ConvSpec(4, 2, padding="same").padding
     ((0, 1),)
+    >>> ConvSpec((4, 4), 3, in_channels=4, out_channels=6, groups=2).weight_shape
+    (6, 2, 3, 3)
     """
 
     input_shape: tuple[int, ...]
@@ -113,6 +145,9 @@ class ConvSpec(Printable):
     stride: tuple[int, ...] = 1  # type: ignore[assignment]
     padding: tuple[Any, ...] = 0  # type: ignore[assignment]
     dilation: tuple[int, ...] = 1  # type: ignore[assignment]
+    in_channels: int = 1
+    out_channels: int = 1
+    groups: int = 1
 
     def __post_init__(self) -> None:
         input_shape = as_shape(self.input_shape, "input_shape")
@@ -134,11 +169,25 @@ class ConvSpec(Printable):
         for h, q, s, d, before, after in zip(input_shape, kernel_shape, stride, dilation,
                                              self.padding_before, self.padding_after):
             conv_output_size(h, q, s, (before, after), d)  # validates: kernel fits
+        _normalise_channels(self)
+
+    def __repr__(self) -> str:
+        return _spec_repr(self)
 
     @property
     def ndim(self) -> int:
         """Number of spatial dimensions."""
         return len(self.input_shape)
+
+    @property
+    def has_channels(self) -> bool:
+        """Whether channels or groups are given (not the single-channel picture)."""
+        return (self.in_channels, self.out_channels, self.groups) != (1, 1, 1)
+
+    @property
+    def weight_shape(self) -> tuple[int, ...]:
+        """PyTorch's ``Conv*d`` weight layout: ``(out_channels, in_channels/groups, *kernel_shape)``."""
+        return (self.out_channels, self.in_channels // self.groups, *self.kernel_shape)
 
     @property
     def padding_before(self) -> tuple[int, ...]:
@@ -173,7 +222,9 @@ class TransposedConvSpec(Printable):
     ``input_shape`` is the small side (``h``); the output has
     :math:`(h-1)s - 2p + d(q-1) + a + 1` elements per dimension (the seminar's
     :math:`w = (h-1)s - 2p + q` when ``d = 1, a = 0``). ``output_padding`` (``a``) must
-    be smaller than the stride or the dilation, as PyTorch requires.
+    be smaller than the stride or the dilation, as PyTorch requires. ``in_channels``,
+    ``out_channels`` and ``groups`` as in :class:`ConvSpec`; the weight layout is
+    ``(in_channels, out_channels/groups, *kernel_shape)`` (:attr:`weight_shape`).
 
     >>> t = TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1)
     >>> t.out_shape
@@ -192,6 +243,9 @@ class TransposedConvSpec(Printable):
     padding: tuple[int, ...] = 0  # type: ignore[assignment]
     dilation: tuple[int, ...] = 1  # type: ignore[assignment]
     output_padding: tuple[int, ...] = 0  # type: ignore[assignment]
+    in_channels: int = 1
+    out_channels: int = 1
+    groups: int = 1
 
     def __post_init__(self) -> None:
         input_shape = as_shape(self.input_shape, "input_shape")
@@ -216,11 +270,22 @@ class TransposedConvSpec(Printable):
             object.__setattr__(self, name, value)
         for h, q, s, p, d, a in zip(input_shape, kernel_shape, *values.values()):
             transposed_output_size(h, q, s, p, d, a)  # validates as PyTorch does
+        _normalise_channels(self)
+
+    def __repr__(self) -> str:
+        return _spec_repr(self)
 
     @property
     def ndim(self) -> int:
         """Number of spatial dimensions."""
         return len(self.input_shape)
+
+    has_channels = ConvSpec.has_channels
+
+    @property
+    def weight_shape(self) -> tuple[int, ...]:
+        """PyTorch's ``ConvTranspose*d`` weight layout: ``(in_channels, out_channels/groups, *kernel_shape)``."""
+        return (self.in_channels, self.out_channels // self.groups, *self.kernel_shape)
 
     @property
     def out_shape(self) -> tuple[int, ...]:
@@ -233,9 +298,15 @@ class TransposedConvSpec(Printable):
 
         When ``output_padding >= stride`` (allowed when ``dilation > stride``) the forward
         convolution has more than ``h`` outputs; the transposed convolution uses the first ``h``.
+        Its channels are swapped, so that both read the same weight
+        ``(in_channels, out_channels/groups, *kernel_shape)``.
+
+        >>> TransposedConvSpec(2, 3, in_channels=4, out_channels=2, groups=2).forward().weight_shape
+        (4, 1, 3)
         """
         return ConvSpec(self.out_shape, self.kernel_shape, stride=self.stride, padding=self.padding,
-                        dilation=self.dilation)
+                        dilation=self.dilation, in_channels=self.out_channels, out_channels=self.in_channels,
+                        groups=self.groups)
 
     def _sympystr(self, printer: Any) -> str:
         return repr(self)

@@ -12,6 +12,7 @@ keyword-only bounds, validated when called.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import strategies as st
@@ -64,16 +65,37 @@ def _conv_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int, max_s
     return ConvSpec(size, kernel, stride=stride, padding=padding, dilation=dilation)
 
 
+@st.composite
+def _with_channels(draw: Any, specs: st.SearchStrategy[Any], max_groups: int, max_group_channels: int) -> Any:
+    """``specs`` with channels: ``groups`` up to ``max_groups``, each with 1 to ``max_group_channels``
+    input and output channels (depthwise and 1x1 layers included)."""
+    groups = draw(st.integers(1, max_groups))
+    per_group = st.integers(1, max_group_channels)
+    return replace(draw(specs), groups=groups, in_channels=groups * draw(per_group),
+                   out_channels=groups * draw(per_group))
+
+
+def _check_channels(channels: bool, max_groups: int, max_group_channels: int) -> None:
+    if not isinstance(channels, bool):
+        raise SpecError("channels", f"must be True or False, got {channels!r}")
+    _check_bound("max_groups", max_groups, 1)
+    _check_bound("max_group_channels", max_group_channels, 1)
+
+
 def conv_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 8,
                max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2, max_dilation: int = 2,
-               same: bool = True) -> st.SearchStrategy[ConvSpec]:
+               same: bool = True, channels: bool = False, max_groups: int = 3,
+               max_group_channels: int = 2) -> st.SearchStrategy[ConvSpec]:
     """Valid :class:`~symconv.ConvSpec` values (``padding="same"`` included when ``same``).
 
     Defaults: 1-3 dimensions, sizes <= 8, kernels <= 4, strides <= 3, padding <= 2,
-    dilation <= 2.
+    dilation <= 2, one channel. With ``channels=True``: 1 to ``max_groups`` groups of 1 to
+    ``max_group_channels`` input and output channels each.
     """
     _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
-    return _conv_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation, same)
+    _check_channels(channels, max_groups, max_group_channels)
+    specs = _conv_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation, same)
+    return _with_channels(specs, max_groups, max_group_channels) if channels else specs
 
 
 @st.composite
@@ -95,11 +117,15 @@ def _transposed_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int,
 
 def transposed_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 6,
                      max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2,
-                     max_dilation: int = 3) -> st.SearchStrategy[TransposedConvSpec]:
+                     max_dilation: int = 3, channels: bool = False, max_groups: int = 3,
+                     max_group_channels: int = 2) -> st.SearchStrategy[TransposedConvSpec]:
     """Valid :class:`~symconv.TransposedConvSpec` values, ``output_padding`` included (up to
-    ``max(stride, dilation) - 1``, so ``output_padding >= stride`` occurs when ``dilation > stride``)."""
+    ``max(stride, dilation) - 1``, so ``output_padding >= stride`` occurs when ``dilation > stride``);
+    channels as in :func:`conv_specs`."""
     _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
-    return _transposed_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
+    _check_channels(channels, max_groups, max_group_channels)
+    specs = _transposed_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
+    return _with_channels(specs, max_groups, max_group_channels) if channels else specs
 
 
 def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Any]:
@@ -111,10 +137,13 @@ def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) ->
 
 
 def kernels(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
-    """Kernels of ``spec.kernel_shape`` (numpy object arrays; small integers by default)."""
-    return _numbers(spec.kernel_shape, elements)
+    """Kernels of ``spec.kernel_shape``, or of ``spec.weight_shape`` when the spec has channels
+    (numpy object arrays; small integers by default)."""
+    return _numbers(spec.weight_shape if spec.has_channels else spec.kernel_shape, elements)
 
 
 def inputs(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
-    """Inputs of ``spec.input_shape`` (numpy object arrays; small integers by default)."""
-    return _numbers(spec.input_shape, elements)
+    """Inputs of ``spec.input_shape``, or ``(in_channels, *input_shape)`` when the spec has channels
+    (numpy object arrays; small integers by default)."""
+    shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape
+    return _numbers(shape, elements)

@@ -22,7 +22,7 @@ from sympy import Array, IndexedBase
 from ._params import as_shape
 from .errors import SpecError
 
-__all__ = ["kernel_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
+__all__ = ["kernel_symbols", "bias_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
 
 #: Names accepted besides identifiers: SymPy prints these as Greek letters.
 GREEK_LETTERS = frozenset(
@@ -52,18 +52,34 @@ def validate_name(name: Any, parameter: str = "name") -> str:
     return name
 
 
-def kernel_symbols(shape: Any, name: str = "W") -> Array:
+def kernel_symbols(shape: Any, name: str = "W", *, channels: Any = None) -> Array:
     """A kernel of the given shape whose entries are ``IndexedBase(name)[i, j, ...]``.
+
+    With ``channels=(out, in)`` (PyTorch's leading weight axes, e.g. ``(C_out, C_in/groups)``)
+    the Array has shape ``(out, in, *shape)`` and entries ``W[o, c, i, j]``.
 
     >>> K = kernel_symbols((3, 3))
     >>> K[0, 1]
     W[0, 1]
     >>> K.shape
     (3, 3)
+    >>> kernel_symbols((3, 3), channels=(2, 1))[1, 0, 2, 2]
+    W[1, 0, 2, 2]
     """
     shape = as_shape(shape, "kernel_shape")
+    if channels is not None:
+        shape = as_shape(channels, "channels") + shape
     base = IndexedBase(validate_name(name))
     return Array([base[index] for index in np.ndindex(*shape)], shape)
+
+
+def bias_symbols(channels: int, name: str = "b") -> Array:
+    """One bias per output channel: ``b[0], ..., b[C_out - 1]``.
+
+    >>> bias_symbols(3)
+    [b[0], b[1], b[2]]
+    """
+    return kernel_symbols(channels, name)
 
 
 def input_symbols(shape: Any, name: str = "X", *, multi_index: bool = False) -> Array:

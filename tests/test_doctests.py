@@ -15,6 +15,8 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(symconv.__path__, "symcon
 @pytest.mark.parametrize("name", MODULES)
 def test_doctests(name):
     module = importlib.import_module(name)
+    for package in getattr(module, "__doctest_requires__", ()):  # optional peers, such as torch
+        pytest.importorskip(package)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
 

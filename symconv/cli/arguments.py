@@ -16,6 +16,7 @@ OPTIONS = {
     "input_shape": "--input", "kernel_shape": "--kernel", "stride": "--stride", "padding": "--padding",
     "dilation": "--dilation", "output_padding": "--output-padding", "kernel": "--kernel",
     "name": "--name", "max_nonzeros": "--max-nonzeros",
+    "in_channels": "--in-channels", "out_channels": "--out-channels", "groups": "--groups",
 }
 
 
@@ -60,6 +61,10 @@ def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = Fals
     parser.add_argument("--dilation", metavar="D", help="dilation (default 1)")
     if transposed:
         parser.add_argument("--output-padding", metavar="A", help="output padding (default 0)")
+    else:  # the layer's block matrix (PyTorch's rules: both channel counts divisible by the groups)
+        parser.add_argument("--in-channels", type=int, metavar="C", help="input channels (default 1)")
+        parser.add_argument("--out-channels", type=int, metavar="C", help="output channels (default 1)")
+        parser.add_argument("--groups", type=int, metavar="G", help="groups (default 1)")
     parser.add_argument("--max-nonzeros", type=int, metavar="N",
                         help="refuse requests with more non-zeros than N (default 1,000,000)")
 
@@ -76,6 +81,9 @@ def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dic
         value = per_dimension(getattr(args, name), "--" + name.replace("_", "-"))
         if value is not None:
             result[name] = value
+    for name in ("in_channels", "out_channels", "groups"):
+        if getattr(args, name, None) is not None:
+            result[name] = getattr(args, name)
     return result
 
 

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from math import prod
 from typing import Any, NoReturn
 
 import sympy
@@ -120,12 +121,15 @@ def _spec(args: argparse.Namespace) -> ConvSpec:
 
 
 def _print_matrix(matrix: Any, args: argparse.Namespace, spec: ConvSpec) -> None:
+    channels = {"in_channels": spec.in_channels, "out_channels": spec.out_channels, "groups": spec.groups}
     if args.format == "json":
         print(json.dumps({"spec": {"input_shape": spec.input_shape, "kernel_shape": spec.kernel_shape,
                                    "stride": spec.stride, "padding": spec.padding, "dilation": spec.dilation,
-                                   "out_shape": spec.out_shape}, **matrix_json(matrix)}))
+                                   "out_shape": spec.out_shape, **(channels if spec.has_channels else {})},
+                          **matrix_json(matrix)}))
         return
-    slide = SlideMatrix(matrix, zero=r"\cdot" if args.zero == "cdot" else "0")
+    blocks = (prod(spec.out_shape), prod(spec.input_shape)) if spec.has_channels else None  # one block per channel pair
+    slide = SlideMatrix(matrix, zero=r"\cdot" if args.zero == "cdot" else "0", blocks=blocks)
     print(latex(slide) if args.format == "latex" else sympy.sstr(slide))
 
 

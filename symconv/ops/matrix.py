@@ -19,30 +19,26 @@ from typing import Any
 import numpy as np
 from sympy import MutableDenseMatrix
 
+from ..channels import layer_entries, layer_kernel
 from ..indexmap import IndexMap, index_map
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec
-from .operands import as_kernel, flat
+from .operands import flat
 
-__all__ = ["conv_matrix", "matrix_from_index_map"]
+__all__ = ["conv_matrix", "matrix_from_entries", "matrix_from_index_map"]
 
 
-def matrix_from_index_map(imap: IndexMap, taps: list[Any], shape: tuple[int, int], *,
-                          rows: np.ndarray | None = None, columns: np.ndarray | None = None,
-                          ) -> MutableDenseMatrix:
-    """The matrix with ``taps[tap]`` at (row, column) of every triple of the index map.
+def matrix_from_entries(rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: list[Any],
+                        shape: tuple[int, int]) -> MutableDenseMatrix:
+    """The matrix with ``taps[tap[n]]`` at ``(rows[n], columns[n])`` for every ``n`` (no cell twice).
 
-    ``rows`` and ``columns`` default to the flat output and input positions (the
-    matrix ``C``); the transposed convolution swaps them.
+    Built in time proportional to the entries; zero taps are not stored.
     """
-    rows = imap.flat_output if rows is None else rows
-    columns = imap.flat_input if columns is None else columns
-    tap = imap.flat_tap
     nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
     if not nonzero.all():  # a numeric kernel with zero taps: keep the matrix sparse
         keep = nonzero[tap]
         rows, columns, tap = rows[keep], columns[keep], tap[keep]
-    # group the triples by row (a stable sort keeps the taps in order within a row)
+    # group the entries by row (a stable sort keeps the taps in order within a row)
     order = np.argsort(rows, kind="stable")
     rows = rows[order]
     starts = np.flatnonzero(np.diff(rows)) + 1 if len(rows) else np.zeros(0, dtype=np.int64)
@@ -57,6 +53,19 @@ def matrix_from_index_map(imap: IndexMap, taps: list[Any], shape: tuple[int, int
     return matrix_from_rows(result, shape)
 
 
+def matrix_from_index_map(imap: IndexMap, taps: list[Any], shape: tuple[int, int], *,
+                          rows: np.ndarray | None = None, columns: np.ndarray | None = None,
+                          ) -> MutableDenseMatrix:
+    """The matrix with ``taps[tap]`` at (row, column) of every triple of the index map.
+
+    ``rows`` and ``columns`` default to the flat output and input positions (the
+    matrix ``C``); the transposed convolution swaps them.
+    """
+    rows = imap.flat_output if rows is None else rows
+    columns = imap.flat_input if columns is None else columns
+    return matrix_from_entries(rows, columns, imap.flat_tap, taps, shape)
+
+
 def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
     r"""The matrix ``C`` of shape ``(prod(out_shape), prod(input_shape))`` with ``vec(Y) = C vec(X)``.
 
@@ -64,13 +73,26 @@ def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None 
     The matrix is held sparse and built in time proportional to its non-zeros
     (requests above ``max_nonzeros`` are refused before any work).
 
+    With channels the shape is ``(C_out * prod(out_shape), C_in * prod(input_shape))``, vectors
+    flattened channels-first, and ``kernel`` has PyTorch's layout ``spec.weight_shape``
+    (symbols ``W[o, c, i, j]`` by default): block ``(o, c)`` is the single-channel matrix of
+    ``W[o, c - group start]`` when ``c`` is in the group of ``o``, zero otherwise.
+
     >>> from symconv import ConvSpec
     >>> C = conv_matrix(ConvSpec((4, 4), (3, 3)))
     >>> C.shape
     (4, 16)
     >>> C[1, :4]
     Matrix([[0, W[0, 0], W[0, 1], W[0, 2]]])
+    >>> conv_matrix(ConvSpec(3, 2, in_channels=2, out_channels=2, groups=2))
+    Matrix([
+    [W[0, 0, 0], W[0, 0, 1],          0,          0,          0,          0],
+    [         0, W[0, 0, 0], W[0, 0, 1],          0,          0,          0],
+    [         0,          0,          0, W[1, 0, 0], W[1, 0, 1],          0],
+    [         0,          0,          0,          0, W[1, 0, 0], W[1, 0, 1]]])
     """
-    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    taps = flat(layer_kernel(spec, kernel))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
-    return matrix_from_index_map(imap, taps, (prod(spec.out_shape), prod(spec.input_shape)))
+    rows, columns, tap = layer_entries(spec, imap)
+    return matrix_from_entries(rows, columns, tap, taps, (spec.out_channels * prod(spec.out_shape),
+                                                         spec.in_channels * prod(spec.input_shape)))

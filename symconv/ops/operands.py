@@ -24,7 +24,9 @@ __all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
 def as_array(values: Any, shape: tuple[int, ...], parameter: str) -> Array:
     """``values`` (nested list, SymPy Array or Matrix, numpy array) as a SymPy Array of ``shape``.
 
-    A flat sequence or a column vector of the right length is reshaped row-major.
+    A flat sequence or a column vector of the right length is reshaped row-major, and so is
+    an array whose shape differs only by leading axes of length 1 (a ``(1, 1, 3, 3)`` PyTorch
+    weight for a ``(3, 3)`` kernel, and back).
     """
     if isinstance(values, sympy.MatrixBase):
         entries = list(values)
@@ -42,13 +44,19 @@ def as_array(values: Any, shape: tuple[int, ...], parameter: str) -> Array:
     size = int(np.prod(shape))
     if given != tuple(shape) and len(entries) != size:
         raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
-    if given != tuple(shape) and len(given) > 1 and sorted(given) != [1, size]:
+    if given != tuple(shape) and len(given) > 1 and sorted(given) != [1, size] \
+            and _without_leading_ones(given) != _without_leading_ones(shape):
         raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
     try:
         entries = [sympy.sympify(v, strict=True) for v in entries]
     except (sympy.SympifyError, TypeError, ValueError):
         raise SpecError(parameter, "entries must be numbers or SymPy expressions") from None
     return Array(entries, shape)
+
+
+def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
+    ones = next((n for n, size in enumerate(shape) if size != 1), len(shape))
+    return tuple(shape[ones:])
 
 
 def as_kernel(kernel: Any, kernel_shape: tuple[int, ...]) -> Array:

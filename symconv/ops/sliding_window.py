@@ -18,6 +18,7 @@ import numpy as np
 import sympy
 from sympy import Add, Array
 
+from ..channels import require_single_channel
 from ..specs import ConvSpec
 from .operands import as_array, as_kernel, flat
 
@@ -47,6 +48,7 @@ def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None) -> Array:
     >>> Y[0, 0].coeff(Y[0, 0].free_symbols and sympy.IndexedBase("X")[5])
     W[1, 1]
     """
+    require_single_channel(spec, "sliding_window")
     padded = padded_input(spec, X)
     taps = flat(as_kernel(kernel, spec.kernel_shape))
     extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]

@@ -20,6 +20,7 @@ import numpy as np
 import sympy
 from sympy import Array
 
+from ..channels import require_single_channel
 from ..specs import ConvSpec, TransposedConvSpec
 from .operands import as_array, as_kernel
 from .sliding_window import sliding_window
@@ -37,6 +38,7 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: Any = None) -> dict[tupl
     >>> subpixel_kernels(TransposedConvSpec(3, 4, stride=2))
     {(0,): [W[0], W[2]], (1,): [W[1], W[3]]}
     """
+    require_single_channel(tspec, "subpixel_kernels")
     W = np.array(as_kernel(kernel, tspec.kernel_shape).tolist(), dtype=object).reshape(tspec.kernel_shape)
     result = {}
     for r in itertools.product(*[range(s) for s in tspec.stride]):

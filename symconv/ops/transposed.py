@@ -23,9 +23,10 @@ import numpy as np
 import sympy
 from sympy import Array, MutableDenseMatrix
 
-from ..indexmap import _flat, index_map
+from ..channels import layer_entries, layer_kernel, require_single_channel
+from ..indexmap import index_map
 from ..specs import ConvSpec, TransposedConvSpec
-from .matrix import matrix_from_index_map
+from .matrix import matrix_from_entries
 from .operands import as_array, as_kernel, flat
 from .sliding_window import sliding_window
 
@@ -38,7 +39,9 @@ def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
 
     It is ``C^T`` of ``tspec.forward()``; when ``output_padding >= stride`` the forward
     convolution has more than ``h`` outputs and only the rows of the first ``h`` are
-    transposed (PyTorch's rule).
+    transposed (PyTorch's rule). With channels the shape is
+    ``(C_out * prod(out_shape), C_in * prod(input_shape))`` and ``kernel`` has PyTorch's
+    layout ``(C_in, C_out/groups, *kernel_shape)``, the forward convolution's.
 
     >>> from symconv import TransposedConvSpec
     >>> transposed_conv_matrix(TransposedConvSpec(2, 3))
@@ -49,10 +52,11 @@ def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
     [   0, W[2]]])
     """
     forward = tspec.forward()
-    taps = flat(as_kernel(kernel, tspec.kernel_shape))
+    taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
     imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
-    return matrix_from_index_map(imap, taps, (prod(tspec.out_shape), prod(tspec.input_shape)),
-                                 rows=imap.flat_input, columns=_flat(imap.output, tspec.input_shape))
+    rows, columns, tap = layer_entries(forward, imap, tspec.input_shape)
+    return matrix_from_entries(columns, rows, tap, taps, (tspec.out_channels * prod(tspec.out_shape),
+                                                         tspec.in_channels * prod(tspec.input_shape)))
 
 
 def rotate_kernel(kernel: Any) -> Array:
@@ -85,6 +89,7 @@ def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> list
     >>> [(s.name, s.array.shape) for s in recipe_stages(TransposedConvSpec(2, 3, stride=2, padding=1), [1, 2])]
     [('input', (2,)), ('zeros inserted', (3,)), ('padded', (5,)), ('output', (3,))]
     """
+    require_single_channel(tspec, "the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
     stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]

@@ -33,10 +33,20 @@ MAX_PRINTED_CELLS = 40_000
 
 @dataclass(frozen=True, eq=False)
 class SlideMatrix(Printable):
-    r"""A matrix printed as on the slide. ``zero`` is what a zero cell shows (``"0"`` or ``r"\cdot"``)."""
+    r"""A matrix printed as on the slide. ``zero`` is what a zero cell shows (``"0"`` or ``r"\cdot"``).
+
+    ``blocks=(rows, columns)`` draws lines between blocks of that size (one per channel pair of a layer).
+
+    >>> from symconv import ConvSpec, conv_matrix, latex
+    >>> print(latex(SlideMatrix(conv_matrix(ConvSpec(2, 2, in_channels=2)), blocks=(1, 2))))
+    \left(\begin{array}{cc|cc}
+    W_{0,0,0} & W_{0,0,1} & W_{0,1,0} & W_{0,1,1}
+    \end{array}\right)
+    """
 
     matrix: MatrixBase
     zero: str = "0"
+    blocks: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.zero not in ("0", r"\cdot", "."):
@@ -57,8 +67,11 @@ class SlideMatrix(Printable):
     def _latex(self, printer: Any) -> str:
         zero = r"\cdot" if self.zero in (r"\cdot", ".") else "0"
         grid = self._cells(printer._print, zero)
-        body = " \\\\\n".join(" & ".join(row) for row in grid)
-        return "\\left(\\begin{array}{%s}\n%s\n\\end{array}\\right)" % ("c" * self.matrix.cols, body)
+        rows, columns = self.blocks or (self.matrix.rows, self.matrix.cols)
+        lines = [" & ".join(row) + (" \\\\ \\hline" if (r + 1) % rows == 0 else " \\\\")
+                 for r, row in enumerate(grid[:-1])] + [" & ".join(grid[-1])] if grid else []
+        align = "|".join("c" * columns for _ in range(0, self.matrix.cols, columns))
+        return "\\left(\\begin{array}{%s}\n%s\n\\end{array}\\right)" % (align, "\n".join(lines))
 
     def _sympystr(self, printer: Any) -> str:
         zero = "." if self.zero in (r"\cdot", ".") else "0"
