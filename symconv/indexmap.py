@@ -18,22 +18,17 @@ transposed convolution, the figures and the proofs. Per dimension the map is
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from math import prod
 from typing import Any
 
 import numpy as np
 
-from .errors import TooLargeError
-from .specs import ConvSpec
+from .limits import DEFAULT_MAX_NONZEROS, check_size
+from .specs import ConvSpec, require_spec
 
 __all__ = ["IndexMap", "index_map", "input_position", "nonzero_count", "check_size", "DEFAULT_MAX_NONZEROS"]
 
-#: Requests with more non-zeros than this are refused before any work is done.
-#: Raise it with ``max_nonzeros=`` (library), ``--max-nonzeros`` (CLI) or the
-#: environment variable ``SYMCONV_MAX_NONZEROS``.
-DEFAULT_MAX_NONZEROS = 1_000_000
 
 
 def input_position(o: Any, k: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
@@ -49,11 +44,15 @@ def input_position(o: Any, k: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
     >>> input_position(o, k, s, p, d)
     d*k + o*s - p
     """
+    for name, value in (("o", o), ("k", k), ("s", s), ("p", p), ("d", d)):
+        if isinstance(value, (str, bytes, bool)) or value is None:
+            raise TypeError(f"{name}: must be an integer, an integer array or a SymPy expression, got {value!r}")
     return s * o - p + d * k
 
 
 def axis_pairs(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The valid ``(o, k, i)`` triples of one dimension, ordered by ``(o, k)``."""
+    require_spec(spec, ConvSpec)
     out = spec.out_shape[axis]
     o, k = np.meshgrid(np.arange(out), np.arange(spec.kernel_shape[axis]), indexing="ij")
     i = input_position(o, k, spec.stride[axis], spec.padding_before[axis], spec.dilation[axis])
@@ -74,25 +73,9 @@ def nonzero_count(spec: ConvSpec) -> int:
     >>> nonzero_count(ConvSpec((4, 4), (3, 3), in_channels=2, out_channels=2, groups=2))
     72
     """
+    require_spec(spec, ConvSpec)
     channel_pairs = spec.out_channels * (spec.in_channels // spec.groups)
     return channel_pairs * prod(len(axis_pairs(spec, axis)[0]) for axis in range(spec.ndim))
-
-
-def max_nonzeros_default() -> int:
-    """The limit in force: ``SYMCONV_MAX_NONZEROS`` if set, else :data:`DEFAULT_MAX_NONZEROS`."""
-    value = os.environ.get("SYMCONV_MAX_NONZEROS")
-    return int(value) if value and value.isdigit() else DEFAULT_MAX_NONZEROS
-
-
-def check_size(count: int, max_nonzeros: int | None = None, what: str = "the matrix") -> None:
-    """Refuse a request of ``count`` non-zeros above the limit, before building anything."""
-    limit = max_nonzeros_default() if max_nonzeros is None else max_nonzeros
-    if count > limit:
-        raise TooLargeError(
-            "input_shape",
-            f"{what} would have {count:,} non-zeros, more than the limit {limit:,} "
-            "(raise it with max_nonzeros=..., --max-nonzeros or SYMCONV_MAX_NONZEROS)",
-        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,6 +133,7 @@ def index_map(spec: ConvSpec, *, max_nonzeros: int | None = None) -> IndexMap:
     >>> m.output.ravel().tolist(), m.tap.ravel().tolist(), m.input.ravel().tolist()
     ([0, 0, 1, 1, 1, 2, 2], [1, 2, 0, 1, 2, 0, 1], [0, 1, 1, 2, 3, 3, 4])
     """
+    require_spec(spec, ConvSpec)
     n = spec.ndim
     check_size(nonzero_count(spec), max_nonzeros)
     mask = np.ones((1,) * (2 * n), dtype=bool)

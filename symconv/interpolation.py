@@ -18,6 +18,7 @@ make a transposed convolution compute it (the seminar's Part 3).
 from __future__ import annotations
 
 import itertools
+from math import prod
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,8 @@ from sympy import Array, Rational
 
 from ._params import as_int, as_shape
 from .errors import SpecError
+from .limits import check_size
+from .ops.operands import as_array, flat
 from .specs import TransposedConvSpec
 
 __all__ = ["bilinear_kernel", "tent", "fcn_bilinear_kernel", "fcn_upsampling_spec", "bilinear_interpolate",
@@ -36,6 +39,7 @@ def _factor(factor: Any) -> int:
     f = as_int(factor, "factor")
     if f < 1:
         raise SpecError("factor", f"must be a positive integer, got {f}")
+    check_size(2 * f, what="the kernel", parameter="factor")
     return f
 
 
@@ -57,6 +61,7 @@ def tent(factor: int = 2) -> list[Rational]:
 
 
 def _outer(taps: list[Any], ndim: int) -> Array:
+    check_size(len(taps) ** ndim, what="the kernel", parameter="ndim")
     grid = np.array(taps, dtype=object)
     result = grid
     for _ in range(ndim - 1):
@@ -141,11 +146,18 @@ def bilinear_interpolate(X: Any, factor: int = 2, align_corners: bool = True) ->
     f[0, 0]/4 + f[0, 1]/4 + f[1, 0]/4 + f[1, 1]/4
     """
     f = _factor(factor)
-    values = np.array(sympy.Array(X).tolist() if not isinstance(X, np.ndarray) else X, dtype=object)
-    if values.ndim == 0 or values.size == 0:
-        raise SpecError("X", "must be a non-empty array")
+    try:
+        values = np.array(X.tolist() if isinstance(X, (sympy.NDimArray, sympy.MatrixBase)) else X, dtype=object)
+    except ValueError:
+        values = np.array(None, dtype=object)
+    if values.ndim == 0 or values.size == 0 or any(isinstance(v, (list, tuple)) for v in values.flat):
+        raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {X!r}"[:120])
+    values = np.array(flat(as_array(values.tolist(), values.shape, "X")), dtype=object).reshape(values.shape)
+    if not isinstance(align_corners, bool):
+        raise TypeError(f"align_corners: must be True or False, got {align_corners!r}")
     shape = values.shape
     out_shape = tuple((h - 1) * f + 1 if align_corners else f * h for h in shape)
+    check_size(prod(out_shape) * 2 ** len(shape), what="the interpolation", parameter="X")
     sources = [[_source(j, h, f, align_corners) for j in range(n)] for h, n in zip(shape, out_shape)]
     result = np.empty(out_shape, dtype=object)
     for index in np.ndindex(*out_shape):

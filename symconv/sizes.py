@@ -30,7 +30,22 @@ def _is_symbolic(*values: Any) -> bool:
     flat: list[Any] = []
     for value in values:
         flat.extend(value if is_sequence(value) else [value])
-    return any(isinstance(v, (sympy.Basic, str)) and not (isinstance(v, sympy.Basic) and v.is_Integer) for v in flat)
+    return any(isinstance(v, sympy.Basic) and not v.is_Integer for v in flat)
+
+
+_PARAMETERS = {"h": "input_shape", "q": "kernel_shape", "s": "stride", "p": "padding", "before": "padding",
+               "after": "padding", "d": "dilation", "a": "output_padding"}
+
+
+def _expressions(**values: Any) -> list[sympy.Expr]:
+    """Symbolic arguments: each an int or a SymPy expression (strings are not parsed)."""
+    result = []
+    for letter, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, sympy.Expr)) and not hasattr(value, "__index__"):
+            raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {value!r}")
+        result.append(sympy.sympify(int(value) if hasattr(value, "__index__") and not isinstance(value, sympy.Basic)
+                                    else value))
+    return result
 
 
 def _padding_sides(p: Any, parameter: str = "padding") -> tuple[Any, Any]:
@@ -75,7 +90,7 @@ def conv_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
     """
     before, after = _padding_sides(p)
     if _is_symbolic(h, q, s, before, after, d):
-        h, q, s, before, after, d = (sympy.sympify(v) for v in (h, q, s, before, after, d))
+        h, q, s, before, after, d = _expressions(h=h, q=q, s=s, before=before, after=after, d=d)
         return sympy.floor((h + before + after - d * (q - 1) - 1) / s) + 1
     h, q, s, d = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride"), as_int(d, "dilation")
     before, after = as_int(before, "padding"), as_int(after, "padding")
@@ -98,7 +113,7 @@ def transposed_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1, a
     symconv.errors.SpecError: output_padding: must be smaller than either stride (2) or dilation (1), got 2
     """
     if _is_symbolic(h, q, s, p, d, a):
-        h, q, s, p, d, a = (sympy.sympify(v) for v in (h, q, s, p, d, a))
+        h, q, s, p, d, a = _expressions(h=h, q=q, s=s, p=p, d=d, a=a)
         return (h - 1) * s - 2 * p + d * (q - 1) + a + 1
     h, q, s = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride")
     p, d, a = as_int(p, "padding"), as_int(d, "dilation"), as_int(a, "output_padding")

@@ -26,7 +26,7 @@ from ._params import as_int, as_shape, is_sequence, per_dimension
 from .errors import SpecError
 from .sizes import conv_output_size, transposed_output_size
 
-__all__ = ["ConvSpec", "TransposedConvSpec"]
+__all__ = ["ConvSpec", "TransposedConvSpec", "require_spec"]
 
 #: The channel fields and their defaults (one channel, one group: the seminar's picture).
 CHANNEL_DEFAULTS = {"in_channels": 1, "out_channels": 1, "groups": 1}
@@ -313,3 +313,19 @@ class TransposedConvSpec(Printable):
 
     def _latex(self, printer: Any) -> str:
         return _spec_latex(self, printer, r"\operatorname{conv}^{\top}")
+
+
+def require_spec(spec: Any, kind: Any = ConvSpec, parameter: str = "spec") -> None:
+    """Raise a one-line ``TypeError`` unless ``spec`` is a ``kind`` (``ConvSpec`` or ``TransposedConvSpec``).
+
+    >>> require_spec(ConvSpec(4, 3))
+    >>> require_spec("4x4")
+    Traceback (most recent call last):
+    ...
+    TypeError: spec: must be a ConvSpec, got str
+    """
+    if not isinstance(spec, kind):
+        names = " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
+        hint = " (use .forward() for its convolution)" if isinstance(spec, TransposedConvSpec) else \
+            " (a TransposedConvSpec is needed)" if isinstance(spec, ConvSpec) else ""
+        raise TypeError(f"{parameter}: must be a {names}, got {type(spec).__name__}{hint}")

@@ -13,6 +13,7 @@ notation); input entries are the seminar's flat, row-major ``X_0 ... X_15``
 from __future__ import annotations
 
 import re
+from math import prod
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from sympy import Array, IndexedBase
 
 from ._params import as_shape
 from .errors import SpecError
+from .limits import check_size
 
 __all__ = ["kernel_symbols", "bias_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
 
@@ -69,6 +71,7 @@ def kernel_symbols(shape: Any, name: str = "W", *, channels: Any = None) -> Arra
     shape = as_shape(shape, "kernel_shape")
     if channels is not None:
         shape = as_shape(channels, "channels") + shape
+    check_size(prod(shape), what="the kernel", parameter="kernel_shape")
     base = IndexedBase(validate_name(name))
     return Array([base[index] for index in np.ndindex(*shape)], shape)
 
@@ -93,6 +96,7 @@ def input_symbols(shape: Any, name: str = "X", *, multi_index: bool = False) -> 
     [[X[0, 0], X[0, 1]], [X[1, 0], X[1, 1]]]
     """
     shape = as_shape(shape, "input_shape")
+    check_size(prod(shape), what="the input")
     base = IndexedBase(validate_name(name))
     if multi_index:
         entries = [base[index] for index in np.ndindex(*shape)]

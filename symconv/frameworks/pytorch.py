@@ -78,6 +78,8 @@ def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
     >>> to_torch(Layer(ConvSpec(5, 3), [[[1, 2, 3]]]))
     Conv1d(1, 1, kernel_size=(3,), stride=(1,), bias=False)
     """
+    if not isinstance(layer, Layer):
+        raise TypeError(f"layer: must be a symconv Layer (from from_torch or Layer(spec, kernel, bias)), got {type(layer).__name__}")
     torch = _torch("symconv.to_torch")
     spec = layer.spec
     transposed = isinstance(spec, TransposedConvSpec)

@@ -22,7 +22,7 @@ import sympy
 from sympy import MutableDenseMatrix
 
 from ..sparse import matrix_from_rows, nonzero_rows
-from ..specs import ConvSpec, TransposedConvSpec
+from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..symbols import bias_symbols
 from .matrix import conv_matrix
 from .operands import as_array, flat
@@ -40,6 +40,7 @@ def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: Any = None) -> Mutabl
     >>> bias_vector(TransposedConvSpec(1, 2, out_channels=2), [5, 7]).T
     Matrix([[5, 5, 7, 7]])
     """
+    require_spec(spec, (ConvSpec, TransposedConvSpec))
     values = bias_symbols(spec.out_channels) if bias is None else as_array(bias, (spec.out_channels,), "bias")
     positions = prod(spec.out_shape)
     rows = {o * positions + n: {0: value} for o, value in enumerate(flat(values)) if value != 0
@@ -55,6 +56,7 @@ def layer_matrix(spec: ConvSpec | TransposedConvSpec, kernel: Any = None, *,
     >>> layer_matrix(TransposedConvSpec(2, 2)).shape
     (3, 2)
     """
+    require_spec(spec, (ConvSpec, TransposedConvSpec))
     if isinstance(spec, TransposedConvSpec):
         return transposed_conv_matrix(spec, kernel, max_nonzeros=max_nonzeros)
     return conv_matrix(spec, kernel, max_nonzeros=max_nonzeros)
@@ -73,6 +75,7 @@ def affine_matrix(spec: ConvSpec | TransposedConvSpec, kernel: Any = None, bias:
     [   0, W[0], W[1], b[0]],
     [   0,    0,    0,    1]])
     """
+    require_spec(spec, (ConvSpec, TransposedConvSpec))
     C = layer_matrix(spec, kernel, max_nonzeros=max_nonzeros)
     rows = nonzero_rows(C)
     for r, row in nonzero_rows(bias_vector(spec, bias)).items():

@@ -23,7 +23,7 @@ from sympy import Add, Array, MutableDenseMatrix
 from ..channels import require_single_channel
 from ..indexmap import index_map
 from ..sparse import matrix_from_rows
-from ..specs import ConvSpec
+from ..specs import ConvSpec, require_spec
 from .operands import as_array, as_kernel, flat
 
 __all__ = ["im2col", "col2im", "kernel_row"]
@@ -36,6 +36,7 @@ def kernel_row(spec: ConvSpec, kernel: Any = None) -> MutableDenseMatrix:
     >>> kernel_row(ConvSpec(4, 3))
     Matrix([[W[0], W[1], W[2]]])
     """
+    require_spec(spec, ConvSpec)
     require_single_channel(spec, "kernel_row")
     taps = flat(as_kernel(kernel, spec.kernel_shape))
     return MutableDenseMatrix(1, len(taps), taps)
@@ -54,6 +55,7 @@ def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> Mutabl
     [X[3], X[4], X[6], X[7]],
     [X[4], X[5], X[7], X[8]]])
     """
+    require_spec(spec, ConvSpec)
     require_single_channel(spec, "im2col")
     values = flat(as_array(X, spec.input_shape, "X"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
@@ -72,6 +74,7 @@ def col2im(spec: ConvSpec, columns: Any, *, max_nonzeros: int | None = None) -> 
     >>> col2im(ConvSpec(4, 3), [[1, 1], [1, 1], [1, 1]])
     [1, 2, 2, 1]
     """
+    require_spec(spec, ConvSpec)
     require_single_channel(spec, "col2im")
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
     entries = flat(as_array(columns, shape, "columns"))

@@ -24,6 +24,7 @@ from sympy import MutableDenseMatrix
 
 from .._params import as_shape, per_dimension
 from ..errors import SpecError
+from ..limits import check_size
 from ..sparse import matrix_from_rows
 
 __all__ = ["stride_selection", "zero_insert"]
@@ -38,6 +39,7 @@ def _lattice(shape: Any, stride: Any, dense_shape: Any) -> tuple[tuple[int, ...]
         dense = as_shape(dense_shape, "dense_shape")
         if len(dense) != len(small) or any((h - 1) * s + 1 > n for h, s, n in zip(small, steps, dense)):
             raise SpecError("dense_shape", f"must hold the lattice (h-1)s + 1 per dimension, got {dense}")
+    check_size(prod(small) + prod(dense), what="the lattice matrix", parameter="shape")
     return small, steps, dense
 
 

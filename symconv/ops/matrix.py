@@ -22,7 +22,7 @@ from sympy import MutableDenseMatrix
 from ..channels import layer_entries, layer_kernel
 from ..indexmap import IndexMap, index_map
 from ..sparse import matrix_from_rows
-from ..specs import ConvSpec
+from ..specs import ConvSpec, require_spec
 from .operands import flat
 
 __all__ = ["conv_matrix", "matrix_from_entries", "matrix_from_index_map"]
@@ -91,6 +91,7 @@ def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None 
     [         0,          0,          0, W[1, 0, 0], W[1, 0, 1],          0],
     [         0,          0,          0,          0, W[1, 0, 0], W[1, 0, 1]]])
     """
+    require_spec(spec, ConvSpec)
     taps = flat(layer_kernel(spec, kernel))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     rows, columns, tap = layer_entries(spec, imap)

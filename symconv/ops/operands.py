@@ -78,6 +78,10 @@ def vec(array: Array) -> ImmutableMatrix:
     >>> vec(input_symbols((2, 2))).T
     Matrix([[X[0], X[1], X[2], X[3]]])
     """
+    if isinstance(array, sympy.MatrixBase):
+        array = Array(array.tolist())
+    if not isinstance(array, sympy.NDimArray):
+        raise TypeError(f"array: must be a SymPy Array or Matrix, got {type(array).__name__}")
     entries = flat(array)
     return ImmutableMatrix(len(entries), 1, entries)
 
@@ -88,4 +92,10 @@ def unvec(column: Any, shape: tuple[int, ...]) -> Array:
     >>> unvec([1, 2, 3, 4], (2, 2))
     [[1, 2], [3, 4]]
     """
-    return Array(list(column), shape)
+    from .._params import as_shape
+
+    shape = as_shape(shape, "shape")
+    entries = list(column) if isinstance(column, (list, tuple, sympy.MatrixBase, sympy.NDimArray)) else None
+    if entries is None:
+        raise TypeError(f"column: must be a sequence, matrix or array, got {type(column).__name__}")
+    return as_array(entries, shape, "column")

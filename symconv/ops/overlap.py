@@ -13,8 +13,11 @@ from math import prod
 import numpy as np
 from sympy import Array
 
+from .._params import as_int
+from ..errors import SpecError
 from ..indexmap import index_map
-from ..specs import TransposedConvSpec
+from ..limits import check_size
+from ..specs import TransposedConvSpec, require_spec
 
 __all__ = ["overlap_counts", "interior_overlap"]
 
@@ -26,6 +29,7 @@ def overlap_counts(tspec: TransposedConvSpec) -> Array:
     >>> overlap_counts(TransposedConvSpec((2, 2), (3, 3), stride=2)).tolist()[2]
     [2, 2, 4, 2, 2]
     """
+    require_spec(tspec, TransposedConvSpec, "tspec")
     imap = index_map(tspec.forward()).restrict_outputs(tspec.input_shape)
     counts = np.bincount(imap.flat_input, minlength=prod(tspec.out_shape))
     return Array(counts.reshape(tspec.out_shape).tolist())
@@ -39,4 +43,10 @@ def interior_overlap(j: int, q: int, s: int, p: int = 0, d: int = 1) -> int:
     >>> [interior_overlap(j, 3, 2) for j in range(4)]
     [2, 1, 2, 1]
     """
+    j, p = as_int(j, "j"), as_int(p, "padding")
+    q, s, d = (as_int(v, name) for v, name in ((q, "kernel_shape"), (s, "stride"), (d, "dilation")))
+    if q < 1 or s < 1 or d < 1 or p < 0:
+        raise SpecError("kernel_shape" if q < 1 else "stride" if s < 1 else "dilation" if d < 1 else "padding",
+                        "must be positive (padding non-negative)")
+    check_size(q, what="the kernel")
     return sum(1 for k in range(q) if (j + p - d * k) % s == 0)

@@ -12,6 +12,7 @@ result that the matrix ``C`` must reproduce.
 
 from __future__ import annotations
 
+from math import prod
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,9 @@ import sympy
 from sympy import Add, Array
 
 from ..channels import require_single_channel
-from ..specs import ConvSpec
+from ..indexmap import nonzero_count
+from ..limits import check_size
+from ..specs import ConvSpec, require_spec
 from .operands import as_array, as_kernel, flat
 
 __all__ = ["sliding_window", "padded_input"]
@@ -36,7 +39,7 @@ def padded_input(spec: ConvSpec, X: Any) -> np.ndarray:
     return padded
 
 
-def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None) -> Array:
+def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None, *, max_nonzeros: int | None = None) -> Array:
     r"""The convolution by its definition: an Array of ``out_shape`` of window dot products.
 
     .. math:: Y[o] = \sum_k W[k]\, X_{\mathrm{pad}}[s\,o + d\,k]
@@ -48,7 +51,10 @@ def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None) -> Array:
     >>> Y[0, 0].coeff(Y[0, 0].free_symbols and sympy.IndexedBase("X")[5])
     W[1, 1]
     """
+    require_spec(spec, ConvSpec)
     require_single_channel(spec, "sliding_window")
+    padded_size = prod(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after))
+    check_size(nonzero_count(spec) + padded_size, max_nonzeros, what="the sliding window")
     padded = padded_input(spec, X)
     taps = flat(as_kernel(kernel, spec.kernel_shape))
     extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]

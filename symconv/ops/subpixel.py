@@ -21,7 +21,7 @@ import sympy
 from sympy import Array
 
 from ..channels import require_single_channel
-from ..specs import ConvSpec, TransposedConvSpec
+from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from .operands import as_array, as_kernel
 from .sliding_window import sliding_window
 from .transposed import rotate_kernel
@@ -38,6 +38,7 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: Any = None) -> dict[tupl
     >>> subpixel_kernels(TransposedConvSpec(3, 4, stride=2))
     {(0,): [W[0], W[2]], (1,): [W[1], W[3]]}
     """
+    require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "subpixel_kernels")
     W = np.array(as_kernel(kernel, tspec.kernel_shape).tolist(), dtype=object).reshape(tspec.kernel_shape)
     result = {}
@@ -79,6 +80,8 @@ def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = Non
     >>> subpixel_conv_transpose(t, [1, 2, 3], [1, 2, 4]) == conv_transpose(t, [1, 2, 3], [1, 2, 4])
     True
     """
+    require_spec(tspec, TransposedConvSpec, "tspec")
+    require_single_channel(tspec, "subpixel_conv_transpose")
     h = tspec.input_shape
     values = as_array(Y, h, "Y")
     phases = {}

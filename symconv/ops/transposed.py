@@ -24,8 +24,10 @@ import sympy
 from sympy import Array, MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel, require_single_channel
-from ..indexmap import index_map
-from ..specs import ConvSpec, TransposedConvSpec
+from ..errors import SpecError
+from ..indexmap import index_map, nonzero_count
+from ..limits import check_size
+from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from .matrix import matrix_from_entries
 from .operands import as_array, as_kernel, flat
 from .sliding_window import sliding_window
@@ -51,6 +53,7 @@ def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
     [W[2], W[1]],
     [   0, W[2]]])
     """
+    require_spec(tspec, TransposedConvSpec, "tspec")
     forward = tspec.forward()
     taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
     imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
@@ -65,7 +68,13 @@ def rotate_kernel(kernel: Any) -> Array:
     >>> rotate_kernel([[1, 2], [3, 4]])
     [[4, 3], [2, 1]]
     """
-    array = np.array(kernel.tolist() if isinstance(kernel, sympy.NDimArray) else kernel, dtype=object)
+    try:
+        array = np.array(kernel.tolist() if isinstance(kernel, sympy.NDimArray) else kernel, dtype=object)
+    except ValueError:
+        raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
+    if array.ndim == 0 or array.size == 0:
+        raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
+    as_array(array.tolist(), array.shape, "kernel")  # entries: numbers or SymPy expressions
     return Array(array[tuple(slice(None, None, -1) for _ in range(array.ndim))].tolist())
 
 
@@ -82,14 +91,20 @@ def _object_array(values: Array, shape: tuple[int, ...]) -> np.ndarray:
     return np.array(flat(values), dtype=object).reshape(shape)
 
 
-def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> list[Stage]:
+def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
+                  max_nonzeros: int | None = None) -> list[Stage]:
     """The seminar's recipe, stage by stage: input, zeros inserted, padded (or cropped), output.
 
     >>> from symconv import TransposedConvSpec
     >>> [(s.name, s.array.shape) for s in recipe_stages(TransposedConvSpec(2, 3, stride=2, padding=1), [1, 2])]
     [('input', (2,)), ('zeros inserted', (3,)), ('padded', (5,)), ('output', (3,))]
     """
+    require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "the recipe")
+    # the padded array and the products that meet an input (not an inserted zero): refused at once when too large
+    padded_size = prod((h - 1) * s + 1 + 2 * max(d * (q - 1) - p, 0) + a for h, q, s, p, d, a in zip(
+        tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding))
+    check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
     stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
@@ -111,7 +126,8 @@ def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> list
 
     rotated = rotate_kernel(as_kernel(kernel, q))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
-    output = sliding_window(slide, Array(padded.tolist()), rotated)
+    # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
+    output = sliding_window(slide, Array(padded.tolist()), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
     stages.append(Stage("output", output,
                         f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}"))
     return stages
@@ -136,11 +152,12 @@ def _size(shape: tuple[int, ...]) -> str:
     return "x".join(str(n) for n in shape)
 
 
-def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> Array:
+def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
+                   max_nonzeros: int | None = None) -> Array:
     """The transposed convolution by the seminar's recipe (T2), an Array of ``out_shape``.
 
     >>> from symconv import TransposedConvSpec, input_symbols
     >>> conv_transpose(TransposedConvSpec(2, 3, stride=2, padding=1), input_symbols(2, "Y"))
     [W[1]*Y[0], W[0]*Y[1] + W[2]*Y[0], W[1]*Y[1]]
     """
-    return recipe_stages(tspec, Y, kernel)[-1].array
+    return recipe_stages(tspec, Y, kernel, max_nonzeros=max_nonzeros)[-1].array
