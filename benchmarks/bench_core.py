@@ -48,6 +48,7 @@ def dense_by_hand(n, q=3):
         (oy, ox), (iy, ix) = divmod(row, w), divmod(col, n)
         a, b = iy - oy, ix - ox
         return W[a, b] if 0 <= a < q and 0 <= b < q else 0
+
     return sympy.Matrix(w * w, n * n, cell)
 
 

@@ -13,8 +13,18 @@ from typing import Any
 __all__ = ["TOPICS", "topic_derivations", "all_derivations", "find"]
 
 #: Topics in the seminar's order (module names).
-TOPICS: tuple[str, ...] = ("sliding_window", "conv_matrix", "im2col", "transposed", "checkerboard", "subpixel",
-                           "sizes", "conv_arithmetic", "bilinear", "channels")
+TOPICS: tuple[str, ...] = (
+    "sliding_window",
+    "conv_matrix",
+    "im2col",
+    "transposed",
+    "checkerboard",
+    "subpixel",
+    "sizes",
+    "conv_arithmetic",
+    "bilinear",
+    "channels",
+)
 
 
 def topic_derivations(topic: str) -> list[Any]:

@@ -30,8 +30,10 @@ def overlap_theorem() -> Derivation:
     s, d, q, m, r = symbols("s d q m r", integer=True, positive=True)
     p = sympy.Symbol("p", integer=True, nonnegative=True)
     x = j + p
-    count = lambda position, kernel, dilation: Sum(_indicator(position + p - dilation * k, s),  # noqa: E731
-                                                   (k, 0, kernel - 1))
+    count = lambda position, kernel, dilation: Sum(
+        _indicator(position + p - dilation * k, s),  # noqa: E731
+        (k, 0, kernel - 1),
+    )
 
     def interior(rng: random.Random) -> str:
         n = 0
@@ -79,26 +81,48 @@ def overlap_theorem() -> Derivation:
     return Derivation(
         name="checkerboard",
         title="Checkerboard overlap: periodic with period s, constant exactly when s | q",
-        statement=("Output $j$ away from the borders receives $N(j) = \\sum_{k=0}^{q-1} [\\, s \\mid j + p - d k \\,]$ "
-                   "taps. $N(j + s) = N(j)$; with $d = 1$, $q = s m$ gives $N = m$ everywhere, and $q = s m + r$ "
-                   "($0 < r < s$) gives $m + 1$ on $r$ residues and $m$ on the others: a checkerboard."),
-        steps=(
-            Step(count(j + s, q, d), count(j, q, d),
-                 "shifting the output by $s$ shifts the input by 1: $(x + s) \\bmod s = x \\bmod s$", STRUCTURAL),
-            Step(count(j, s * m, 1), Sum(_indicator(x - s * t - c, s), (c, 0, s - 1), (t, 0, m - 1)),
-                 "no dilation, $q = s m$: write $k = s t + c$", split_sum(k, s, t, c, m)),
-            Step(None, m, "exactly one residue $c = (j + p) \\bmod s$ in $0..s-1$: $N = m = q/s$ for every $j$",
-                 residues(s, c)),
-            Step(Sum(_indicator(x - s * m - c, s), (c, 0, r - 1)),
-                 Piecewise((1, Mod(x, s) <= r - 1), (0, True)),
-                 "$q = s m + r$: the last $r$ taps reach only the residues $(j + p) \\bmod s < r$",
-                 residues(s, c)),
-            Step(seminar, sympy.Array(np.outer(row, row).tolist()),
-                 "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts " + str(row), STRUCTURAL),
+        statement=(
+            "Output $j$ away from the borders receives $N(j) = \\sum_{k=0}^{q-1} [\\, s \\mid j + p - d k \\,]$ "
+            "taps. $N(j + s) = N(j)$; with $d = 1$, $q = s m$ gives $N = m$ everywhere, and $q = s m + r$ "
+            "($0 < r < s$) gives $m + 1$ on $r$ residues and $m$ on the others: a checkerboard."
         ),
-        checks=(Check("the formula against the index map's counts", interior),
-                Check("constancy condition, exhaustively", constancy),
-                Check("2-D counts multiply", product)),
+        steps=(
+            Step(
+                count(j + s, q, d),
+                count(j, q, d),
+                "shifting the output by $s$ shifts the input by 1: $(x + s) \\bmod s = x \\bmod s$",
+                STRUCTURAL,
+            ),
+            Step(
+                count(j, s * m, 1),
+                Sum(_indicator(x - s * t - c, s), (c, 0, s - 1), (t, 0, m - 1)),
+                "no dilation, $q = s m$: write $k = s t + c$",
+                split_sum(k, s, t, c, m),
+            ),
+            Step(
+                None,
+                m,
+                "exactly one residue $c = (j + p) \\bmod s$ in $0..s-1$: $N = m = q/s$ for every $j$",
+                residues(s, c),
+            ),
+            Step(
+                Sum(_indicator(x - s * m - c, s), (c, 0, r - 1)),
+                Piecewise((1, Mod(x, s) <= r - 1), (0, True)),
+                "$q = s m + r$: the last $r$ taps reach only the residues $(j + p) \\bmod s < r$",
+                residues(s, c),
+            ),
+            Step(
+                seminar,
+                sympy.Array(np.outer(row, row).tolist()),
+                "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts " + str(row),
+                STRUCTURAL,
+            ),
+        ),
+        checks=(
+            Check("the formula against the index map's counts", interior),
+            Check("constancy condition, exhaustively", constancy),
+            Check("2-D counts multiply", product),
+        ),
         hypotheses=sympy.StrictLessThan(r, s),
     )
 

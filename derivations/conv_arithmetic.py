@@ -35,8 +35,8 @@ SEMINAR = {i: h, i_: h, k: q, o: w, o_: w}
 class Relationship:
     number: int
     case: str
-    guide: Eq          # in the guide's notation
-    general: Any       # symconv's general formula, specialised (in the guide's letters)
+    guide: Eq  # in the guide's notation
+    general: Any  # symconv's general formula, specialised (in the guide's letters)
 
 
 def relationships() -> list[Relationship]:
@@ -53,14 +53,27 @@ def relationships() -> list[Relationship]:
         Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, i_ + (k - 1) - 2 * p), tconv(i_, k, 1, p)),
         Relationship(10, "transposed of 3: $p' = n$", Eq(o_, i_), tconv(i_, 2 * n + 1, 1, n)),
         Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, i_ - (k - 1)), tconv(i_, k, 1, k - 1)),
-        Relationship(12, "transposed of 5 ($s \\mid i - k$): stretched input, $p' = k - 1$",
-                     Eq(o_, s * (i_ - 1) + k), tconv(i_, k, s)),
-        Relationship(13, "transposed of 6 ($s \\mid i + 2p - k$): $p' = k - p - 1$",
-                     Eq(o_, s * (i_ - 1) + k - 2 * p), tconv(i_, k, s, p)),
-        Relationship(14, "transposed, general: $a = (i + 2p - k) \\bmod s$",
-                     Eq(o_, s * (i_ - 1) + a + k - 2 * p), tconv(i_, k, s, p, 1, a)),
-        Relationship(15, "dilation $d$", Eq(o, floor((i + 2 * p - k - (k - 1) * (d - 1)) / s) + 1),
-                     conv(i, k, s, p, d)),
+        Relationship(
+            12,
+            "transposed of 5 ($s \\mid i - k$): stretched input, $p' = k - 1$",
+            Eq(o_, s * (i_ - 1) + k),
+            tconv(i_, k, s),
+        ),
+        Relationship(
+            13,
+            "transposed of 6 ($s \\mid i + 2p - k$): $p' = k - p - 1$",
+            Eq(o_, s * (i_ - 1) + k - 2 * p),
+            tconv(i_, k, s, p),
+        ),
+        Relationship(
+            14,
+            "transposed, general: $a = (i + 2p - k) \\bmod s$",
+            Eq(o_, s * (i_ - 1) + a + k - 2 * p),
+            tconv(i_, k, s, p, 1, a),
+        ),
+        Relationship(
+            15, "dilation $d$", Eq(o, floor((i + 2 * p - k - (k - 1) * (d - 1)) / s) + 1), conv(i, k, s, p, d)
+        ),
     ]
 
 
@@ -71,17 +84,26 @@ def seminar_form(relation: Eq) -> Eq:
 
 def table() -> Table:
     """The fifteen relationships side by side, as one table."""
-    return Table(("#", "case", "Dumoulin & Visin", "seminar"),
-                 tuple((str(r.number), r.case, r.guide, seminar_form(r.guide)) for r in relationships()),
-                 align="rlll")
+    return Table(
+        ("#", "case", "Dumoulin & Visin", "seminar"),
+        tuple((str(r.number), r.case, r.guide, seminar_form(r.guide)) for r in relationships()),
+        align="rlll",
+    )
 
 
 def _against_integers(rng: random.Random) -> str:
     count = 0
     for r in relationships():
         for _ in range(40):
-            values = {i: rng.randint(6, 20), i_: rng.randint(1, 8), k: rng.randint(1, 5), s: rng.randint(1, 3),
-                      p: rng.randint(0, 2), d: rng.randint(1, 3), n: rng.randint(0, 2)}
+            values = {
+                i: rng.randint(6, 20),
+                i_: rng.randint(1, 8),
+                k: rng.randint(1, 5),
+                s: rng.randint(1, 3),
+                p: rng.randint(0, 2),
+                d: rng.randint(1, 3),
+                n: rng.randint(0, 2),
+            }
             values[a] = rng.randint(0, values[s] - 1)
             if r.number in (9, 11, 13):  # transposed outputs must be positive
                 values[p] = min(values[p], values[k] - 1)
@@ -94,14 +116,18 @@ def _against_integers(rng: random.Random) -> str:
 
 def derivations() -> list[Derivation]:
     rows = relationships()
-    return [Derivation(
-        name="conv-arithmetic",
-        title="The 15 relationships of Dumoulin and Visin (2016) as special cases",
-        statement=("Each relationship of the guide is symconv's general formula with the case's parameters put "
-                   "in; in the seminar's notation $i, i' \\to h$, $k \\to q$, $o, o' \\to w$."),
-        steps=tuple(Step(r.general, r.guide.rhs, f"({r.number}) {r.case}", EXPAND) for r in rows),
-        checks=(Check("each relationship on random integers", _against_integers),),
-    )]
+    return [
+        Derivation(
+            name="conv-arithmetic",
+            title="The 15 relationships of Dumoulin and Visin (2016) as special cases",
+            statement=(
+                "Each relationship of the guide is symconv's general formula with the case's parameters put "
+                "in; in the seminar's notation $i, i' \\to h$, $k \\to q$, $o, o' \\to w$."
+            ),
+            steps=tuple(Step(r.general, r.guide.rhs, f"({r.number}) {r.case}", EXPAND) for r in rows),
+            checks=(Check("each relationship on random integers", _against_integers),),
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -23,14 +23,19 @@ from symconv.symbols import symbols
 
 def _letters(ndim: int) -> dict[str, tuple[sympy.Symbol, ...]]:
     """The seminar's letters, with a subscript per dimension when there are several."""
+
     def per_dim(name: str, **assumptions: object) -> tuple[sympy.Symbol, ...]:
         names = " ".join(f"{name}{j}" for j in range(ndim)) if ndim > 1 else name
         return symbols(names, **assumptions)
 
     return {
-        "o": per_dim("o", integer=True), "k": per_dim("k", integer=True), "i": per_dim("i", integer=True),
-        "s": per_dim("s", integer=True, positive=True), "d": per_dim("d", integer=True, positive=True),
-        "h": per_dim("h", integer=True, positive=True), "q": per_dim("q", integer=True, positive=True),
+        "o": per_dim("o", integer=True),
+        "k": per_dim("k", integer=True),
+        "i": per_dim("i", integer=True),
+        "s": per_dim("s", integer=True, positive=True),
+        "d": per_dim("d", integer=True, positive=True),
+        "h": per_dim("h", integer=True, positive=True),
+        "q": per_dim("q", integer=True, positive=True),
         "p": per_dim("p", integer=True, nonnegative=True),
     }
 
@@ -46,32 +51,56 @@ def index_map_theorem(ndim: int) -> Derivation:
     delta = Mul(*[KroneckerDelta(i[j], position[j]) for j in range(ndim)])
     entry = Sum(W[k] * delta, *taps)  # C[o, i] from the index map
     collapsed = Piecewise(
-        (X[tuple(position)], sympy.And(*[(position[j] >= 0) & (position[j] < h[j]) for j in range(ndim)])),
-        (0, True))
+        (X[tuple(position)], sympy.And(*[(position[j] >= 0) & (position[j] < h[j]) for j in range(ndim)])), (0, True)
+    )
     padded = Function("X_pad")
     j_ = symbols(" ".join(f"j{n}" for n in range(ndim)), integer=True)
-    definition = Lambda(j_, Piecewise(
-        (X[tuple(j_[n] - p[n] for n in range(ndim))],
-         sympy.And(*[(j_[n] >= p[n]) & (j_[n] < p[n] + h[n]) for n in range(ndim)])), (0, True)))
+    definition = Lambda(
+        j_,
+        Piecewise(
+            (
+                X[tuple(j_[n] - p[n] for n in range(ndim))],
+                sympy.And(*[(j_[n] >= p[n]) & (j_[n] < p[n] + h[n]) for n in range(ndim)]),
+            ),
+            (0, True),
+        ),
+    )
     window = Sum(W[k] * padded(*[s[j] * o[j] + d[j] * k[j] for j in range(ndim)]), *taps)
     k1, k2 = sympy.Symbol("k'", integer=True), sympy.Symbol("k''", integer=True)
     steps = (
-        Step(Sum(entry * X[i], *inputs), Sum(W[k] * Sum(delta * X[i], *inputs), *taps),
-             "exchange the finite sums over inputs $i$ and taps $k$", SUMS),
-        Step(None, Sum(W[k] * collapsed, *taps),
-             "the delta picks $i = s o - p + d k$; positions outside the input give 0", COLLAPSE),
-        Step(None, window, "definition of the zero-padded input $X_{pad}$: the sliding window (S1)",
-             zero_extension((padded, definition))),
-        Step((s[0] * o[0] - p[0] + d[0] * k1) - (s[0] * o[0] - p[0] + d[0] * k2), d[0] * (k1 - k2),
-             "two taps reaching the same input differ by a multiple of $d \\geq 1$: at most one tap per entry",
-             EXPAND),
+        Step(
+            Sum(entry * X[i], *inputs),
+            Sum(W[k] * Sum(delta * X[i], *inputs), *taps),
+            "exchange the finite sums over inputs $i$ and taps $k$",
+            SUMS,
+        ),
+        Step(
+            None,
+            Sum(W[k] * collapsed, *taps),
+            "the delta picks $i = s o - p + d k$; positions outside the input give 0",
+            COLLAPSE,
+        ),
+        Step(
+            None,
+            window,
+            "definition of the zero-padded input $X_{pad}$: the sliding window (S1)",
+            zero_extension((padded, definition)),
+        ),
+        Step(
+            (s[0] * o[0] - p[0] + d[0] * k1) - (s[0] * o[0] - p[0] + d[0] * k2),
+            d[0] * (k1 - k2),
+            "two taps reaching the same input differ by a multiple of $d \\geq 1$: at most one tap per entry",
+            EXPAND,
+        ),
     )
     dims = {1: "1-D", 2: "2-D", 3: "3-D"}[ndim]
     return Derivation(
         name=f"conv-matrix-{ndim}d",
         title=f"C X is the sliding window, every {dims} spec (S3, general)",
-        statement=("The index map $i = s o - p + d k$ gives $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$; "
-                   "then $(C X)_o$ is the sliding window over the zero-padded input, for all $h, q, s, p, d$."),
+        statement=(
+            "The index map $i = s o - p + d k$ gives $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$; "
+            "then $(C X)_o$ is the sliding window over the zero-padded input, for all $h, q, s, p, d$."
+        ),
         steps=steps,
         checks=(Check("conv_matrix against the numpy reference on random specs", _random_specs(ndim)),),
         fact="S3",
@@ -90,6 +119,7 @@ def _random_specs(ndim: int, count: int = 30):  # type: ignore[no-untyped-def]
             got = to_numpy(conv_matrix(spec, sympy.Array(w.tolist()))) @ x.ravel()
             assert np.array_equal(got, conv_reference(spec, x, w).ravel()), f"differs for {spec}"
         return f"{count} random specs agree with numpy"
+
     return run
 
 

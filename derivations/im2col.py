@@ -37,16 +37,22 @@ def _setting(ndim: int):  # type: ignore[no-untyped-def]
 def kernel_row_theorem(ndim: int) -> Derivation:
     o, k, i, delta, taps, inputs, _ = _setting(ndim)
     W, X = IndexedBase("W"), IndexedBase("X")
-    window_entry = Sum(delta * X[i], *inputs)        # im2col(X)[k, o]
-    matrix_entry = Sum(W[k] * delta, *taps)          # C[o, i]
+    window_entry = Sum(delta * X[i], *inputs)  # im2col(X)[k, o]
+    matrix_entry = Sum(W[k] * delta, *taps)  # C[o, i]
     return Derivation(
         name=f"im2col-{ndim}d",
         title=f"$F \\, \\mathrm{{im2col}}(X) = (C X)^T$ for every {ndim}-D spec (S4, general)",
-        statement=("The window matrix $M_{k,o} = \\sum_i \\delta_{i, s o - p + d k} X_i$ times the kernel row "
-                   "$F$ is the row $(C X)^T$: the same sum, taken in the other order."),
+        statement=(
+            "The window matrix $M_{k,o} = \\sum_i \\delta_{i, s o - p + d k} X_i$ times the kernel row "
+            "$F$ is the row $(C X)^T$: the same sum, taken in the other order."
+        ),
         steps=(
-            Step(Sum(W[k] * window_entry, *taps), Sum(matrix_entry * X[i], *inputs),
-                 "$(F M)_o = \\sum_k W_k M_{k,o}$; exchange the finite sums: $\\sum_i C_{o,i} X_i = (C X)_o$", SUMS),
+            Step(
+                Sum(W[k] * window_entry, *taps),
+                Sum(matrix_entry * X[i], *inputs),
+                "$(F M)_o = \\sum_k W_k M_{k,o}$; exchange the finite sums: $\\sum_i C_{o,i} X_i = (C X)_o$",
+                SUMS,
+            ),
         ),
         checks=(Check("kernel_row * im2col against the numpy reference on random specs", _row_check),),
         fact="S4",
@@ -59,12 +65,17 @@ def adjoint_theorem(ndim: int) -> Derivation:
     return Derivation(
         name=f"col2im-adjoint-{ndim}d",
         title=f"col2im is the adjoint of im2col, every {ndim}-D spec",
-        statement=("$\\langle \\mathrm{im2col}(X), Z \\rangle = \\langle X, \\mathrm{col2im}(Z) \\rangle$: "
-                   "col2im adds every column entry back onto the input it was read from."),
+        statement=(
+            "$\\langle \\mathrm{im2col}(X), Z \\rangle = \\langle X, \\mathrm{col2im}(Z) \\rangle$: "
+            "col2im adds every column entry back onto the input it was read from."
+        ),
         steps=(
-            Step(Sum(Z[k + o] * Sum(delta * X[i], *inputs), *taps, *outputs),
-                 Sum(X[i] * Sum(delta * Z[k + o], *taps, *outputs), *inputs),
-                 "exchange the finite sums", SUMS),
+            Step(
+                Sum(Z[k + o] * Sum(delta * X[i], *inputs), *taps, *outputs),
+                Sum(X[i] * Sum(delta * Z[k + o], *taps, *outputs), *inputs),
+                "exchange the finite sums",
+                SUMS,
+            ),
         ),
         checks=(Check("<im2col(x), z> = <x, col2im(z)> on random numeric specs", _adjoint_check),),
     )

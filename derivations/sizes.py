@@ -56,28 +56,41 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
     general = A(M(A(h, -1), s), M(-2, p), M(d, A(q, -1)), a, 1)
     if values:
         number = lambda e: _put(e, values).doit()  # noqa: E731
-        rows = [(spread, "zeros inserted: $(h-1)s + 1$"), (total, "total padding: $2(q - 1 - p)$"),
-                (transformed, "transformed input: $w' = (h-1)s + 1 + 2(q-1-p)$"),
-                (output, "stride-1 convolution: $w = w' - (q - 1)$"),
-                (general, "in general: $w = (h-1)s - 2p + d(q-1) + a + 1$")]
+        rows = [
+            (spread, "zeros inserted: $(h-1)s + 1$"),
+            (total, "total padding: $2(q - 1 - p)$"),
+            (transformed, "transformed input: $w' = (h-1)s + 1 + 2(q-1-p)$"),
+            (output, "stride-1 convolution: $w = w' - (q - 1)$"),
+            (general, "in general: $w = (h-1)s - 2p + d(q-1) + a + 1$"),
+        ]
         steps = tuple(Step(_put(e, values), number(e), text, EXPAND) for e, text in rows)
     else:
         steps = (
             Step(zeros, spread, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
             Step(A(gap, gap), total, "padding $q - 1 - p$ on each side", EXPAND),
             Step(A(spread, total), transformed, "the transformed input $w'$", EXPAND),
-            Step(conv_output_size(transformed, q), output,
-                 "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$", EXPAND),
+            Step(
+                conv_output_size(transformed, q),
+                output,
+                "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$",
+                EXPAND,
+            ),
             Step(None, seminar, "together: $w = (h-1)s - 2p + q$", EXPAND),
-            Step(A(general_spread, M(-1, d, A(q, -1))), general,
-                 "with dilation $d$ (kernel span $d(q-1) + 1$) and output padding $a$", EXPAND),
+            Step(
+                A(general_spread, M(-1, d, A(q, -1))),
+                general,
+                "with dilation $d$ (kernel span $d(q-1) + 1$) and output padding $a$",
+                EXPAND,
+            ),
         )
     return Derivation(
         name="transposed-size",
         title="T6: the transposed convolution's output size, w = (h-1)s - 2p + q",
-        statement=("Input $h$, kernel $q$, stride $s$, padding $p$: insert the zeros, pad, and slide a $q$-wide "
-                   "kernel with stride 1. With dilation $d$ the kernel spans $d(q-1) + 1$; output padding $a$ "
-                   "adds zeros at one end."),
+        statement=(
+            "Input $h$, kernel $q$, stride $s$, padding $p$: insert the zeros, pad, and slide a $q$-wide "
+            "kernel with stride 1. With dilation $d$ the kernel spans $d(q-1) + 1$; output padding $a$ "
+            "adds zeros at one end."
+        ),
         steps=steps,
         checks=(Check("the stages of the recipe have these lengths", _stage_lengths),),
         fact="T6",
@@ -86,14 +99,19 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
 
 def _stage_lengths(rng: random.Random, count: int = 60) -> str:
     from symconv import TransposedConvSpec, recipe_stages
+
     for _ in range(count):
         h_, q_, s_, d_ = rng.randint(1, 5), rng.randint(1, 4), rng.randint(1, 3), rng.randint(1, 3)
         a_ = rng.randint(0, max(s_, d_) - 1)
         p_ = rng.randint(0, max(0, ((h_ - 1) * s_ + d_ * (q_ - 1) + a_) // 2))
         t = TransposedConvSpec(h_, q_, stride=s_, padding=p_, dilation=d_, output_padding=a_)
         lengths = [stage.array.shape[0] for stage in recipe_stages(t, list(range(h_)))]
-        assert lengths == [h_, (h_ - 1) * s_ + 1, (h_ - 1) * s_ + 1 + 2 * (d_ * (q_ - 1) - p_) + a_,
-                           (h_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + a_ + 1], (str(t), lengths)
+        assert lengths == [
+            h_,
+            (h_ - 1) * s_ + 1,
+            (h_ - 1) * s_ + 1 + 2 * (d_ * (q_ - 1) - p_) + a_,
+            (h_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + a_ + 1,
+        ], (str(t), lengths)
     return f"{count} random specs: input, zeros inserted, padded, output"
 
 
@@ -104,13 +122,17 @@ def conv_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
     padded = A(h, M(2, p))
     span = A(M(d, A(q, -1)), 1)
     starts = A(h, M(2, p), M(-1, d, A(q, -1)))
-    output = A(sympy.floor(M(A(h, M(2, p), M(-1, d, A(q, -1)), -1), sympy.Pow(s, -1, evaluate=False)),
-                           evaluate=False), 1)
+    output = A(
+        sympy.floor(M(A(h, M(2, p), M(-1, d, A(q, -1)), -1), sympy.Pow(s, -1, evaluate=False)), evaluate=False), 1
+    )
     if values:
         number = lambda e: _put(e, values).doit()  # noqa: E731
-        rows = [(padded, "the padded input: $h + 2p$"), (span, "the dilated kernel spans $d(q-1) + 1$"),
-                (starts, "window starts: $h + 2p - d(q-1)$"),
-                (output, "every $s$-th start: $\\lfloor (h + 2p - d(q-1) - 1)/s \\rfloor + 1$")]
+        rows = [
+            (padded, "the padded input: $h + 2p$"),
+            (span, "the dilated kernel spans $d(q-1) + 1$"),
+            (starts, "window starts: $h + 2p - d(q-1)$"),
+            (output, "every $s$-th start: $\\lfloor (h + 2p - d(q-1) - 1)/s \\rfloor + 1$"),
+        ]
         steps = tuple(Step(_put(e, values), number(e), text, EXPAND) for e, text in rows)
     else:
         steps = (
@@ -120,8 +142,10 @@ def conv_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
     return Derivation(
         name="conv-size",
         title="The convolution's output size, floor((h + 2p - d(q-1) - 1)/s) + 1",
-        statement=("The padded input has $h + 2p$ positions; the dilated kernel spans $d(q-1) + 1$ of them; a "
-                   "window can start at $h + 2p - d(q-1)$ positions, of which stride $s$ keeps every $s$-th."),
+        statement=(
+            "The padded input has $h + 2p$ positions; the dilated kernel spans $d(q-1) + 1$ of them; a "
+            "window can start at $h + 2p - d(q-1)$ positions, of which stride $s$ keeps every $s$-th."
+        ),
         steps=steps,
     )
 
@@ -131,13 +155,23 @@ def inverse_theorem() -> Derivation:
     return Derivation(
         name="size-inverse",
         title="The transposed convolution inverts the size map when a < s",
-        statement=("$\\lfloor (w + 2p - d(q-1) - 1)/s \\rfloor + 1 = h$ for $w = (h-1)s - 2p + d(q-1) + a + 1$ "
-                   "and $0 \\le a < s$."),
+        statement=(
+            "$\\lfloor (w + 2p - d(q-1) - 1)/s \\rfloor + 1 = h$ for $w = (h-1)s - 2p + d(q-1) + a + 1$ "
+            "and $0 \\le a < s$."
+        ),
         steps=(
-            Step(conv_output_size(transposed_output_size(h, q, s, p, d, a), q, s, p, d),
-                 sympy.floor(n / s) + 1, "$w + 2p - d(q-1) - 1 = (h-1)s + a$", EXPAND),
-            Step(None, h, "$\\lfloor h - 1 + a/s \\rfloor = h - 1$ because $0 \\le a/s < 1$",
-                 integer_parts((a, 0, s - 1))),
+            Step(
+                conv_output_size(transposed_output_size(h, q, s, p, d, a), q, s, p, d),
+                sympy.floor(n / s) + 1,
+                "$w + 2p - d(q-1) - 1 = (h-1)s + a$",
+                EXPAND,
+            ),
+            Step(
+                None,
+                h,
+                "$\\lfloor h - 1 + a/s \\rfloor = h - 1$ because $0 \\le a/s < 1$",
+                integer_parts((a, 0, s - 1)),
+            ),
         ),
         hypotheses=sympy.StrictLessThan(a, s),
         checks=(Check("every h <= 12, q <= 5, s <= 4, p <= 3, d <= 3, a < s", _inverse_exhaustive),),
@@ -167,17 +201,21 @@ def ambiguity_theorem() -> Derivation:
     return Derivation(
         name="size-ambiguity",
         title="Exactly s input sizes give the same output; a = (h + 2p - d(q-1) - 1) mod s picks one",
-        statement=("The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$ (the inverse "
-                   "theorem); the size before them gives $o - 1$ and the one after gives $o + 1$; the size map is "
-                   "nondecreasing, so these $s$ are all. The output padding $a = (h + 2p - d(q-1) - 1) \\bmod s$ "
-                   "recovers $h$."),
+        statement=(
+            "The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$ (the inverse "
+            "theorem); the size before them gives $o - 1$ and the one after gives $o + 1$; the size map is "
+            "nondecreasing, so these $s$ are all. The output padding $a = (h + 2p - d(q-1) - 1) \\bmod s$ "
+            "recovers $h$."
+        ),
         steps=(
-            Step(conv_output_size(first - 1, q, s, p, d), o - 1, "one size less gives $o - 1$",
-                 integer_parts()),
-            Step(conv_output_size(last + 1, q, s, p, d), o + 1, "one size more gives $o + 1$",
-                 integer_parts()),
-            Step(transposed_output_size(conv_output_size(h, q, s, p, d), q, s, p, d, sympy.Mod(n, s)), h,
-                 "$s \\lfloor n/s \\rfloor + (n \\bmod s) = n$ for $n = h + 2p - d(q-1) - 1$", integer_parts()),
+            Step(conv_output_size(first - 1, q, s, p, d), o - 1, "one size less gives $o - 1$", integer_parts()),
+            Step(conv_output_size(last + 1, q, s, p, d), o + 1, "one size more gives $o + 1$", integer_parts()),
+            Step(
+                transposed_output_size(conv_output_size(h, q, s, p, d), q, s, p, d, sympy.Mod(n, s)),
+                h,
+                "$s \\lfloor n/s \\rfloor + (n \\bmod s) = n$ for $n = h + 2p - d(q-1) - 1$",
+                integer_parts(),
+            ),
         ),
         checks=(Check("preimages counted by brute force", _ambiguity_exhaustive),),
     )
@@ -211,14 +249,18 @@ def same_padding_theorem() -> Derivation:
     return Derivation(
         name="same-padding",
         title='padding="same" (stride 1): total d(q-1), split floor before, the rest after',
-        statement=("PyTorch pads $\\lfloor d(q-1)/2 \\rfloor$ before and the rest after (the extra zero goes "
-                   "after, as in TensorFlow); the output keeps the input's size."),
+        statement=(
+            "PyTorch pads $\\lfloor d(q-1)/2 \\rfloor$ before and the rest after (the extra zero goes "
+            "after, as in TensorFlow); the output keeps the input's size."
+        ),
         steps=(
             Step(before + after, total, "the two sides add up to $d(q-1)$", EXPAND),
-            Step(conv_output_size(h, q, 1, (before, after), d), h, "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$",
-                 EXPAND),
-            Step(after - before, sympy.Mod(total, 2), "the extra zero, when $d(q-1)$ is odd, goes after",
-                 integer_parts()),
+            Step(
+                conv_output_size(h, q, 1, (before, after), d), h, "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$", EXPAND
+            ),
+            Step(
+                after - before, sympy.Mod(total, 2), "the extra zero, when $d(q-1)$ is odd, goes after", integer_parts()
+            ),
         ),
         checks=(Check("ConvSpec(padding='same') keeps the size", _same_exhaustive),),
     )
@@ -247,9 +289,11 @@ def receptive_field_theorem() -> Derivation:
     return Derivation(
         name="receptive-field",
         title="Receptive field and jump: $r_l = r_{l-1} + (k_l - 1) j_{l-1}$, $j_l = j_{l-1} s_l$",
-        statement=("Composing the index maps of two layers, output $o$ reads input "
-                   "$s_1(s_2 o - p_2 + d_2 k_2) - p_1 + d_1 k_1$: the coefficient of $o$ is the jump, the spread "
-                   "over the taps plus one is the receptive field, the value at $o = 0$ and no taps the start."),
+        statement=(
+            "Composing the index maps of two layers, output $o$ reads input "
+            "$s_1(s_2 o - p_2 + d_2 k_2) - p_1 + d_1 k_1$: the coefficient of $o$ is the jump, the spread "
+            "over the taps plus one is the receptive field, the value at $o = 0$ and no taps the start."
+        ),
         steps=(
             Step(sympy.diff(position, o_), two.jump, "jump: $j_2 = s_1 s_2$", EXPAND),
             Step(span + 1, two.size, "receptive field: $r_2 = 1 + d_1(q_1 - 1) + d_2(q_2 - 1) s_1$", EXPAND),
@@ -284,8 +328,14 @@ def _receptive_check(rng: random.Random, count: int = 40) -> str:
 
 
 def derivations() -> list[Derivation]:
-    return [transposed_size_derivation(), conv_size_derivation(), inverse_theorem(), ambiguity_theorem(),
-            same_padding_theorem(), receptive_field_theorem()]
+    return [
+        transposed_size_derivation(),
+        conv_size_derivation(),
+        inverse_theorem(),
+        ambiguity_theorem(),
+        same_padding_theorem(),
+        receptive_field_theorem(),
+    ]
 
 
 if __name__ == "__main__":

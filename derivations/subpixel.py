@@ -32,8 +32,9 @@ def subpixel_theorem() -> Derivation:
     padded = Function("Y_pad")
     definition = Lambda(t, Piecewise((Y[t], (t >= 0) & (t <= h - 1)), (0, True)))
     full = Sum(KroneckerDelta(s * u + r, o * s + k) * W[k] * Y[o], (k, 0, s * m - 1), (o, 0, h - 1))
-    split = Sum(KroneckerDelta(s * u + r, o * s + s * n + c) * W[s * n + c] * Y[o],
-                (c, 0, s - 1), (n, 0, m - 1), (o, 0, h - 1))
+    split = Sum(
+        KroneckerDelta(s * u + r, o * s + s * n + c) * W[s * n + c] * Y[o], (c, 0, s - 1), (n, 0, m - 1), (o, 0, h - 1)
+    )
     phase = Sum(W[s * n + r] * padded(u - n), (n, 0, m - 1))
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
@@ -46,8 +47,14 @@ def subpixel_theorem() -> Derivation:
                 p_ = rng.randint(0, max(0, min(2, ((h_ - 1) * s_ + d_ * (q_ - 1) + a_) // 2)))
                 for key, value in zip("hqspda", (h_, q_, s_, p_, d_, a_)):
                     values[key].append(value)
-            tspec = TransposedConvSpec(values["h"], values["q"], stride=values["s"], padding=values["p"],
-                                       dilation=values["d"], output_padding=values["a"])
+            tspec = TransposedConvSpec(
+                values["h"],
+                values["q"],
+                stride=values["s"],
+                padding=values["p"],
+                dilation=values["d"],
+                output_padding=values["a"],
+            )
             Ys = input_symbols(tspec.input_shape, "Y")
             a, b = subpixel_conv_transpose(tspec, Ys), conv_transpose(tspec, Ys)
             assert all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec)
@@ -58,23 +65,36 @@ def subpixel_theorem() -> Derivation:
     return Derivation(
         name="subpixel",
         title="Sub-pixel: a stride-s transposed convolution is $s^n$ interleaved stride-1 convolutions",
-        statement=("Phase $r$ of the output uses only the taps $W_{s n + r}$: "
-                   "$Z_{s u + r} = \\sum_n W_{s n + r} Y_{u - n}$, a stride-1 convolution of the small input "
-                   "with the sub-kernel $W^{(r)}_n = W_{s n + r}$; the phases interleave (periodic shuffle)."),
+        statement=(
+            "Phase $r$ of the output uses only the taps $W_{s n + r}$: "
+            "$Z_{s u + r} = \\sum_n W_{s n + r} Y_{u - n}$, a stride-1 convolution of the small input "
+            "with the sub-kernel $W^{(r)}_n = W_{s n + r}$; the phases interleave (periodic shuffle)."
+        ),
         steps=(
             Step(full, split, "write the tap $k = s n + c$ with $0 \\le c < s$", split_sum(k, s, n, c, m)),
-            Step(None, Sum(W[s * n + r] * Piecewise((Y[u - n], (u - n >= 0) & (u - n <= h - 1)), (0, True)),
-                           (n, 0, m - 1)),
-                 "$s u + r = s(o + n) + c$ forces $c = r$ and $o = u - n$ (division with remainder is unique)",
-                 euclid(s, (r, c), eliminate=(c, o))),
-            Step(None, phase, "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
-                 zero_extension((padded, definition))),
-            Step(sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
-                 sympy.Tuple(ImmutableMatrix([[W[0, 0], W[0, 2]], [W[2, 0], W[2, 2]]]),
-                             ImmutableMatrix([[W[0, 1]], [W[2, 1]]]), ImmutableMatrix([[W[1, 0], W[1, 2]]]),
-                             ImmutableMatrix([[W[1, 1]]])),
-                 "the seminar's $3 \\times 3$ kernel with $s = 2$: four phases of sizes 2x2, 2x1, 1x2, 1x1",
-                 STRUCTURAL),
+            Step(
+                None,
+                Sum(W[s * n + r] * Piecewise((Y[u - n], (u - n >= 0) & (u - n <= h - 1)), (0, True)), (n, 0, m - 1)),
+                "$s u + r = s(o + n) + c$ forces $c = r$ and $o = u - n$ (division with remainder is unique)",
+                euclid(s, (r, c), eliminate=(c, o)),
+            ),
+            Step(
+                None,
+                phase,
+                "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
+                zero_extension((padded, definition)),
+            ),
+            Step(
+                sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
+                sympy.Tuple(
+                    ImmutableMatrix([[W[0, 0], W[0, 2]], [W[2, 0], W[2, 2]]]),
+                    ImmutableMatrix([[W[0, 1]], [W[2, 1]]]),
+                    ImmutableMatrix([[W[1, 0], W[1, 2]]]),
+                    ImmutableMatrix([[W[1, 1]]]),
+                ),
+                "the seminar's $3 \\times 3$ kernel with $s = 2$: four phases of sizes 2x2, 2x1, 1x2, 1x1",
+                STRUCTURAL,
+            ),
         ),
         checks=(Check("sub-pixel form against the recipe on random specs", random_specs),),
         hypotheses=sympy.StrictLessThan(r, s),

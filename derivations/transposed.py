@@ -18,10 +18,31 @@ import numpy as np
 import sympy
 from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum, oo
 
-from symconv import (ConvSpec, TransposedConvSpec, conv_matrix, conv_transpose, input_symbols, kernel_symbols,
-                     rotate_kernel, sliding_window, stride_selection, transposed_conv_matrix, zero_insert)
-from symconv.proof import (COLLAPSE, DOIT_EXPAND, EXPAND, STRUCTURAL, SUMS, Check, Derivation, Step, reindex,
-                           zero_extension)
+from symconv import (
+    ConvSpec,
+    TransposedConvSpec,
+    conv_matrix,
+    conv_transpose,
+    input_symbols,
+    kernel_symbols,
+    rotate_kernel,
+    sliding_window,
+    stride_selection,
+    transposed_conv_matrix,
+    zero_insert,
+)
+from symconv.proof import (
+    COLLAPSE,
+    DOIT_EXPAND,
+    EXPAND,
+    STRUCTURAL,
+    SUMS,
+    Check,
+    Derivation,
+    Step,
+    reindex,
+    zero_extension,
+)
 from symconv.proof.run import run
 from symconv.reference import random_numbers, to_numpy
 from symconv.symbols import symbols
@@ -37,10 +58,17 @@ def _letters(ndim: int):  # type: ignore[no-untyped-def]
 
     integer = dict(integer=True)
     positive = dict(integer=True, positive=True)
-    return dict(j=per_dim("j", **integer), o=per_dim("o", **integer), k=per_dim("k", **integer),
-                m=per_dim("m", **integer), s=per_dim("s", **positive), d=per_dim("d", **positive),
-                h=per_dim("h", **positive), q=per_dim("q", **positive),
-                p=per_dim("p", integer=True, nonnegative=True))
+    return dict(
+        j=per_dim("j", **integer),
+        o=per_dim("o", **integer),
+        k=per_dim("k", **integer),
+        m=per_dim("m", **integer),
+        s=per_dim("s", **positive),
+        d=per_dim("d", **positive),
+        h=per_dim("h", **positive),
+        q=per_dim("q", **positive),
+        p=per_dim("p", integer=True, nonnegative=True),
+    )
 
 
 def _random_tspec(rng: random.Random, ndim: int | None = None, stride_one: bool = False) -> TransposedConvSpec:
@@ -54,8 +82,14 @@ def _random_tspec(rng: random.Random, ndim: int | None = None, stride_one: bool 
         p = rng.randint(0, max(0, min(2, ((h - 1) * s + d * (q - 1) + a) // 2)))
         for key, value in zip("hqspda", (h, q, s, p, d, a)):
             values[key].append(value)
-    return TransposedConvSpec(values["h"], values["q"], stride=values["s"], padding=values["p"],
-                              dilation=values["d"], output_padding=values["a"])
+    return TransposedConvSpec(
+        values["h"],
+        values["q"],
+        stride=values["s"],
+        padding=values["p"],
+        dilation=values["d"],
+        output_padding=values["a"],
+    )
 
 
 def seminar_transposed() -> Derivation:
@@ -73,10 +107,18 @@ def seminar_transposed() -> Derivation:
     return Derivation(
         name="transposed-matrix",
         title="T1: the transposed convolution's matrix is $C^T$ (16x4 in the seminar's case)",
-        statement=("From a $2 \\times 2$ input (4x1) to a $4 \\times 4$ output (16x1) the matrix must be 16x4: "
-                   "the shape of $C^T$, the transpose of the 4x16 matrix of the convolution. Hence the name."),
-        steps=(Step(transposed_conv_matrix(tspec), C.T,
-                    "the matrix built for the transposed spec is the transpose of the slide's $C$", STRUCTURAL),),
+        statement=(
+            "From a $2 \\times 2$ input (4x1) to a $4 \\times 4$ output (16x1) the matrix must be 16x4: "
+            "the shape of $C^T$, the transpose of the 4x16 matrix of the convolution. Hence the name."
+        ),
+        steps=(
+            Step(
+                transposed_conv_matrix(tspec),
+                C.T,
+                "the matrix built for the transposed spec is the transpose of the slide's $C$",
+                STRUCTURAL,
+            ),
+        ),
         checks=(Check("transposed matrix = transposed rows of the forward matrix", rows_of_forward),),
         fact="T1",
     )
@@ -90,19 +132,29 @@ def recipe_theorem(ndim: int) -> Derivation:
     rotated_taps = [(m[n], 0, q[n] - 1) for n in range(ndim)]
     taps = [(k[n], 0, q[n] - 1) for n in range(ndim)]
     # the zero-inserted, padded input read at j + d m: input o sits at o s + d(q-1) - p
-    spread = Sum(Mul(*[KroneckerDelta(j[n] + d[n] * m[n], o[n] * s[n] + border[n]) for n in range(ndim)]) * Y[o],
-                 *inputs)
+    spread = Sum(
+        Mul(*[KroneckerDelta(j[n] + d[n] * m[n], o[n] * s[n] + border[n]) for n in range(ndim)]) * Y[o], *inputs
+    )
     recipe = Sum(W[tuple(q[n] - 1 - m[n] for n in range(ndim))] * spread, *rotated_taps)
-    reindexed = Sum(W[k] * Sum(Mul(*[KroneckerDelta(j[n] + d[n] * (q[n] - 1 - k[n]), o[n] * s[n] + border[n])
-                                     for n in range(ndim)]) * Y[o], *inputs), *taps)
-    matrix_entry = Sum(W[k] * Mul(*[KroneckerDelta(j[n], s[n] * o[n] - p[n] + d[n] * k[n]) for n in range(ndim)]),
-                       *taps)
+    reindexed = Sum(
+        W[k]
+        * Sum(
+            Mul(*[KroneckerDelta(j[n] + d[n] * (q[n] - 1 - k[n]), o[n] * s[n] + border[n]) for n in range(ndim)])
+            * Y[o],
+            *inputs,
+        ),
+        *taps,
+    )
+    matrix_entry = Sum(
+        W[k] * Mul(*[KroneckerDelta(j[n], s[n] * o[n] - p[n] + d[n] * k[n]) for n in range(ndim)]), *taps
+    )
     transformation = reindex(m[0], q[0] - 1 - k[0], k[0])
     for n in range(1, ndim):
         previous = transformation
 
         def chained(expr, previous=previous, n=n):  # type: ignore[no-untyped-def]
             return reindex(m[n], q[n] - 1 - k[n], k[n]).apply(previous.apply(expr))
+
         transformation = type(previous)("substitute $m = q - 1 - k$ in every dimension", chained)
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
@@ -117,15 +169,20 @@ def recipe_theorem(ndim: int) -> Derivation:
     return Derivation(
         name=f"transposed-recipe-{ndim}d",
         title=f"T2: the seminar's recipe equals C^T Y, every {ndim}-D spec, and the kernel is rotated",
-        statement=("Insert $s - 1$ zeros between inputs, pad $d(q-1) - p$ zeros on each side (a negative amount "
-                   "crops; $a$ more at the end), slide the kernel with stride 1: input $o$ sits at "
-                   "$o s + d(q-1) - p$ and the sliding kernel is $W_{q-1-m}$, the kernel rotated by 180 degrees. "
-                   "The result is $(C^T Y)_j = \\sum_o C_{o,j} Y_o$ for all $h, q, s, p, d, a$."),
+        statement=(
+            "Insert $s - 1$ zeros between inputs, pad $d(q-1) - p$ zeros on each side (a negative amount "
+            "crops; $a$ more at the end), slide the kernel with stride 1: input $o$ sits at "
+            "$o s + d(q-1) - p$ and the sliding kernel is $W_{q-1-m}$, the kernel rotated by 180 degrees. "
+            "The result is $(C^T Y)_j = \\sum_o C_{o,j} Y_o$ for all $h, q, s, p, d, a$."
+        ),
         steps=(
             Step(recipe, reindexed, "substitute $m = q - 1 - k$: the rotated kernel becomes $W_k$", transformation),
-            Step(None, Sum(matrix_entry * Y[o], *inputs),
-                 "a delta depends on the difference of its arguments: $j = s o - p + d k$; exchange the sums",
-                 SUMS),
+            Step(
+                None,
+                Sum(matrix_entry * Y[o], *inputs),
+                "a delta depends on the difference of its arguments: $j = s o - p + d k$; exchange the sums",
+                SUMS,
+            ),
         ),
         checks=(Check("the recipe (computed by zero insertion and padding) against the matrix", recipe_is_matrix),),
         fact="T2",
@@ -140,16 +197,29 @@ def rotation_is_needed() -> Derivation:
     return Derivation(
         name="kernel-rotation",
         title="The seminar's symmetric example hides it: the sliding kernel must be rotated",
-        statement=("For $h = 2, q = 2, s = 1, p = 0$: sliding the kernel as it is gives a different result; "
-                   "sliding it rotated by 180 degrees gives $C^T Y$."),
+        statement=(
+            "For $h = 2, q = 2, s = 1, p = 0$: sliding the kernel as it is gives a different result; "
+            "sliding it rotated by 180 degrees gives $C^T Y$."
+        ),
         steps=(
-            Step(sympy.Matrix(list(recipe)), transposed_conv_matrix(t) * sympy.Matrix(list(Yv)),
-                 "the recipe with the rotated kernel is $C^T Y$", DOIT_EXPAND),
-            Step(unrotated[0] - recipe[0], (W[1] - W[0]) * Yv[0],
-                 "the unrotated kernel differs: it puts $W_1$ where $C^T$ has $W_0$ (not 0 unless $W_0 = W_1$)",
-                 EXPAND),
-            Step(rotate_kernel(kernel_symbols((2, 2))), sympy.Array([[W[1, 1], W[1, 0]], [W[0, 1], W[0, 0]]]),
-                 "in 2-D the rotation reverses both axes", STRUCTURAL),
+            Step(
+                sympy.Matrix(list(recipe)),
+                transposed_conv_matrix(t) * sympy.Matrix(list(Yv)),
+                "the recipe with the rotated kernel is $C^T Y$",
+                DOIT_EXPAND,
+            ),
+            Step(
+                unrotated[0] - recipe[0],
+                (W[1] - W[0]) * Yv[0],
+                "the unrotated kernel differs: it puts $W_1$ where $C^T$ has $W_0$ (not 0 unless $W_0 = W_1$)",
+                EXPAND,
+            ),
+            Step(
+                rotate_kernel(kernel_symbols((2, 2))),
+                sympy.Array([[W[1, 1], W[1, 0]], [W[0, 1], W[0, 0]]]),
+                "in 2-D the rotation reverses both axes",
+                STRUCTURAL,
+            ),
         ),
         fact="T2",
     )
@@ -163,8 +233,11 @@ def stride_one_theorem() -> Derivation:
     t = sympy.Symbol("t", integer=True)
     definition = Lambda(t, Piecewise((Y[t - border], (t >= border) & (t < border + h)), (0, True)))
     recipe = Sum(W[q - 1 - m] * Sum(KroneckerDelta(j + d * m, o + border) * Y[o], (o, 0, h - 1)), (m, 0, q - 1))
-    collapsed = Sum(W[q - 1 - m] * Piecewise((Y[j + d * m - border], (j + d * m - border >= 0)
-                                              & (j + d * m - border <= h - 1)), (0, True)), (m, 0, q - 1))
+    collapsed = Sum(
+        W[q - 1 - m]
+        * Piecewise((Y[j + d * m - border], (j + d * m - border >= 0) & (j + d * m - border <= h - 1)), (0, True)),
+        (m, 0, q - 1),
+    )
     window = Sum(W[q - 1 - m] * padded(j + d * m), (m, 0, q - 1))
 
     def same_matrix(rng: random.Random, count: int = 40) -> str:
@@ -175,23 +248,33 @@ def stride_one_theorem() -> Derivation:
             if min(borders) < 0:
                 continue
             w = random_numbers(rng, t_.kernel_shape)
-            conv = ConvSpec(t_.input_shape, t_.kernel_shape, dilation=t_.dilation,
-                            padding=[(b, b + a) for b, a in zip(borders, t_.output_padding)])
-            assert transposed_conv_matrix(t_, sympy.Array(w.tolist())) == \
-                conv_matrix(conv, rotate_kernel(sympy.Array(w.tolist()))), str(t_)
+            conv = ConvSpec(
+                t_.input_shape,
+                t_.kernel_shape,
+                dilation=t_.dilation,
+                padding=[(b, b + a) for b, a in zip(borders, t_.output_padding)],
+            )
+            assert transposed_conv_matrix(t_, sympy.Array(w.tolist())) == conv_matrix(
+                conv, rotate_kernel(sympy.Array(w.tolist()))
+            ), str(t_)
             done += 1
         return f"{count} random stride-1 specs: the same matrix as the convolution"
 
     return Derivation(
         name="transposed-stride-1",
         title="T3: with s = 1 a transposed convolution is a convolution",
-        statement=("With $s = 1$ no zeros are inserted: the recipe is the sliding window over the input padded "
-                   "by $d(q-1) - p$ (and $a$ more at the end), with the rotated kernel."),
+        statement=(
+            "With $s = 1$ no zeros are inserted: the recipe is the sliding window over the input padded "
+            "by $d(q-1) - p$ (and $a$ more at the end), with the rotated kernel."
+        ),
         steps=(
-            Step(recipe, collapsed, "the delta picks $o = j + d m - (d(q-1) - p)$; other positions give 0",
-                 COLLAPSE),
-            Step(None, window, "the zero-padded input $Y_{pad}$: a sliding window with stride 1 (S1)",
-                 zero_extension((padded, definition))),
+            Step(recipe, collapsed, "the delta picks $o = j + d m - (d(q-1) - p)$; other positions give 0", COLLAPSE),
+            Step(
+                None,
+                window,
+                "the zero-padded input $Y_{pad}$: a sliding window with stride 1 (S1)",
+                zero_extension((padded, definition)),
+            ),
         ),
         checks=(Check("transposed matrix = convolution matrix with the rotated kernel", same_matrix),),
         fact="T3",
@@ -227,17 +310,31 @@ def lattice_theorem() -> Derivation:
     return Derivation(
         name="stride-lattice",
         title="T4: rows deleted on a lattice, columns deleted, zeros inserted",
-        statement=("$S$ keeps the rows $s o$ of the stride-1 matrix: $C_s = S C_1$, so $C_s^T = C_1^T S^T$, "
-                   "and $S^T$ spreads its input with $s - 1$ zeros between neighbours: going back from $s > 1$ to "
-                   "$s = 1$ is inserting zeros and applying a stride-1 (transposed) convolution."),
+        statement=(
+            "$S$ keeps the rows $s o$ of the stride-1 matrix: $C_s = S C_1$, so $C_s^T = C_1^T S^T$, "
+            "and $S^T$ spreads its input with $s - 1$ zeros between neighbours: going back from $s > 1$ to "
+            "$s = 1$ is inserting zeros and applying a stride-1 (transposed) convolution."
+        ),
         steps=(
-            Step(selected, stride_one_row(s * o),
-                 "$(S C_1)_{o,i} = \\sum_{o'} \\delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$", COLLAPSE),
-            Step(None, Sum(W[k] * KroneckerDelta(i, s * o - p + d * k), (k, 0, q - 1)),
-                 "which is $(C_s)_{o,i}$, the index map with stride $s$", STRUCTURAL),
+            Step(
+                selected,
+                stride_one_row(s * o),
+                "$(S C_1)_{o,i} = \\sum_{o'} \\delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$",
+                COLLAPSE,
+            ),
+            Step(
+                None,
+                Sum(W[k] * KroneckerDelta(i, s * o - p + d * k), (k, 0, q - 1)),
+                "which is $(C_s)_{o,i}$, the index map with stride $s$",
+                STRUCTURAL,
+            ),
             Step(Cs, S * C1, "the case $h = 6, q = 3, s = 2, p = 1$ in full", STRUCTURAL),
-            Step(Cs.T, C1.T * zero_insert(spec.out_shape, 2, spec1.out_shape),
-                 "transposed: columns deleted; $S^T$ inserts the zeros", STRUCTURAL),
+            Step(
+                Cs.T,
+                C1.T * zero_insert(spec.out_shape, 2, spec1.out_shape),
+                "transposed: columns deleted; $S^T$ inserts the zeros",
+                STRUCTURAL,
+            ),
         ),
         checks=(Check("C_s = S C_1 on random specs", random_lattices),),
         fact="T4",
@@ -264,9 +361,15 @@ def backprop_theorem() -> Derivation:
             Yw = sliding_window(spec, Xs, Ws)
             loss = sum(float(g[idx]) * Yw[idx] for idx in np.ndindex(*spec.out_shape))
             grad_x = [sympy.diff(loss, x) for x in Xs]
-            t = TransposedConvSpec(spec.out_shape, q_, stride=spec.stride, padding=p_, dilation=d_,
-                                   output_padding=spec.input_shape[0] - TransposedConvSpec(
-                                       spec.out_shape, q_, stride=spec.stride, padding=p_, dilation=d_).out_shape[0])
+            t = TransposedConvSpec(
+                spec.out_shape,
+                q_,
+                stride=spec.stride,
+                padding=p_,
+                dilation=d_,
+                output_padding=spec.input_shape[0]
+                - TransposedConvSpec(spec.out_shape, q_, stride=spec.stride, padding=p_, dilation=d_).out_shape[0],
+            )
             expected = transposed_conv_matrix(t) * sympy.Matrix(g.ravel().tolist())
             assert all(sympy.expand(a - b) == 0 for a, b in zip(grad_x, expected)), str(spec)
             # dL/dW: a correlation of X with G (stride and dilation swap roles), its first q outputs
@@ -279,27 +382,45 @@ def backprop_theorem() -> Derivation:
     return Derivation(
         name="backpropagation",
         title="Backpropagation: $dL/dX = C^T dL/dY$, and $dL/dW$ correlates $X$ with $dL/dY$",
-        statement=("For a scalar loss $L$ with $G_o = \\partial L / \\partial Y_o$: the gradient with respect to "
-                   "the input is the transposed convolution of $G$; the gradient with respect to the kernel reads "
-                   "$X$ at $s o - p + d m$: a correlation of $X$ with $G$ in which stride and dilation swap roles."),
+        statement=(
+            "For a scalar loss $L$ with $G_o = \\partial L / \\partial Y_o$: the gradient with respect to "
+            "the input is the transposed convolution of $G$; the gradient with respect to the kernel reads "
+            "$X$ at $s o - p + d m$: a correlation of $X$ with $G$ in which stride and dilation swap roles."
+        ),
         steps=(
-            Step(loss_gradient_x, Sum(G[o] * Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)),
-                                      (o, 0, w - 1)),
-                 "chain rule; $\\partial X_i / \\partial X_j = \\delta_{i,j}$ collapses the sum over $i$",
-                 COLLAPSE),
-            Step(None, Sum(Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)) * G[o], (o, 0, w - 1)),
-                 "$= \\sum_o C_{o,j} G_o = (C^T G)_j$: a transposed convolution of $G$", SUMS),
-            Step(loss_gradient_w, Sum(G[o] * Piecewise((X[s * o - p + d * m], (m >= 0) & (m <= q - 1)), (0, True)),
-                                      (o, 0, w - 1)),
-                 "$\\partial W_k / \\partial W_m = \\delta_{k,m}$ for a tap $m$ of the kernel", COLLAPSE),
+            Step(
+                loss_gradient_x,
+                Sum(G[o] * Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)), (o, 0, w - 1)),
+                "chain rule; $\\partial X_i / \\partial X_j = \\delta_{i,j}$ collapses the sum over $i$",
+                COLLAPSE,
+            ),
+            Step(
+                None,
+                Sum(Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)) * G[o], (o, 0, w - 1)),
+                "$= \\sum_o C_{o,j} G_o = (C^T G)_j$: a transposed convolution of $G$",
+                SUMS,
+            ),
+            Step(
+                loss_gradient_w,
+                Sum(G[o] * Piecewise((X[s * o - p + d * m], (m >= 0) & (m <= q - 1)), (0, True)), (o, 0, w - 1)),
+                "$\\partial W_k / \\partial W_m = \\delta_{k,m}$ for a tap $m$ of the kernel",
+                COLLAPSE,
+            ),
         ),
         checks=(Check("gradients of the symbolic sliding window on random specs", against_autodiff),),
     )
 
 
 def derivations() -> list[Derivation]:
-    return [seminar_transposed(), recipe_theorem(1), recipe_theorem(2), rotation_is_needed(),
-            stride_one_theorem(), lattice_theorem(), backprop_theorem()]
+    return [
+        seminar_transposed(),
+        recipe_theorem(1),
+        recipe_theorem(2),
+        rotation_is_needed(),
+        stride_one_theorem(),
+        lattice_theorem(),
+        backprop_theorem(),
+    ]
 
 
 if __name__ == "__main__":

@@ -6,20 +6,26 @@
 """
 
 from .errors import MissingDependencyError, SpecError, TooLargeError, VerificationError
-from .indexmap import IndexMap, index_map, input_position, nonzero_count
-from .printing.printer import latex
-from .interpolation import (bilinear_interpolate, bilinear_kernel, bilinear_upsampling_spec, fcn_bilinear_kernel,
-                            fcn_upsampling_spec, tent)
 from .frameworks import Layer, from_torch, to_torch
+from .indexmap import IndexMap, index_map, input_position, nonzero_count
+from .interpolation import (
+    bilinear_interpolate,
+    bilinear_kernel,
+    bilinear_upsampling_spec,
+    fcn_bilinear_kernel,
+    fcn_upsampling_spec,
+    tent,
+)
 from .ops.affine import affine_matrix, bias_vector, layer_matrix
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
+from .ops.operands import unvec, vec
 from .ops.overlap import interior_overlap, overlap_counts
+from .ops.sliding_window import sliding_window
 from .ops.subpixel import subpixel_conv_transpose, subpixel_kernels
 from .ops.transposed import conv_transpose, recipe_stages, rotate_kernel, transposed_conv_matrix
-from .ops.operands import unvec, vec
-from .ops.sliding_window import sliding_window
+from .printing.printer import latex
 from .proof import Check, Derivation, Report, Step
 from .receptive import ReceptiveField, receptive_field
 from .sizes import conv_output_size, transposed_output_size

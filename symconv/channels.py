@@ -75,8 +75,11 @@ def require_single_channel(spec: Any, what: str) -> None:
             raise SpecError(name, f"{what} takes a single-channel spec; {matrix} takes channels")
 
 
-def layer_entries(spec: ConvSpec, imap: IndexMap, out_shape: tuple[int, ...] | None = None,
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def layer_entries(
+    spec: ConvSpec,
+    imap: IndexMap,
+    out_shape: tuple[int, ...] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and flat weight positions of the layer's matrix: the spatial triples of
     ``imap`` repeated for every connected channel pair.
 

@@ -41,10 +41,11 @@ class MissingDependencyError(ImportError):
     >>> raise MissingDependencyError("torch", "symconv.from_torch")
     Traceback (most recent call last):
     ...
-    symconv.errors.MissingDependencyError: symconv.from_torch needs torch, which is not installed (pip install 'symconv[torch]')
+    symconv.errors.MissingDependencyError: symconv.from_torch needs torch, which is not installed (...)
     """
 
     def __init__(self, package: str, what: str) -> None:
         self.package = package
-        super().__init__(f"{what} needs {package}, which is not installed (pip install 'symconv[{package}]')",
-                         name=package)
+        super().__init__(
+            f"{what} needs {package}, which is not installed (pip install 'symconv[{package}]')", name=package
+        )

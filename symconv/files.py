@@ -56,8 +56,9 @@ def check_writable(folder: Path, names: list[str]) -> None:
         if not path.exists():
             continue
         if name not in owned:
-            raise OwnershipError("-o", f"{path} exists and was not written by symconv; move it or choose "
-                                       "another directory")
+            raise OwnershipError(
+                "-o", f"{path} exists and was not written by symconv; move it or choose another directory"
+            )
         if _digest(path.read_bytes()) != owned[name]:
             raise OwnershipError("-o", f"{path} was changed since symconv wrote it; delete it to regenerate")
 

@@ -30,7 +30,6 @@ from .specs import ConvSpec, require_spec
 __all__ = ["IndexMap", "index_map", "input_position", "nonzero_count", "check_size", "DEFAULT_MAX_NONZEROS"]
 
 
-
 def input_position(o: Any, k: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
     r"""The input position read by output ``o`` through kernel tap ``k``: :math:`s o - p + d k`.
 
@@ -148,8 +147,12 @@ def index_map(spec: ConvSpec, *, max_nonzeros: int | None = None) -> IndexMap:
     found = np.nonzero(mask)
     output = np.column_stack(found[:n])
     tap = np.column_stack(found[n:])
-    inp = np.column_stack([
-        input_position(found[axis], found[n + axis], spec.stride[axis], spec.padding_before[axis], spec.dilation[axis])
-        for axis in range(n)
-    ])
+    inp = np.column_stack(
+        [
+            input_position(
+                found[axis], found[n + axis], spec.stride[axis], spec.padding_before[axis], spec.dilation[axis]
+            )
+            for axis in range(n)
+        ]
+    )
     return IndexMap(spec, output, tap, inp)

@@ -31,8 +31,14 @@ from .limits import check_size
 from .ops.operands import as_array, flat
 from .specs import TransposedConvSpec
 
-__all__ = ["bilinear_kernel", "tent", "fcn_bilinear_kernel", "fcn_upsampling_spec", "bilinear_interpolate",
-           "bilinear_upsampling_spec"]
+__all__ = [
+    "bilinear_kernel",
+    "tent",
+    "fcn_bilinear_kernel",
+    "fcn_upsampling_spec",
+    "bilinear_interpolate",
+    "bilinear_upsampling_spec",
+]
 
 
 def _factor(factor: Any) -> int:
@@ -122,12 +128,12 @@ def bilinear_upsampling_spec(input_shape: Any, factor: int = 2, padding: Any = N
 def _source(j: int, h: int, f: int, align_corners: bool) -> tuple[int, int, Rational]:
     """Output node ``j`` -> the cell ``(i0, i1)`` it falls in and the fraction ``x`` along it."""
     if align_corners:
-        position = Rational(j, f)          # j (h - 1) / (out - 1) with out = (h - 1) f + 1
+        position = Rational(j, f)  # j (h - 1) / (out - 1) with out = (h - 1) f + 1
     else:
-        position = Rational(2 * j + 1, 2 * f) - Rational(1, 2)   # half-pixel centres
-        position = max(position, Rational(0))                   # PyTorch clamps below at 0
+        position = Rational(2 * j + 1, 2 * f) - Rational(1, 2)  # half-pixel centres
+        position = max(position, Rational(0))  # PyTorch clamps below at 0
     i0 = min(int(sympy.floor(position)), h - 1)
-    i1 = i0 + 1 if i0 < h - 1 else i0                           # and at the last input above
+    i1 = i0 + 1 if i0 < h - 1 else i0  # and at the last input above
     return i0, i1, position - i0 if i1 != i0 else Rational(0)
 
 
@@ -155,8 +161,8 @@ def bilinear_interpolate(X: Any, factor: int = 2, align_corners: bool = True) ->
     values = np.array(flat(as_array(values.tolist(), values.shape, "X")), dtype=object).reshape(values.shape)
     if not isinstance(align_corners, bool):
         raise TypeError(f"align_corners: must be True or False, got {align_corners!r}")
-    shape = values.shape
-    out_shape = tuple((h - 1) * f + 1 if align_corners else f * h for h in shape)
+    shape: tuple[int, ...] = tuple(map(int, np.shape(values)))
+    out_shape = tuple((n - 1) * f + 1 if align_corners else f * n for n in shape)
     check_size(prod(out_shape) * 2 ** len(shape), what="the interpolation", parameter="X")
     sources = [[_source(j, h, f, align_corners) for j in range(n)] for h, n in zip(shape, out_shape)]
     result = np.empty(out_shape, dtype=object)
@@ -165,7 +171,7 @@ def bilinear_interpolate(X: Any, factor: int = 2, align_corners: bool = True) ->
         total = sympy.S.Zero
         for corner in itertools.product((0, 1), repeat=len(shape)):
             weight = sympy.S.One
-            for (i0, i1, x), c in zip(cell, corner):
+            for (_, _, x), c in zip(cell, corner):
                 weight *= x if c else 1 - x
             if weight != 0:
                 total += weight * sympy.sympify(values[tuple(i1 if c else i0 for (i0, i1, _), c in zip(cell, corner))])

@@ -8,7 +8,7 @@ The limit counts the non-zeros (or entries) of what would be built. Raise it wit
 >>> check_size(10**7)
 Traceback (most recent call last):
 ...
-symconv.errors.TooLargeError: input_shape: the matrix would have 10,000,000 non-zeros, more than the limit 1,000,000 (raise it with max_nonzeros=..., --max-nonzeros or SYMCONV_MAX_NONZEROS)
+symconv.errors.TooLargeError: input_shape: the matrix would have 10,000,000 non-zeros, more than the limit 1,000,000 ...
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ def max_nonzeros_default() -> int:
     return int(value) if value and value.isdigit() else DEFAULT_MAX_NONZEROS
 
 
-def check_size(count: int, max_nonzeros: int | None = None, what: str = "the matrix",
-               parameter: str = "input_shape") -> None:
+def check_size(
+    count: int, max_nonzeros: int | None = None, what: str = "the matrix", parameter: str = "input_shape"
+) -> None:
     """Refuse a request of ``count`` non-zeros (or entries) above the limit, before building anything."""
     limit = max_nonzeros_default() if max_nonzeros is None else max_nonzeros
     if count > limit:

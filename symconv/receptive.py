@@ -41,8 +41,9 @@ def receptive_step(field: ReceptiveField, q: Any, s: Any = 1, p: Any = 0, d: Any
     >>> receptive_step(ReceptiveField(1, 1, 0), 3, s=2, p=1)
     ReceptiveField(size=3, jump=2, start=-1)
     """
-    return ReceptiveField(size=field.size + d * (q - 1) * field.jump, jump=field.jump * s,
-                          start=field.start - p * field.jump)
+    return ReceptiveField(
+        size=field.size + d * (q - 1) * field.jump, jump=field.jump * s, start=field.start - p * field.jump
+    )
 
 
 def receptive_field(specs: Sequence[ConvSpec]) -> tuple[ReceptiveField, ...]:
@@ -61,13 +62,15 @@ def receptive_field(specs: Sequence[ConvSpec]) -> tuple[ReceptiveField, ...]:
             raise SpecError("specs", f"layer {n} is a {type(spec).__name__}, not a ConvSpec")
     for n, (below, above) in enumerate(zip(specs, specs[1:]), 1):
         if below.out_shape != above.input_shape:
-            raise SpecError("specs", f"layer {n} has input {above.input_shape} but layer {n - 1} outputs "
-                                     f"{below.out_shape}")
+            raise SpecError(
+                "specs", f"layer {n} has input {above.input_shape} but layer {n - 1} outputs {below.out_shape}"
+            )
     fields = []
     for axis in range(specs[0].ndim):
         field = ReceptiveField(1, 1, 0)
         for spec in specs:
-            field = receptive_step(field, spec.kernel_shape[axis], spec.stride[axis], spec.padding_before[axis],
-                                   spec.dilation[axis])
+            field = receptive_step(
+                field, spec.kernel_shape[axis], spec.stride[axis], spec.padding_before[axis], spec.dilation[axis]
+            )
         fields.append(field)
     return tuple(fields)

@@ -30,8 +30,12 @@ def conv_reference(spec: ConvSpec, x: np.ndarray, w: np.ndarray) -> np.ndarray:
     padded = np.pad(x, list(zip(spec.padding_before, spec.padding_after)))
     out = np.zeros(spec.out_shape)
     for o in np.ndindex(*spec.out_shape):
-        window = padded[tuple(slice(s * oi, s * oi + d * (q - 1) + 1, d)
-                              for oi, s, d, q in zip(o, spec.stride, spec.dilation, spec.kernel_shape))]
+        window = padded[
+            tuple(
+                slice(s * oi, s * oi + d * (q - 1) + 1, d)
+                for oi, s, d, q in zip(o, spec.stride, spec.dilation, spec.kernel_shape)
+            )
+        ]
         out[o] = float(np.sum(window * w))
     return out
 

@@ -33,8 +33,16 @@ def _is_symbolic(*values: Any) -> bool:
     return any(isinstance(v, sympy.Basic) and not v.is_Integer for v in flat)
 
 
-_PARAMETERS = {"h": "input_shape", "q": "kernel_shape", "s": "stride", "p": "padding", "before": "padding",
-               "after": "padding", "d": "dilation", "a": "output_padding"}
+_PARAMETERS = {
+    "h": "input_shape",
+    "q": "kernel_shape",
+    "s": "stride",
+    "p": "padding",
+    "before": "padding",
+    "after": "padding",
+    "d": "dilation",
+    "a": "output_padding",
+}
 
 
 def _expressions(**values: Any) -> list[sympy.Expr]:
@@ -43,8 +51,9 @@ def _expressions(**values: Any) -> list[sympy.Expr]:
     for letter, value in values.items():
         if isinstance(value, bool) or not isinstance(value, (int, sympy.Expr)) and not hasattr(value, "__index__"):
             raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {value!r}")
-        result.append(sympy.sympify(int(value) if hasattr(value, "__index__") and not isinstance(value, sympy.Basic)
-                                    else value))
+        result.append(
+            sympy.sympify(int(value) if hasattr(value, "__index__") and not isinstance(value, sympy.Basic) else value)
+        )
     return result
 
 

@@ -16,8 +16,9 @@ symconv.errors.SpecError: padding: "same" requires stride 1, got stride (2, 2)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Union
 
 import sympy
 from sympy.printing.defaults import Printable
@@ -52,8 +53,9 @@ def _spec_repr(spec: Any) -> str:
     return f"{type(spec).__name__}(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
 
-def _normalise_padding(padding: Any, ndim: int, kernel_shape: tuple[int, ...],
-                       stride: tuple[int, ...], dilation: tuple[int, ...]) -> tuple[Any, ...]:
+def _normalise_padding(
+    padding: Any, ndim: int, kernel_shape: tuple[int, ...], stride: tuple[int, ...], dilation: tuple[int, ...]
+) -> tuple[Any, ...]:
     """Per dimension an int (both sides) or a ``(before, after)`` pair of ints."""
     if isinstance(padding, str):
         mode = padding.lower()
@@ -88,12 +90,19 @@ def _normalise_padding(padding: Any, ndim: int, kernel_shape: tuple[int, ...],
     return tuple(result)
 
 
+def _assign(spec: Any, **values: Any) -> None:
+    """Set the raw values of a frozen spec; ``__post_init__`` then validates and normalises them."""
+    for name, value in values.items():
+        object.__setattr__(spec, name, value)
+
+
 def _sides(padding: tuple[Any, ...], side: int) -> tuple[int, ...]:
     return tuple(p[side] if isinstance(p, tuple) else p for p in padding)
 
 
 def _spec_latex(spec: Any, printer: Any, name: str) -> str:
     """``name(h = ..., q = ..., s, p, d[, a]): input -> output`` through the caller's printer."""
+
     def dims(values: tuple[Any, ...]) -> str:
         return r" \times ".join(printer._print(sympy.sympify(v)) for v in values)
 
@@ -101,8 +110,13 @@ def _spec_latex(spec: Any, printer: Any, name: str) -> str:
         shown = values[0] if len(set(values)) == 1 else values
         return printer._print(sympy.sympify(shown))
 
-    parts = [f"h = {dims(spec.input_shape)}", f"q = {dims(spec.kernel_shape)}", f"s = {params(spec.stride)}",
-             f"p = {params(spec.padding)}", f"d = {params(spec.dilation)}"]
+    parts = [
+        f"h = {dims(spec.input_shape)}",
+        f"q = {dims(spec.kernel_shape)}",
+        f"s = {params(spec.stride)}",
+        f"p = {params(spec.padding)}",
+        f"d = {params(spec.dilation)}",
+    ]
     if any(getattr(spec, "output_padding", (0,))):
         parts.append(f"a = {params(spec.output_padding)}")
     inputs, outputs = spec.input_shape, spec.out_shape
@@ -113,7 +127,11 @@ def _spec_latex(spec: Any, printer: Any, name: str) -> str:
     return name + r"\left(" + r",\ ".join(parts) + r"\right)\colon " + dims(inputs) + r" \to " + dims(outputs)
 
 
-@dataclass(frozen=True)
+#: What users pass: an int (every dimension) or a sequence of ints (SymPy Tuples, numpy integers too).
+IntOrInts = Union[int, Sequence[Any], Any]
+
+
+@dataclass(frozen=True, init=False)
 class ConvSpec(Printable):
     r"""An N-dimensional convolution: input and kernel shapes, stride, padding, dilation.
 
@@ -142,12 +160,36 @@ class ConvSpec(Printable):
 
     input_shape: tuple[int, ...]
     kernel_shape: tuple[int, ...]
-    stride: tuple[int, ...] = 1  # type: ignore[assignment]
-    padding: tuple[Any, ...] = 0  # type: ignore[assignment]
-    dilation: tuple[int, ...] = 1  # type: ignore[assignment]
-    in_channels: int = 1
-    out_channels: int = 1
-    groups: int = 1
+    stride: tuple[int, ...]
+    padding: tuple[Any, ...]
+    dilation: tuple[int, ...]
+    in_channels: int
+    out_channels: int
+    groups: int
+
+    def __init__(
+        self,
+        input_shape: IntOrInts,
+        kernel_shape: IntOrInts,
+        stride: IntOrInts = 1,
+        padding: IntOrInts | str = 0,
+        dilation: IntOrInts = 1,
+        in_channels: int = 1,
+        out_channels: int = 1,
+        groups: int = 1,
+    ) -> None:
+        _assign(
+            self,
+            input_shape=input_shape,
+            kernel_shape=kernel_shape,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            in_channels=in_channels,
+            out_channels=out_channels,
+            groups=groups,
+        )
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         input_shape = as_shape(self.input_shape, "input_shape")
@@ -166,8 +208,9 @@ class ConvSpec(Printable):
         set_(self, "stride", stride)
         set_(self, "dilation", dilation)
         set_(self, "padding", padding)
-        for h, q, s, d, before, after in zip(input_shape, kernel_shape, stride, dilation,
-                                             self.padding_before, self.padding_after):
+        for h, q, s, d, before, after in zip(
+            input_shape, kernel_shape, stride, dilation, self.padding_before, self.padding_after
+        ):
             conv_output_size(h, q, s, (before, after), d)  # validates: kernel fits
         _normalise_channels(self)
 
@@ -204,8 +247,9 @@ class ConvSpec(Printable):
         r"""Output sizes, :math:`\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1` per dimension."""
         return tuple(
             conv_output_size(h, q, s, (before, after), d)
-            for h, q, s, d, before, after in zip(self.input_shape, self.kernel_shape, self.stride,
-                                                 self.dilation, self.padding_before, self.padding_after)
+            for h, q, s, d, before, after in zip(
+                self.input_shape, self.kernel_shape, self.stride, self.dilation, self.padding_before, self.padding_after
+            )
         )
 
     def _sympystr(self, printer: Any) -> str:
@@ -215,7 +259,7 @@ class ConvSpec(Printable):
         return _spec_latex(self, printer, r"\operatorname{conv}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TransposedConvSpec(Printable):
     r"""An N-dimensional transposed convolution in PyTorch's ``ConvTranspose*d`` convention.
 
@@ -239,13 +283,39 @@ class TransposedConvSpec(Printable):
 
     input_shape: tuple[int, ...]
     kernel_shape: tuple[int, ...]
-    stride: tuple[int, ...] = 1  # type: ignore[assignment]
-    padding: tuple[int, ...] = 0  # type: ignore[assignment]
-    dilation: tuple[int, ...] = 1  # type: ignore[assignment]
-    output_padding: tuple[int, ...] = 0  # type: ignore[assignment]
-    in_channels: int = 1
-    out_channels: int = 1
-    groups: int = 1
+    stride: tuple[int, ...]
+    padding: tuple[int, ...]
+    dilation: tuple[int, ...]
+    output_padding: tuple[int, ...]
+    in_channels: int
+    out_channels: int
+    groups: int
+
+    def __init__(
+        self,
+        input_shape: IntOrInts,
+        kernel_shape: IntOrInts,
+        stride: IntOrInts = 1,
+        padding: IntOrInts = 0,
+        dilation: IntOrInts = 1,
+        output_padding: IntOrInts = 0,
+        in_channels: int = 1,
+        out_channels: int = 1,
+        groups: int = 1,
+    ) -> None:
+        _assign(
+            self,
+            input_shape=input_shape,
+            kernel_shape=kernel_shape,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            output_padding=output_padding,
+            in_channels=in_channels,
+            out_channels=out_channels,
+            groups=groups,
+        )
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         input_shape = as_shape(self.input_shape, "input_shape")
@@ -256,8 +326,9 @@ class TransposedConvSpec(Printable):
         if len(kernel_shape) == 1 and ndim > 1:
             kernel_shape = kernel_shape * ndim
         if isinstance(self.padding, str):
-            raise SpecError("padding", f"must be an int or one int per dimension for a transposed convolution, "
-                                       f"got {self.padding!r}")
+            raise SpecError(
+                "padding", f"must be an int or one int per dimension for a transposed convolution, got {self.padding!r}"
+            )
         values = {
             "stride": per_dimension(self.stride, ndim, "stride", 1),
             "padding": per_dimension(self.padding, ndim, "padding", 0),
@@ -290,8 +361,12 @@ class TransposedConvSpec(Printable):
     @property
     def out_shape(self) -> tuple[int, ...]:
         r"""Output sizes, :math:`(h-1)s - 2p + d(q-1) + a + 1` per dimension."""
-        return tuple(transposed_output_size(*values) for values in zip(
-            self.input_shape, self.kernel_shape, self.stride, self.padding, self.dilation, self.output_padding))
+        return tuple(
+            transposed_output_size(*values)
+            for values in zip(
+                self.input_shape, self.kernel_shape, self.stride, self.padding, self.dilation, self.output_padding
+            )
+        )
 
     def forward(self) -> ConvSpec:
         """The convolution whose matrix is transposed: from ``out_shape`` back to (at least) ``input_shape``.
@@ -304,9 +379,16 @@ class TransposedConvSpec(Printable):
         >>> TransposedConvSpec(2, 3, in_channels=4, out_channels=2, groups=2).forward().weight_shape
         (4, 1, 3)
         """
-        return ConvSpec(self.out_shape, self.kernel_shape, stride=self.stride, padding=self.padding,
-                        dilation=self.dilation, in_channels=self.out_channels, out_channels=self.in_channels,
-                        groups=self.groups)
+        return ConvSpec(
+            self.out_shape,
+            self.kernel_shape,
+            stride=self.stride,
+            padding=self.padding,
+            dilation=self.dilation,
+            in_channels=self.out_channels,
+            out_channels=self.in_channels,
+            groups=self.groups,
+        )
 
     def _sympystr(self, printer: Any) -> str:
         return repr(self)
@@ -326,6 +408,11 @@ def require_spec(spec: Any, kind: Any = ConvSpec, parameter: str = "spec") -> No
     """
     if not isinstance(spec, kind):
         names = " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
-        hint = " (use .forward() for its convolution)" if isinstance(spec, TransposedConvSpec) else \
-            " (a TransposedConvSpec is needed)" if isinstance(spec, ConvSpec) else ""
+        hint = (
+            " (use .forward() for its convolution)"
+            if isinstance(spec, TransposedConvSpec)
+            else " (a TransposedConvSpec is needed)"
+            if isinstance(spec, ConvSpec)
+            else ""
+        )
         raise TypeError(f"{parameter}: must be a {names}, got {type(spec).__name__}{hint}")

@@ -28,20 +28,43 @@ def _check_bound(name: str, value: int, minimum: int) -> None:
         raise SpecError(name, f"must be an integer >= {minimum}, got {value!r}")
 
 
-def _check_bounds(ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
-                  max_stride: int, max_padding: int, max_dilation: int) -> None:
-    for name, value, minimum in (("max_size", max_size, 1), ("max_kernel", max_kernel, 1),
-                                 ("max_stride", max_stride, 1), ("max_padding", max_padding, 0),
-                                 ("max_dilation", max_dilation, 1), ("min_ndim", min_ndim, 1),
-                                 ("max_ndim", max_ndim, min_ndim)):
+def _check_bounds(
+    ndim: int | None,
+    min_ndim: int,
+    max_ndim: int,
+    max_size: int,
+    max_kernel: int,
+    max_stride: int,
+    max_padding: int,
+    max_dilation: int,
+) -> None:
+    for name, value, minimum in (
+        ("max_size", max_size, 1),
+        ("max_kernel", max_kernel, 1),
+        ("max_stride", max_stride, 1),
+        ("max_padding", max_padding, 0),
+        ("max_dilation", max_dilation, 1),
+        ("min_ndim", min_ndim, 1),
+        ("max_ndim", max_ndim, min_ndim),
+    ):
         _check_bound(name, value, minimum)
     if ndim is not None:
         _check_bound("ndim", ndim, 1)
 
 
 @st.composite
-def _conv_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
-                max_stride: int, max_padding: int, max_dilation: int, same: bool) -> ConvSpec:
+def _conv_specs(
+    draw: Any,
+    ndim: int | None,
+    min_ndim: int,
+    max_ndim: int,
+    max_size: int,
+    max_kernel: int,
+    max_stride: int,
+    max_padding: int,
+    max_dilation: int,
+    same: bool,
+) -> ConvSpec:
     n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
     if same and draw(st.booleans()):
         dilation = [draw(st.integers(1, max_dilation)) for _ in range(n)]
@@ -71,8 +94,9 @@ def _with_channels(draw: Any, specs: st.SearchStrategy[Any], max_groups: int, ma
     input and output channels (depthwise and 1x1 layers included)."""
     groups = draw(st.integers(1, max_groups))
     per_group = st.integers(1, max_group_channels)
-    return replace(draw(specs), groups=groups, in_channels=groups * draw(per_group),
-                   out_channels=groups * draw(per_group))
+    return replace(
+        draw(specs), groups=groups, in_channels=groups * draw(per_group), out_channels=groups * draw(per_group)
+    )
 
 
 def _check_channels(channels: bool, max_groups: int, max_group_channels: int) -> None:
@@ -82,10 +106,21 @@ def _check_channels(channels: bool, max_groups: int, max_group_channels: int) ->
     _check_bound("max_group_channels", max_group_channels, 1)
 
 
-def conv_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 8,
-               max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2, max_dilation: int = 2,
-               same: bool = True, channels: bool = False, max_groups: int = 3,
-               max_group_channels: int = 2) -> st.SearchStrategy[ConvSpec]:
+def conv_specs(
+    *,
+    ndim: int | None = None,
+    min_ndim: int = 1,
+    max_ndim: int = 3,
+    max_size: int = 8,
+    max_kernel: int = 4,
+    max_stride: int = 3,
+    max_padding: int = 2,
+    max_dilation: int = 2,
+    same: bool = True,
+    channels: bool = False,
+    max_groups: int = 3,
+    max_group_channels: int = 2,
+) -> st.SearchStrategy[ConvSpec]:
     """Valid :class:`~symconv.ConvSpec` values (``padding="same"`` included when ``same``).
 
     Defaults: 1-3 dimensions, sizes <= 8, kernels <= 4, strides <= 3, padding <= 2,
@@ -99,8 +134,17 @@ def conv_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3,
 
 
 @st.composite
-def _transposed_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int, max_size: int, max_kernel: int,
-                      max_stride: int, max_padding: int, max_dilation: int) -> TransposedConvSpec:
+def _transposed_specs(
+    draw: Any,
+    ndim: int | None,
+    min_ndim: int,
+    max_ndim: int,
+    max_size: int,
+    max_kernel: int,
+    max_stride: int,
+    max_padding: int,
+    max_dilation: int,
+) -> TransposedConvSpec:
     n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
     values: dict[str, list[int]] = {k: [] for k in ("h", "q", "s", "p", "d", "a")}
     for _ in range(n):
@@ -111,14 +155,30 @@ def _transposed_specs(draw: Any, ndim: int | None, min_ndim: int, max_ndim: int,
         p = draw(st.integers(0, max(0, min(max_padding, room // 2))))
         for key, value in zip("hqspda", (h, q, s, p, d, a)):
             values[key].append(value)
-    return TransposedConvSpec(values["h"], values["q"], stride=values["s"], padding=values["p"],
-                              dilation=values["d"], output_padding=values["a"])
+    return TransposedConvSpec(
+        values["h"],
+        values["q"],
+        stride=values["s"],
+        padding=values["p"],
+        dilation=values["d"],
+        output_padding=values["a"],
+    )
 
 
-def transposed_specs(*, ndim: int | None = None, min_ndim: int = 1, max_ndim: int = 3, max_size: int = 6,
-                     max_kernel: int = 4, max_stride: int = 3, max_padding: int = 2,
-                     max_dilation: int = 3, channels: bool = False, max_groups: int = 3,
-                     max_group_channels: int = 2) -> st.SearchStrategy[TransposedConvSpec]:
+def transposed_specs(
+    *,
+    ndim: int | None = None,
+    min_ndim: int = 1,
+    max_ndim: int = 3,
+    max_size: int = 6,
+    max_kernel: int = 4,
+    max_stride: int = 3,
+    max_padding: int = 2,
+    max_dilation: int = 3,
+    channels: bool = False,
+    max_groups: int = 3,
+    max_group_channels: int = 2,
+) -> st.SearchStrategy[TransposedConvSpec]:
     """Valid :class:`~symconv.TransposedConvSpec` values, ``output_padding`` included (up to
     ``max(stride, dilation) - 1``, so ``output_padding >= stride`` occurs when ``dilation > stride``);
     channels as in :func:`conv_specs`."""
@@ -136,13 +196,17 @@ def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) ->
     return st.lists(values, min_size=count, max_size=count).map(lambda v: np.array(v, dtype=object).reshape(shape))
 
 
-def kernels(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+def kernels(
+    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
+) -> st.SearchStrategy[Any]:
     """Kernels of ``spec.kernel_shape``, or of ``spec.weight_shape`` when the spec has channels
     (numpy object arrays; small integers by default)."""
     return _numbers(spec.weight_shape if spec.has_channels else spec.kernel_shape, elements)
 
 
-def inputs(spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[Any]:
+def inputs(
+    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
+) -> st.SearchStrategy[Any]:
     """Inputs of ``spec.input_shape``, or ``(in_channels, *input_shape)`` when the spec has channels
     (numpy object arrays; small integers by default)."""
     shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape

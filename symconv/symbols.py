@@ -47,10 +47,12 @@ def validate_name(name: Any, parameter: str = "name") -> str:
     >>> validate_name(r"\input{x}")
     Traceback (most recent call last):
     ...
-    symconv.errors.SpecError: name: must be letters and digits starting with a letter (or a Greek letter), got '\\input{x}'
+    symconv.errors.SpecError: name: must be letters and digits starting with a letter (...), got '\\input{x}'
     """
     if not isinstance(name, str) or not (_IDENTIFIER.match(name) or name in GREEK_LETTERS):
-        raise SpecError(parameter, f"must be letters and digits starting with a letter (or a Greek letter), got {name!r}")
+        raise SpecError(
+            parameter, f"must be letters and digits starting with a letter (or a Greek letter), got {name!r}"
+        )
     return name
 
 

@@ -56,16 +56,18 @@ def assert_conv_matches(spec: ConvSpec, kernel: Any, x: Any) -> None:
     >>> assert_conv_matches(ConvSpec(5, 3, stride=2), [1, 0, -1], [1, 2, 3, 4, 5])
     """
     w = np.array([float(v) for v in flat(as_kernel(kernel, spec.kernel_shape))]).reshape(spec.kernel_shape)
-    values = np.array([float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x,
-                                                       spec.input_shape, "x"))]).reshape(spec.input_shape)
+    values = np.array(
+        [float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x"))]
+    ).reshape(spec.input_shape)
     expected = conv_reference(spec, values, w)
     by_matrix = (to_numpy(conv_matrix(spec, kernel)) @ values.ravel()).reshape(spec.out_shape)
     by_window = np.array(sliding_window(spec, values.tolist(), kernel).tolist(), dtype=float).reshape(spec.out_shape)
     for name, got in (("conv_matrix", by_matrix), ("sliding_window", by_window)):
         if not np.allclose(got, expected, rtol=1e-12, atol=1e-12):
             index = tuple(int(i) for i in np.argwhere(~np.isclose(got, expected, rtol=1e-12, atol=1e-12))[0])
-            raise AssertionError(f"{name} of {spec}: output {index} is {got[index]!r}, the numpy reference "
-                                 f"gives {expected[index]!r}")
+            raise AssertionError(
+                f"{name} of {spec}: output {index} is {got[index]!r}, the numpy reference gives {expected[index]!r}"
+            )
 
 
 def assert_matches_torch(spec: ConvSpec, kernel: Any, x: Any) -> None:
@@ -82,12 +84,18 @@ def assert_matches_torch(spec: ConvSpec, kernel: Any, x: Any) -> None:
         _skip("PyTorch has convolutions in 1-3 dimensions only")
         return
     w = np.array([float(v) for v in flat(as_kernel(kernel, spec.kernel_shape))]).reshape(spec.kernel_shape)
-    values = np.array([float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x,
-                                                       spec.input_shape, "x"))]).reshape(spec.input_shape)
+    values = np.array(
+        [float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x"))]
+    ).reshape(spec.input_shape)
     conv = {1: torch.nn.functional.conv1d, 2: torch.nn.functional.conv2d, 3: torch.nn.functional.conv3d}[spec.ndim]
     padding: Any = "same" if spec.padding_before != spec.padding_after else spec.padding_before
-    expected = conv(torch.tensor(values)[None, None], torch.tensor(w)[None, None], stride=spec.stride,
-                    padding=padding, dilation=spec.dilation)[0, 0].numpy()
+    expected = conv(
+        torch.tensor(values)[None, None],
+        torch.tensor(w)[None, None],
+        stride=spec.stride,
+        padding=padding,
+        dilation=spec.dilation,
+    )[0, 0].numpy()
     got = (to_numpy(conv_matrix(spec, kernel)) @ values.ravel()).reshape(spec.out_shape)
     if got.shape != expected.shape or not np.allclose(got, expected, rtol=1e-9, atol=1e-9):
         raise AssertionError(f"conv_matrix of {spec} differs from PyTorch: shapes {got.shape} and {expected.shape}")

@@ -12,8 +12,9 @@ def correlate(x, w, stride, before, after, dilation):
     out = np.zeros(out_shape)
     for k in np.ndindex(*w.shape):
         start = [dilation[j] * k[j] for j in range(x.ndim)]
-        view = padded[tuple(slice(start[j], start[j] + stride[j] * (out_shape[j] - 1) + 1, stride[j])
-                            for j in range(x.ndim))]
+        view = padded[
+            tuple(slice(start[j], start[j] + stride[j] * (out_shape[j] - 1) + 1, stride[j]) for j in range(x.ndim))
+        ]
         out += w[k] * view
     return out
 
@@ -53,8 +54,10 @@ def conv_transpose_layer(tspec, y, w):
         for m in range(per_out):
             for o in np.ndindex(*tspec.input_shape):
                 for k in np.ndindex(*tspec.kernel_shape):
-                    j = tuple(s * oj - p + d * kj for oj, kj, s, p, d in
-                              zip(o, k, tspec.stride, tspec.padding, tspec.dilation))
+                    j = tuple(
+                        s * oj - p + d * kj
+                        for oj, kj, s, p, d in zip(o, k, tspec.stride, tspec.padding, tspec.dilation)
+                    )
                     if all(0 <= jj < n for jj, n in zip(j, tspec.out_shape)):
                         out[((c // per_in) * per_out + m, *j)] += w[(c, m, *k)] * y[(c, *o)]
     return out

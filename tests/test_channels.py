@@ -3,13 +3,29 @@
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy_reference import conv_layer, conv_transpose_layer, numeric_matrix
 from sympy import IndexedBase
 
-from numpy_reference import conv_layer, conv_transpose_layer, numeric_matrix
-from symconv import (ConvSpec, SpecError, TransposedConvSpec, affine_matrix, bias_symbols, bias_vector, conv_matrix,
-                     conv_transpose, im2col, input_symbols, kernel_symbols, latex, nonzero_count, sliding_window,
-                     transposed_conv_matrix, vec)
+from symconv import (
+    ConvSpec,
+    SpecError,
+    TransposedConvSpec,
+    affine_matrix,
+    bias_symbols,
+    bias_vector,
+    conv_matrix,
+    conv_transpose,
+    im2col,
+    input_symbols,
+    kernel_symbols,
+    latex,
+    nonzero_count,
+    sliding_window,
+    transposed_conv_matrix,
+    vec,
+)
 from symconv.channels import channel_pairs, layer_kernel
 from symconv.sparse import nonzero_rows
 from symconv.strategies import conv_specs, inputs, kernels, transposed_specs
@@ -26,15 +42,18 @@ def test_defaults_are_the_single_channel_picture():
     assert conv_matrix(spec)[0, 0] == W[0, 0]
 
 
-@pytest.mark.parametrize("kwargs, parameter, words", [
-    (dict(in_channels=0), "in_channels", "positive"),
-    (dict(out_channels=-1), "out_channels", "positive"),
-    (dict(groups=0), "groups", "positive"),
-    (dict(in_channels=3, out_channels=4, groups=2), "in_channels", "divisible by groups (2)"),
-    (dict(in_channels=4, out_channels=3, groups=2), "out_channels", "divisible by groups (2)"),
-    (dict(in_channels=2.0), "in_channels", "integer"),
-    (dict(groups=True), "groups", "integer"),
-])
+@pytest.mark.parametrize(
+    "kwargs, parameter, words",
+    [
+        (dict(in_channels=0), "in_channels", "positive"),
+        (dict(out_channels=-1), "out_channels", "positive"),
+        (dict(groups=0), "groups", "positive"),
+        (dict(in_channels=3, out_channels=4, groups=2), "in_channels", "divisible by groups (2)"),
+        (dict(in_channels=4, out_channels=3, groups=2), "out_channels", "divisible by groups (2)"),
+        (dict(in_channels=2.0), "in_channels", "integer"),
+        (dict(groups=True), "groups", "integer"),
+    ],
+)
 @pytest.mark.parametrize("kind", [ConvSpec, TransposedConvSpec])
 def test_channel_rules_name_the_parameter(kind, kwargs, parameter, words):
     with pytest.raises(SpecError) as info:
@@ -44,11 +63,15 @@ def test_channel_rules_name_the_parameter(kind, kwargs, parameter, words):
 
 def test_repr_and_latex_show_channels_when_given():
     spec = ConvSpec((4, 4), 3, in_channels=2, out_channels=4, groups=2)
-    assert repr(spec) == ("ConvSpec(input_shape=(4, 4), kernel_shape=(3, 3), stride=(1, 1), padding=(0, 0), "
-                          "dilation=(1, 1), in_channels=2, out_channels=4, groups=2)")
+    assert repr(spec) == (
+        "ConvSpec(input_shape=(4, 4), kernel_shape=(3, 3), stride=(1, 1), padding=(0, 0), "
+        "dilation=(1, 1), in_channels=2, out_channels=4, groups=2)"
+    )
     assert eval(repr(spec)) == spec
-    assert latex(spec).endswith(r"C_{\mathrm{in}} = 2,\ C_{\mathrm{out}} = 4,\ g = 2\right)\colon "
-                                r"2 \times 4 \times 4 \to 4 \times 2 \times 2")
+    assert latex(spec).endswith(
+        r"C_{\mathrm{in}} = 2,\ C_{\mathrm{out}} = 4,\ g = 2\right)\colon "
+        r"2 \times 4 \times 4 \to 4 \times 2 \times 2"
+    )
     assert "g =" not in latex(ConvSpec(4, 3, out_channels=2))
     t = TransposedConvSpec(2, 3, in_channels=4, out_channels=2, groups=2)
     assert repr(t).endswith("output_padding=(0,), in_channels=4, out_channels=2, groups=2)")
@@ -58,7 +81,7 @@ def test_repr_and_latex_show_channels_when_given():
 
 def test_weight_symbols_carry_channel_indices():
     assert kernel_symbols((3, 3), channels=(2, 1))[1, 0, 2, 1] == W[1, 0, 2, 1]
-    assert kernel_symbols((3, 3)) .shape == (3, 3)
+    assert kernel_symbols((3, 3)).shape == (3, 3)
     assert latex(layer_kernel(ConvSpec((4, 4), 3, out_channels=2))[1, 0, 0, 2]) == "W_{1,0,0,2}"
     assert bias_symbols(2)[1] == IndexedBase("b")[1]
     # a single-channel kernel may keep PyTorch's two leading axes of length 1
@@ -100,14 +123,15 @@ def test_transposed_layer_matrix_scatters(data, tspec):
 def test_blocks_are_single_channel_matrices(spec):
     """Block (o, c) is the single-channel C of W[o, c - group start] inside the group, 0 outside."""
     C = conv_matrix(spec)
-    single = ConvSpec(spec.input_shape, spec.kernel_shape, stride=spec.stride, padding=spec.padding,
-                      dilation=spec.dilation)
+    single = ConvSpec(
+        spec.input_shape, spec.kernel_shape, stride=spec.stride, padding=spec.padding, dilation=spec.dilation
+    )
     rows, cols = int(np.prod(spec.out_shape)), int(np.prod(spec.input_shape))
     per_in, per_out = spec.in_channels // spec.groups, spec.out_channels // spec.groups
     weight = layer_kernel(spec)
     for o in range(spec.out_channels):
         for c in range(spec.in_channels):
-            block = C[o * rows:(o + 1) * rows, c * cols:(c + 1) * cols]
+            block = C[o * rows : (o + 1) * rows, c * cols : (c + 1) * cols]
             if c // per_in == o // per_out:
                 assert block == conv_matrix(single, weight[o, c % per_in])
             else:
@@ -146,11 +170,14 @@ def test_bias_is_repeated_over_positions():
     assert affine_matrix(t).shape == (3 * 3 + 1, 2 + 1) and bias_vector(t, [0, 1, 0]).T.tolist()[0][3:6] == [1, 1, 1]
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda s, t: sliding_window(s, input_symbols(5)), "sliding_window"),
-    (lambda s, t: im2col(s, input_symbols(5)), "im2col"),
-    (lambda s, t: conv_transpose(t, input_symbols(2, "Y")), "the recipe"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda s, t: sliding_window(s, input_symbols(5)), "sliding_window"),
+        (lambda s, t: im2col(s, input_symbols(5)), "im2col"),
+        (lambda s, t: conv_transpose(t, input_symbols(2, "Y")), "the recipe"),
+    ],
+)
 def test_single_channel_operations_refuse_channels(call, words):
     spec, tspec = ConvSpec(5, 3, in_channels=2), TransposedConvSpec(2, 3, groups=2, in_channels=2, out_channels=2)
     with pytest.raises(SpecError, match=words):
@@ -167,7 +194,9 @@ def test_channel_strategy_bounds_are_validated():
 def test_the_block_derivation_is_not_vacuous():
     """The group-membership step fails for a wrong block (no delta, or the wrong tap)."""
     from symconv.derivations.channels import _unique_division
+
     from symconv.proof import Derivation, Step
+
     a, b = sympy.symbols("a b", integer=True, positive=True)
     gamma, gamma2, alpha, beta, m = sympy.symbols("gamma gammaprime alpha beta m", integer=True)
     K = IndexedBase("K")
@@ -180,27 +209,54 @@ def test_the_block_derivation_is_not_vacuous():
 
 def test_cli_prints_the_block_matrix(capsys):
     from symconv.cli.main import main
-    argv = ["matrix", "--input", "4x4", "--kernel", "3x3", "--in-channels", "2", "--out-channels", "2", "--groups", "2",
-            "--format", "latex"]
+
+    argv = [
+        "matrix",
+        "--input",
+        "4x4",
+        "--kernel",
+        "3x3",
+        "--in-channels",
+        "2",
+        "--out-channels",
+        "2",
+        "--groups",
+        "2",
+        "--format",
+        "latex",
+    ]
     assert main(argv) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == r"\left(\begin{array}{" + "c" * 16 + "|" + "c" * 16 + "}"
-    assert len(out) == 10 and out[4].endswith(r"W_{0,0,2,2} & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 \\ \hline")
+    assert len(out) == 10 and out[4].endswith(
+        r"W_{0,0,2,2} & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 & 0 \\ \hline"
+    )
     assert out[5].startswith("0 & " * 16 + "W_{1,0,0,0}") and out[-1] == r"\end{array}\right)"
     assert main(["matrix", "--input", "3", "--kernel", "2", "--out-channels", "2", "--format", "json"]) == 0
     import json
+
     data = json.loads(capsys.readouterr().out)
     assert data["shape"] == [4, 3] and data["spec"]["out_channels"] == 2 and data["entries"][4] == [2, 0, "W[1, 0, 0]"]
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["matrix", "--input", "4", "--kernel", "3", "--in-channels", "3", "--groups", "2"], "--in-channels: must be divisible"),
-    (["matrix", "--input", "4", "--kernel", "3", "--groups", "0"], "--groups: must be positive"),
-    (["matrix", "--input", "4", "--kernel", "3", "--groups", "x"], "--groups: invalid int value"),
-    (["im2col", "--input", "4", "--kernel", "3", "--in-channels", "2"], "--in-channels: im2col takes a single-channel"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (
+            ["matrix", "--input", "4", "--kernel", "3", "--in-channels", "3", "--groups", "2"],
+            "--in-channels: must be divisible",
+        ),
+        (["matrix", "--input", "4", "--kernel", "3", "--groups", "0"], "--groups: must be positive"),
+        (["matrix", "--input", "4", "--kernel", "3", "--groups", "x"], "--groups: invalid int value"),
+        (
+            ["im2col", "--input", "4", "--kernel", "3", "--in-channels", "2"],
+            "--in-channels: im2col takes a single-channel",
+        ),
+    ],
+)
 def test_cli_channel_options_exit_2_with_one_line(capsys, argv, words):
     from symconv.cli.main import main
+
     assert main(argv) == 2
     _, err = capsys.readouterr()
     assert words in err and len(err.strip().splitlines()) == 1
@@ -209,6 +265,7 @@ def test_cli_channel_options_exit_2_with_one_line(capsys, argv, words):
 def test_built_from_the_non_zeros_only():
     """Depthwise, 64 channels of 16x16: 205 million cells, 113 thousand non-zeros."""
     import time
+
     spec = ConvSpec((16, 16), 3, padding=0, in_channels=64, out_channels=64, groups=64)
     start = time.perf_counter()
     C = conv_matrix(spec)

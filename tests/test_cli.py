@@ -31,34 +31,39 @@ def test_matrix_latex_is_the_slide(capsys):
 def test_matrix_text_and_json(capsys):
     status, out, _ = run(capsys, "matrix", "--input", "4x4", "--kernel", "3x3")
     assert status == 0 and out.splitlines()[0].split()[:4] == ["W[0,0]", "W[0,1]", "W[0,2]", "0"]
-    status, out, _ = run(capsys, "matrix", "--input", "5", "--kernel", "3", "--stride", "2", "--padding", "1",
-                         "--format", "json")
+    status, out, _ = run(
+        capsys, "matrix", "--input", "5", "--kernel", "3", "--stride", "2", "--padding", "1", "--format", "json"
+    )
     data = json.loads(out)
     assert data["shape"] == [3, 5] and data["spec"]["out_shape"] == [3]
     assert data["entries"][0] == [0, 0, "W[1]"]
 
 
 def test_im2col_and_cdot(capsys):
-    status, out, _ = run(capsys, "im2col", "--input", "4", "--kernel", "3", "--padding", "1", "--zero", "cdot",
-                         "--format", "latex")
+    status, out, _ = run(
+        capsys, "im2col", "--input", "4", "--kernel", "3", "--padding", "1", "--zero", "cdot", "--format", "latex"
+    )
     assert status == 0 and r"\cdot & X_{0}" in out
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["matrix", "--input", "4x4", "--kernel", "5x5"], "--kernel: the dilated kernel"),
-    (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "0"], "--stride: must be positive"),
-    (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "-2"], "--stride: must be positive"),
-    (["matrix", "--input", "4.5", "--kernel", "3"], "--input: must be integers"),
-    (["matrix", "--input", "4x4", "--kernel", "3x3", "--padding", "-1"], "--padding: must be non-negative"),
-    (["matrix", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 dimensions"),
-    (["matrix", "--input", "100000x100000", "--kernel", "3x3"], "--max-nonzeros"),
-    (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "pdf"], "invalid choice"),
-    (["matrix", "--input", "4x4"], "required"),
-    (["bogus"], "invalid choice"),
-    ([], "required"),
-    (["prove", "nothing"], "no derivation"),
-    (["prove"], "give NAME"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["matrix", "--input", "4x4", "--kernel", "5x5"], "--kernel: the dilated kernel"),
+        (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "0"], "--stride: must be positive"),
+        (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "-2"], "--stride: must be positive"),
+        (["matrix", "--input", "4.5", "--kernel", "3"], "--input: must be integers"),
+        (["matrix", "--input", "4x4", "--kernel", "3x3", "--padding", "-1"], "--padding: must be non-negative"),
+        (["matrix", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 dimensions"),
+        (["matrix", "--input", "100000x100000", "--kernel", "3x3"], "--max-nonzeros"),
+        (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "pdf"], "invalid choice"),
+        (["matrix", "--input", "4x4"], "required"),
+        (["bogus"], "invalid choice"),
+        ([], "required"),
+        (["prove", "nothing"], "no derivation"),
+        (["prove"], "give NAME"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert status == 2 and out == ""
@@ -68,8 +73,9 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, words):
 def test_max_nonzeros_can_be_raised(capsys):
     status, _, err = run(capsys, "matrix", "--input", "4x4", "--kernel", "3x3", "--max-nonzeros", "10")
     assert status == 2 and "limit 10" in err
-    status, out, _ = run(capsys, "matrix", "--input", "40x40", "--kernel", "3x3", "--format", "json",
-                         "--max-nonzeros", "20000")
+    status, out, _ = run(
+        capsys, "matrix", "--input", "40x40", "--kernel", "3x3", "--format", "json", "--max-nonzeros", "20000"
+    )
     assert status == 0 and json.loads(out)["nonzeros"] == 38 * 38 * 9
 
 
@@ -84,8 +90,10 @@ def test_prove_list_and_one(capsys):
 
 def test_prove_exits_1_when_a_step_fails(capsys, monkeypatch):
     import sympy
+
     from symconv import derivations
     from symconv.proof import EXPAND, Derivation, Step
+
     x = sympy.Symbol("x")
     broken = Derivation("broken", "broken", "", steps=(Step(x + 1, x, "false", EXPAND),))
     monkeypatch.setattr(derivations, "find", lambda name: [broken])
@@ -108,19 +116,27 @@ def test_console_script_and_module_agree():
 def test_steps_prints_the_seminar_case(capsys):
     status, out, _ = run(capsys, "steps", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1")
     assert status == 0
-    assert [line.split(" (")[0] for line in out.splitlines() if " (" in line and not line.startswith("Trans")] == \
-        ["input", "zeros inserted", "padded", "output"]
+    assert [line.split(" (")[0] for line in out.splitlines() if " (" in line and not line.startswith("Trans")] == [
+        "input",
+        "zeros inserted",
+        "padded",
+        "output",
+    ]
     assert "5x5" in out and "Y[0]  0     Y[1]" in out
-    status, out, _ = run(capsys, "steps", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1",
-                         "--format", "latex")
+    status, out, _ = run(
+        capsys, "steps", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1", "--format", "latex"
+    )
     assert status == 0 and r"\text{zeros inserted:" in out and r"Y_{0} & 0 & Y_{1}" in out
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "2"], "--output-padding"),
-    (["steps", "--input", "3", "--kernel", "3", "--padding", "same"], "--padding"),
-    (["steps", "--input", "1", "--kernel", "1", "--padding", "1"], "--padding"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "2"], "--output-padding"),
+        (["steps", "--input", "3", "--kernel", "3", "--padding", "same"], "--padding"),
+        (["steps", "--input", "1", "--kernel", "1", "--padding", "1"], "--padding"),
+    ],
+)
 def test_steps_bad_input(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert status == 2 and err.startswith("symconv: " + words) and len(err.splitlines()) == 1
@@ -129,13 +145,15 @@ def test_steps_bad_input(capsys, argv, words):
 def test_size_numbers_and_dimensions(capsys):
     assert run(capsys, "size", "--input", "4", "--kernel", "3", "--stride", "2")[:2] == (0, "1\n")
     assert run(capsys, "size", "--input", "5x7", "--kernel", "3", "--padding", "1")[:2] == (0, "5x7\n")
-    assert run(capsys, "size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1",
-               "--transposed")[:2] == (0, "3\n")
+    assert run(capsys, "size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1", "--transposed")[
+        :2
+    ] == (0, "3\n")
 
 
 def test_size_symbolic_explain_is_the_seminar_derivation(capsys):
-    status, out, _ = run(capsys, "size", "--input", "h", "--kernel", "q", "--stride", "s", "--padding", "p",
-                         "--transposed", "--explain")
+    status, out, _ = run(
+        capsys, "size", "--input", "h", "--kernel", "q", "--stride", "s", "--padding", "p", "--transposed", "--explain"
+    )
     assert status == 0
     assert "h + (h - 1)*(s - 1) = (h - 1)*s + 1" in out
     assert "(q - 1 - p) + (q - 1 - p) = 2*(q - 1 - p)" in out
@@ -143,21 +161,43 @@ def test_size_symbolic_explain_is_the_seminar_derivation(capsys):
 
 
 def test_size_explain_with_numbers(capsys):
-    status, out, _ = run(capsys, "size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1",
-                         "--transposed", "--explain", "--format", "latex")
+    status, out, _ = run(
+        capsys,
+        "size",
+        "--input",
+        "2",
+        "--kernel",
+        "3",
+        "--stride",
+        "2",
+        "--padding",
+        "1",
+        "--transposed",
+        "--explain",
+        "--format",
+        "latex",
+    )
     assert status == 0 and "\\begin{aligned}" in out and "&= 5" in out and out.strip().endswith("3")
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["size", "--input", "4.5", "--kernel", "3"], "--input: must be an integer or a symbol"),
-    (["size", "--input", "4", "--kernel", "3", "--stride", "-1"], "--stride: must be positive"),
-    (["size", "--input", "4", "--kernel", "3", "--stride", "2", "--transposed", "--output-padding", "2"],
-     "--output-padding: must be smaller"),
-    (["size", "--input", "4", "--kernel", "3", "--output-padding", "1"], "--output-padding: only with --transposed"),
-    (["size", "--input", "4", "--kernel", "9"], "--kernel: the dilated kernel"),
-    (["size", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 values"),
-    (["size", "--input", "h}", "--kernel", "3"], "--input"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["size", "--input", "4.5", "--kernel", "3"], "--input: must be an integer or a symbol"),
+        (["size", "--input", "4", "--kernel", "3", "--stride", "-1"], "--stride: must be positive"),
+        (
+            ["size", "--input", "4", "--kernel", "3", "--stride", "2", "--transposed", "--output-padding", "2"],
+            "--output-padding: must be smaller",
+        ),
+        (
+            ["size", "--input", "4", "--kernel", "3", "--output-padding", "1"],
+            "--output-padding: only with --transposed",
+        ),
+        (["size", "--input", "4", "--kernel", "9"], "--kernel: the dilated kernel"),
+        (["size", "--input", "4x4", "--kernel", "3x3x3"], "--kernel: has 3 values"),
+        (["size", "--input", "h}", "--kernel", "3"], "--input"),
+    ],
+)
 def test_size_bad_input(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert status == 2 and words in err and len(err.splitlines()) == 1

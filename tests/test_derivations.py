@@ -51,13 +51,17 @@ def test_a_wrong_index_map_would_fail():
     """The S3 derivation is not vacuous: with the padding added instead of subtracted it fails."""
     import sympy
     from sympy import IndexedBase, KroneckerDelta, Piecewise, Sum
+
     from symconv.proof import COLLAPSE, Derivation, Step
+
     W, X = IndexedBase("W"), IndexedBase("X")
     o, k, i = sympy.symbols("o k i", integer=True)
     s, d, h, q = sympy.symbols("s d h q", integer=True, positive=True)
     p = sympy.Symbol("p", integer=True, nonnegative=True)
     start = Sum(W[k] * Sum(KroneckerDelta(i, s * o - p + d * k) * X[i], (i, 0, h - 1)), (k, 0, q - 1))
-    wrong = Sum(W[k] * Piecewise((X[s * o + p + d * k], (s * o + p + d * k >= 0) & (s * o + p + d * k < h)),
-                                 (0, True)), (k, 0, q - 1))
+    wrong = Sum(
+        W[k] * Piecewise((X[s * o + p + d * k], (s * o + p + d * k >= 0) & (s * o + p + d * k < h)), (0, True)),
+        (k, 0, q - 1),
+    )
     report = Derivation("w", "w", "", steps=(Step(start, wrong, "wrong sign of p", COLLAPSE),)).check()
     assert not report.ok

@@ -28,7 +28,11 @@ def test_readme_examples():
 
 
 def test_public_functions_have_examples():
-    missing = [name for name in symconv.__all__
-               if callable(getattr(symconv, name)) and ">>>" not in (getattr(symconv, name).__doc__ or "")
-               and not isinstance(getattr(symconv, name), type)]
+    missing = [
+        name
+        for name in symconv.__all__
+        if callable(getattr(symconv, name))
+        and ">>>" not in (getattr(symconv, name).__doc__ or "")
+        and not isinstance(getattr(symconv, name), type)
+    ]
     assert missing == []

@@ -6,18 +6,30 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy_reference import numeric_matrix
+
 from symconv import ConvSpec, MissingDependencyError, SpecError, conv_matrix, from_torch, transposed_conv_matrix
-from symconv.frameworks import (jax_conv_kernel, jax_conv_spec, jax_conv_transpose_kernel, jax_conv_transpose_padding,
-                                jax_conv_transpose_spec, keras_conv_spec, keras_conv_transpose_spec, keras_input,
-                                keras_kernel, keras_padding, relayout, transposed_spec)
+from symconv.frameworks import (
+    jax_conv_kernel,
+    jax_conv_spec,
+    jax_conv_transpose_kernel,
+    jax_conv_transpose_padding,
+    jax_conv_transpose_spec,
+    keras_conv_spec,
+    keras_conv_transpose_spec,
+    keras_input,
+    keras_kernel,
+    keras_padding,
+    relayout,
+    transposed_spec,
+)
 
 
 @given(st.integers(1, 30), st.integers(1, 5), st.integers(1, 4), st.integers(1, 3))
 def test_keras_same_gives_ceil_with_the_extra_zero_at_the_end(h, q, s, d):
-    (before, after), = keras_padding("same", h, q, s, d)
+    ((before, after),) = keras_padding("same", h, q, s, d)
     assert 0 <= after - before <= 1
     spec = ConvSpec(h, q, stride=s, padding=[(before, after)], dilation=d)
     assert spec.out_shape == (-(-h // s),)  # ceil(h / s)
@@ -36,10 +48,10 @@ def test_keras_valid_is_no_padding(h, q, s, d):
 
 
 def test_keras_layouts_are_permutations():
-    x = np.arange(2 * 3 * 4).reshape(2, 3, 4)           # (H, W, C)
+    x = np.arange(2 * 3 * 4).reshape(2, 3, 4)  # (H, W, C)
     assert np.array_equal(keras_input(x)[1], x[:, :, 1])
     assert np.array_equal(keras_input(x, "channels_first"), x)
-    k = np.arange(3 * 3 * 2 * 5).reshape(3, 3, 2, 5)     # HWIO
+    k = np.arange(3 * 3 * 2 * 5).reshape(3, 3, 2, 5)  # HWIO
     w = keras_kernel(k)
     assert w.shape == (5, 2, 3, 3) and all(w[o, c, i, j] == k[i, j, c, o] for o, c, i, j in np.ndindex(*w.shape))
     assert keras_conv_spec((2, 7, 7), 4, 3, data_format="channels_first").in_channels == 2
@@ -76,12 +88,13 @@ def test_keras_conv_transpose_sizes_and_backends_agree():
     for h, q, s, d, padding in itertools.product(range(1, 5), range(1, 5), range(1, 4), range(1, 3), ("same", "valid")):
         for a in [None, *range(s)]:
             try:
-                F = keras_conv_transpose_spec((h, 1), 1, q, strides=s, padding=padding, output_padding=a,
-                                              dilation_rate=d)
+                F = keras_conv_transpose_spec(
+                    (h, 1), 1, q, strides=s, padding=padding, output_padding=a, dilation_rate=d
+                )
             except SpecError:  # TensorFlow refuses these too: its convolution would have another size
                 assert a is not None and padding == "same"
                 continue
-            (n,), (b,), (e,) = F.input_shape, F.padding_before, F.padding_after
+            (n,), (b,), (_,) = F.input_shape, F.padding_before, F.padding_after
             assert F.out_shape == (h,) and n == keras_transpose_length(h, q, s, d, padding, a)
             k = d * (q - 1) + 1
             low, high = keras_jax_padding(q, s, d, padding, a)
@@ -100,6 +113,7 @@ def test_tensorflow_same_transposed_is_not_a_pytorch_conv_transpose():
     with pytest.raises(SpecError, match="no ConvTranspose"):
         transposed_spec(F)
     from symconv import TransposedConvSpec
+
     pytorch = TransposedConvSpec(4, 3, stride=2, padding=1, output_padding=1)
     assert pytorch.out_shape == F.input_shape and transposed_conv_matrix(pytorch) != conv_matrix(F).T
     even = keras_conv_transpose_spec((4, 1), 1, 4, strides=2, padding="same")
@@ -150,12 +164,22 @@ def test_conv_general_dilated_agrees_with_jax(data, ndim, groups, per_in, per_ou
     h = [d[j] * (q[j] - 1) + 1 + data.draw(st.integers(0, 3)) for j in range(ndim)]
     padding = data.draw(st.sampled_from(["SAME", "VALID", "SAME_LOWER", [(1, 0)] * ndim]))
     rng = np.random.default_rng(data.draw(st.integers(0, 99)))
-    lhs, rhs = _arrays(rng, layout[:2], [{"N": 1, "C": groups * per_in, **dict(zip(letters, h))},
-                                         {"O": groups * per_out, "I": per_in, **dict(zip(letters, q))}])
-    out = np.asarray(lax.conv_general_dilated(lhs, rhs, s, padding, rhs_dilation=d, dimension_numbers=layout,
-                                              feature_group_count=groups))
-    spec = jax_conv_spec(lhs.shape, rhs.shape, s, padding, rhs_dilation=d, dimension_numbers=layout,
-                         feature_group_count=groups)
+    lhs, rhs = _arrays(
+        rng,
+        layout[:2],
+        [
+            {"N": 1, "C": groups * per_in, **dict(zip(letters, h))},
+            {"O": groups * per_out, "I": per_in, **dict(zip(letters, q))},
+        ],
+    )
+    out = np.asarray(
+        lax.conv_general_dilated(
+            lhs, rhs, s, padding, rhs_dilation=d, dimension_numbers=layout, feature_group_count=groups
+        )
+    )
+    spec = jax_conv_spec(
+        lhs.shape, rhs.shape, s, padding, rhs_dilation=d, dimension_numbers=layout, feature_group_count=groups
+    )
     x = relayout(lhs, layout[0], "NC" + letters)[0]
     got = numeric_matrix(conv_matrix(spec, jax_conv_kernel(rhs, layout))) @ x.ravel()
     assert np.array_equal(got, relayout(out, layout[2], "NC" + letters)[0].ravel())
@@ -174,12 +198,19 @@ def test_conv_transpose_agrees_with_jax(data, ndim, transpose_kernel, channels_i
     padding = data.draw(st.sampled_from(["SAME", "VALID", [(d[j] * (q[j] - 1), 0) for j in range(ndim)]]))
     o_axis, i_axis = (channels_in, channels_out) if transpose_kernel else (channels_out, channels_in)
     rng = np.random.default_rng(data.draw(st.integers(0, 99)))
-    lhs, rhs = _arrays(rng, layout[:2], [{"N": 1, "C": channels_in, **dict(zip(letters, h))},
-                                         {"O": o_axis, "I": i_axis, **dict(zip(letters, q))}])
-    out = np.asarray(lax.conv_transpose(lhs, rhs, s, padding, rhs_dilation=d, dimension_numbers=layout,
-                                        transpose_kernel=transpose_kernel))
-    F = jax_conv_transpose_spec(lhs.shape, rhs.shape, s, padding, rhs_dilation=d, dimension_numbers=layout,
-                                transpose_kernel=transpose_kernel)
+    lhs, rhs = _arrays(
+        rng,
+        layout[:2],
+        [{"N": 1, "C": channels_in, **dict(zip(letters, h))}, {"O": o_axis, "I": i_axis, **dict(zip(letters, q))}],
+    )
+    out = np.asarray(
+        lax.conv_transpose(
+            lhs, rhs, s, padding, rhs_dilation=d, dimension_numbers=layout, transpose_kernel=transpose_kernel
+        )
+    )
+    F = jax_conv_transpose_spec(
+        lhs.shape, rhs.shape, s, padding, rhs_dilation=d, dimension_numbers=layout, transpose_kernel=transpose_kernel
+    )
     W = jax_conv_transpose_kernel(rhs, layout, transpose_kernel)
     x = relayout(lhs, layout[0], "NC" + letters)[0]
     got = numeric_matrix(conv_matrix(F, W)).T @ x.ravel()

@@ -7,7 +7,8 @@ from collections import Counter
 import numpy as np
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import symconv
 from symconv import SpecError
@@ -16,12 +17,26 @@ from symconv.cli.main import main
 CLASSES: Counter = Counter()
 
 scalars = st.one_of(
-    st.integers(-3, 12), st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=6), st.none(), st.booleans(), st.just(sympy.Symbol("h")), st.just(sympy.Rational(1, 2)),
-    st.just(np.int64(3)), st.just(float("nan")), st.just("same"), st.just("valid"), st.just(r"\input{x}"),
+    st.integers(-3, 12),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=6),
+    st.none(),
+    st.booleans(),
+    st.just(sympy.Symbol("h")),
+    st.just(sympy.Rational(1, 2)),
+    st.just(np.int64(3)),
+    st.just(float("nan")),
+    st.just("same"),
+    st.just("valid"),
+    st.just(r"\input{x}"),
 )
-values = st.one_of(scalars, st.lists(scalars, max_size=4), st.tuples(scalars, scalars),
-                   st.lists(st.lists(st.integers(-3, 5), max_size=3), max_size=3))
+values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=4),
+    st.tuples(scalars, scalars),
+    st.lists(st.lists(st.integers(-3, 5), max_size=3), max_size=3),
+)
 
 
 def _classify(error: BaseException) -> str:
@@ -39,12 +54,36 @@ def _call(function, *args, **kwargs):
 
 
 SPEC_FUNCTIONS = ["conv_matrix", "sliding_window", "im2col", "col2im", "index_map", "nonzero_count", "kernel_row"]
-TSPEC_FUNCTIONS = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "overlap_counts", "subpixel_kernels",
-                   "subpixel_conv_transpose"]
-PLAIN_FUNCTIONS = ["conv_output_size", "transposed_output_size", "kernel_symbols", "input_symbols", "zero_insert",
-                   "stride_selection", "bilinear_kernel", "bilinear_interpolate", "fcn_bilinear_kernel",
-                   "fcn_upsampling_spec", "bilinear_upsampling_spec", "tent", "interior_overlap", "rotate_kernel",
-                   "receptive_field", "vec", "unvec", "input_position", "ConvSpec", "TransposedConvSpec"]
+TSPEC_FUNCTIONS = [
+    "transposed_conv_matrix",
+    "conv_transpose",
+    "recipe_stages",
+    "overlap_counts",
+    "subpixel_kernels",
+    "subpixel_conv_transpose",
+]
+PLAIN_FUNCTIONS = [
+    "conv_output_size",
+    "transposed_output_size",
+    "kernel_symbols",
+    "input_symbols",
+    "zero_insert",
+    "stride_selection",
+    "bilinear_kernel",
+    "bilinear_interpolate",
+    "fcn_bilinear_kernel",
+    "fcn_upsampling_spec",
+    "bilinear_upsampling_spec",
+    "tent",
+    "interior_overlap",
+    "rotate_kernel",
+    "receptive_field",
+    "vec",
+    "unvec",
+    "input_position",
+    "ConvSpec",
+    "TransposedConvSpec",
+]
 
 fast = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -68,22 +107,75 @@ def test_spec_functions_with_valid_spec(name, args):
 
 
 @fast
-@given(st.sampled_from(TSPEC_FUNCTIONS), st.one_of(values, st.just(symconv.TransposedConvSpec(3, 3, stride=2))),
-       st.lists(values, max_size=2))
+@given(
+    st.sampled_from(TSPEC_FUNCTIONS),
+    st.one_of(values, st.just(symconv.TransposedConvSpec(3, 3, stride=2))),
+    st.lists(values, max_size=2),
+)
 def test_transposed_functions(name, tspec, args):
     _call(getattr(symconv, name), tspec, *args)
 
 
-OPTIONS = ["--input", "--kernel", "--stride", "--padding", "--dilation", "--format", "--output-padding", "--zero",
-           "--max-nonzeros", "--transposed", "--explain", "--list", "--position", "--factor", "--lang", "--only"]
-WORDS = ["matrix", "im2col", "steps", "size", "latex", "prove", "notes", "all", "4x4", "3x3", "2", "0", "-1", "1.5",
-         "h", "x", "", "same", "valid", "latex", "json", "text", "abc", "100000x100000", "3x3x3", "4", "figure",
-         "bilinear", "transposed", "sizes", r"\input{x}", "9x9", "--help-me"]
+OPTIONS = [
+    "--input",
+    "--kernel",
+    "--stride",
+    "--padding",
+    "--dilation",
+    "--format",
+    "--output-padding",
+    "--zero",
+    "--max-nonzeros",
+    "--transposed",
+    "--explain",
+    "--list",
+    "--position",
+    "--factor",
+    "--lang",
+    "--only",
+]
+WORDS = [
+    "matrix",
+    "im2col",
+    "steps",
+    "size",
+    "latex",
+    "prove",
+    "notes",
+    "all",
+    "4x4",
+    "3x3",
+    "2",
+    "0",
+    "-1",
+    "1.5",
+    "h",
+    "x",
+    "",
+    "same",
+    "valid",
+    "latex",
+    "json",
+    "text",
+    "abc",
+    "100000x100000",
+    "3x3x3",
+    "4",
+    "figure",
+    "bilinear",
+    "transposed",
+    "sizes",
+    r"\input{x}",
+    "9x9",
+    "--help-me",
+]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.sampled_from(["matrix", "im2col", "steps", "size", "latex", "prove", "bogus", "notes"]),
-       st.lists(st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=5)), max_size=8))
+@given(
+    st.sampled_from(["matrix", "im2col", "steps", "size", "latex", "prove", "bogus", "notes"]),
+    st.lists(st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=5)), max_size=8),
+)
 def test_cli_never_crashes(tmp_path_factory, command, argv):
     if command == "notes":  # keep it cheap: only bad values (a missing -o or a bad option ends early)
         argv = [a for a in argv if a not in ("-o", "--output")]
@@ -97,7 +189,6 @@ def test_cli_never_crashes(tmp_path_factory, command, argv):
     CLASSES[f"cli exit {status}"] += 1
 
 
-
 # Structured fuzzing: a valid request with one parameter replaced by a value of a bad-input class.
 BAD = {
     "non-integer": st.sampled_from([2.5, "x", None, "4.0", float("nan"), sympy.Rational(3, 2), [2.5, 2]]),
@@ -108,9 +199,22 @@ PARAMETERS = {"input_shape": (6, 6), "kernel_shape": (3, 3), "stride": 2, "paddi
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.data(), st.sampled_from(["non-integer", "non-positive", "negative padding", "kernel too large",
-                                   "dimension mismatch", "output padding too large", "too large", "bad name"]),
-       st.booleans())
+@given(
+    st.data(),
+    st.sampled_from(
+        [
+            "non-integer",
+            "non-positive",
+            "negative padding",
+            "kernel too large",
+            "dimension mismatch",
+            "output padding too large",
+            "too large",
+            "bad name",
+        ]
+    ),
+    st.booleans(),
+)
 def test_library_bad_input_classes(data, kind, transposed):
     cls = symconv.TransposedConvSpec if transposed else symconv.ConvSpec
     kwargs = dict(PARAMETERS)
@@ -161,8 +265,10 @@ CLI_BAD = {
     "negative padding": (["im2col", "--input", "4x4", "--kernel", "3x3", "--padding", "-1"], "--padding"),
     "kernel too large": (["matrix", "--input", "4x4", "--kernel", "7x7"], "--kernel"),
     "dimension mismatch": (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "1x1x1"], "--stride"),
-    "output padding too large": (["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding",
-                                  "5"], "--output-padding"),
+    "output padding too large": (
+        ["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "5"],
+        "--output-padding",
+    ),
     "too large": (["matrix", "--input", "100000x100000", "--kernel", "3x3"], "--input"),
     "unknown format": (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "pdf"], "--format"),
     "unknown command": (["frobnicate"], "COMMAND"),

@@ -1,8 +1,9 @@
 import numpy as np
 import sympy
-from hypothesis import given, strategies as st
-
+from hypothesis import given
+from hypothesis import strategies as st
 from numpy_reference import conv, numeric_matrix
+
 from symconv import ConvSpec, col2im, conv_matrix, im2col, input_symbols, kernel_row, vec
 from symconv.strategies import conv_specs, inputs, kernels
 

@@ -14,8 +14,9 @@ def brute_force(spec):
     triples = []
     for o in itertools.product(*[range(w) for w in spec.out_shape]):
         for k in itertools.product(*[range(q) for q in spec.kernel_shape]):
-            i = tuple(s * oj - p + d * kj for oj, kj, s, p, d in
-                      zip(o, k, spec.stride, spec.padding_before, spec.dilation))
+            i = tuple(
+                s * oj - p + d * kj for oj, kj, s, p, d in zip(o, k, spec.stride, spec.padding_before, spec.dilation)
+            )
             if all(0 <= ij < h for ij, h in zip(i, spec.input_shape)):
                 triples.append((o, k, i))
     return triples

@@ -1,10 +1,20 @@
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from symconv import (SpecError, bilinear_interpolate, bilinear_kernel, bilinear_upsampling_spec, conv_transpose,
-                     fcn_bilinear_kernel, fcn_upsampling_spec, input_symbols, tent)
+from symconv import (
+    SpecError,
+    bilinear_interpolate,
+    bilinear_kernel,
+    bilinear_upsampling_spec,
+    conv_transpose,
+    fcn_bilinear_kernel,
+    fcn_upsampling_spec,
+    input_symbols,
+    tent,
+)
 
 shapes = st.integers(1, 3).flatmap(lambda n: st.lists(st.integers(1, 4 if n < 3 else 3), min_size=n, max_size=n))
 
@@ -13,8 +23,12 @@ def test_the_seminar_kernel():
     half = sympy.Rational(1, 2)
     assert bilinear_kernel() == sympy.Array([[half / 2, half, half / 2], [half, 1, half], [half / 2, half, half / 2]])
     assert tent(4) == [sympy.Rational(k, 4) for k in (1, 2, 3, 4, 3, 2, 1)]
-    assert fcn_bilinear_kernel(2, 1).tolist() == [sympy.Rational(1, 4), sympy.Rational(3, 4), sympy.Rational(3, 4),
-                                                  sympy.Rational(1, 4)]
+    assert fcn_bilinear_kernel(2, 1).tolist() == [
+        sympy.Rational(1, 4),
+        sympy.Rational(3, 4),
+        sympy.Rational(3, 4),
+        sympy.Rational(1, 4),
+    ]
     assert fcn_bilinear_kernel(3, 1) == bilinear_kernel(3, 1)  # odd factors: the same tent
 
 
@@ -41,8 +55,9 @@ def test_padding_zero_interpolates_towards_zeros():
     assert list(got) == [1, 2, 3, 4, 5, 6, 3]
 
 
-@pytest.mark.parametrize("bad, parameter", [(dict(factor=0), "factor"), (dict(factor=2.5), "factor"),
-                                            (dict(ndim=0), "ndim")])
+@pytest.mark.parametrize(
+    "bad, parameter", [(dict(factor=0), "factor"), (dict(factor=2.5), "factor"), (dict(ndim=0), "ndim")]
+)
 def test_bad_factor(bad, parameter):
     with pytest.raises(SpecError, match=parameter):
         bilinear_kernel(**bad)
@@ -94,8 +109,10 @@ def test_fcn_kernel_differs_from_torch_only_at_the_borders():
     for factor in range(2, 9):
         for h in range(2, 8):
             values = rng.integers(1, 10, h)
-            got = np.array(conv_transpose(fcn_upsampling_spec(h, factor), values,
-                                          fcn_bilinear_kernel(factor, 1)).tolist(), dtype=float)
+            got = np.array(
+                conv_transpose(fcn_upsampling_spec(h, factor), values, fcn_bilinear_kernel(factor, 1)).tolist(),
+                dtype=float,
+            )
             expected = torch_interpolate(values, factor, False)
             differ = np.flatnonzero(~np.isclose(got, expected, atol=1e-12)).tolist()
             edge = factor // 2

@@ -4,10 +4,11 @@ import time
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
+from numpy_reference import conv, numeric_matrix
 from sympy import IndexedBase
 
-from numpy_reference import conv, numeric_matrix
 from symconv import ConvSpec, conv_matrix, kernel_symbols, vec
 from symconv.sparse import nonzero_rows
 from symconv.strategies import conv_specs, inputs, kernels
@@ -103,8 +104,9 @@ def test_a_few_hundred_2d_and_3d_specs():
 
 def _product_specs(ndim, sizes, kernels_, strides, paddings, dilations):
     """Kernel sizes chosen independently per dimension."""
-    for h, q, s, p, d in itertools.product(sizes, itertools.product(kernels_, repeat=ndim), strides, paddings,
-                                           dilations):
+    for h, q, s, p, d in itertools.product(
+        sizes, itertools.product(kernels_, repeat=ndim), strides, paddings, dilations
+    ):
         if all(d * (qj - 1) + 1 <= h + 2 * p for qj in q):
             yield ConvSpec((h,) * ndim, q, stride=s, padding=p, dilation=d)
 
@@ -124,6 +126,7 @@ def test_kernel_forms_and_bad_kernels():
     a = sympy.Symbol("a")
     assert conv_matrix(spec, [[a, 0], [0, a**2]])[0, 0] == a
     from symconv import SpecError
+
     with pytest.raises(SpecError, match="kernel: has shape"):
         conv_matrix(spec, [[1, 2, 3]])
     with pytest.raises(SpecError, match="kernel"):
@@ -137,6 +140,7 @@ def test_zero_taps_are_not_stored():
 
 def test_time_grows_with_nonzeros_not_cells():
     """64x64 -> 128x128 has 4x the non-zeros and 16x the cells: time must grow far less than 16x."""
+
     def best(n):
         spec = ConvSpec((n, n), (3, 3))
         times = []
@@ -145,6 +149,7 @@ def test_time_grows_with_nonzeros_not_cells():
             conv_matrix(spec)
             times.append(time.perf_counter() - t)
         return min(times)
+
     ratio = best(128) / best(64)
     assert ratio < 9, ratio
 

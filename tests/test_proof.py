@@ -12,21 +12,28 @@ x, y = sympy.symbols("x y")
 
 
 def test_a_true_chain_verifies_and_renders():
-    d = Derivation("square", "A square", "expanding", steps=(
-        Step((x + y)**2, x**2 + 2*x*y + y**2, "binomial formula", EXPAND),
-        Step(None, y**2 + 2*x*y + x**2, "reorder", STRUCTURAL),
-    ))
+    d = Derivation(
+        "square",
+        "A square",
+        "expanding",
+        steps=(
+            Step((x + y) ** 2, x**2 + 2 * x * y + y**2, "binomial formula", EXPAND),
+            Step(None, y**2 + 2 * x * y + x**2, "reorder", STRUCTURAL),
+        ),
+    )
     report = d.verify()
     assert report.ok
-    assert latex(d) == ("\\begin{aligned}\n\\left(x + y\\right)^{2} &= x^{2} + 2 x y + y^{2} && "
-                        "\\text{binomial formula} \\\\\n&= x^{2} + 2 x y + y^{2} && \\text{reorder}\n\\end{aligned}")
+    assert latex(d) == (
+        "\\begin{aligned}\n\\left(x + y\\right)^{2} &= x^{2} + 2 x y + y^{2} && "
+        "\\text{binomial formula} \\\\\n&= x^{2} + 2 x y + y^{2} && \\text{reorder}\n\\end{aligned}"
+    )
     assert d.align().startswith("\\begin{align*}\n")
     assert "verified: 2 steps" in str(report)
     assert d._repr_latex_().startswith("$\\displaystyle \\begin{aligned}")
 
 
 def test_a_false_step_fails_loudly():
-    d = Derivation("wrong", "Wrong", "", steps=(Step((x + 1)**2, x**2 + 1, "bad algebra", EXPAND),))
+    d = Derivation("wrong", "Wrong", "", steps=(Step((x + 1) ** 2, x**2 + 1, "bad algebra", EXPAND),))
     report = d.check()
     assert not report.ok and "FAILED" in str(report)
     with pytest.raises(VerificationError, match="bad algebra"):
@@ -34,8 +41,8 @@ def test_a_false_step_fails_loudly():
 
 
 def test_structural_does_not_expand():
-    assert not same((x + 1)**2, x**2 + 2*x + 1, STRUCTURAL)[0]
-    assert same((x + 1)**2, x**2 + 2*x + 1, EXPAND)[0]
+    assert not same((x + 1) ** 2, x**2 + 2 * x + 1, STRUCTURAL)[0]
+    assert same((x + 1) ** 2, x**2 + 2 * x + 1, EXPAND)[0]
 
 
 def test_numeric_substitution_catches_a_wrong_identity():
@@ -52,6 +59,7 @@ def test_numeric_check_respects_hypotheses():
 def test_failing_check_fails_the_derivation():
     def bad(rng):
         raise AssertionError("disagrees with numpy")
+
     d = Derivation("c", "c", "", steps=(), checks=(Check("bad", bad),))
     with pytest.raises(VerificationError, match="disagrees with numpy"):
         d.verify()
@@ -83,8 +91,11 @@ def test_linear_forms_compare_without_multiplying():
 def test_matrix_difference_reports_first_entry():
     ok, detail = same(sympy.Matrix([[1, 2]]), sympy.Matrix([[1, 3]]))
     assert not ok and detail == "entry (0, 1): 2 != 3"
-    assert same(sympy.MatMul(sympy.ImmutableMatrix([[1, 1]]), sympy.ImmutableMatrix([[x], [y]]), evaluate=False),
-                sympy.Matrix([[x + y]]), DOIT_EXPAND)[0]
+    assert same(
+        sympy.MatMul(sympy.ImmutableMatrix([[1, 1]]), sympy.ImmutableMatrix([[x], [y]]), evaluate=False),
+        sympy.Matrix([[x + y]]),
+        DOIT_EXPAND,
+    )[0]
 
 
 def test_justification_text_is_escaped():

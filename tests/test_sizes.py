@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from symconv import (ConvSpec, SpecError, conv_matrix, conv_output_size, transposed_conv_matrix,
-                     transposed_output_size)
+from symconv import ConvSpec, SpecError, conv_matrix, conv_output_size, transposed_conv_matrix, transposed_output_size
 from symconv.receptive import ReceptiveField, receptive_field
 from symconv.strategies import conv_specs, transposed_specs
 
@@ -22,20 +22,34 @@ def test_ints_give_ints():
     assert transposed_output_size(2, 3, 2, 1) == 3 and type(transposed_output_size(2, 3, 2, 1)) is int
 
 
-@pytest.mark.parametrize("args, parameter", [
-    ((0, 3), "input_shape"), ((4, 0), "kernel_shape"), ((4, 3, 0), "stride"), ((4, 3, 1, -1), "padding"),
-    ((4, 3, 1, 0, 0), "dilation"), ((4, 5), "kernel_shape"), ((4.5, 3), "input_shape"), ((4, 3, 1.0), "stride"),
-])
+@pytest.mark.parametrize(
+    "args, parameter",
+    [
+        ((0, 3), "input_shape"),
+        ((4, 0), "kernel_shape"),
+        ((4, 3, 0), "stride"),
+        ((4, 3, 1, -1), "padding"),
+        ((4, 3, 1, 0, 0), "dilation"),
+        ((4, 5), "kernel_shape"),
+        ((4.5, 3), "input_shape"),
+        ((4, 3, 1.0), "stride"),
+    ],
+)
 def test_conv_size_errors(args, parameter):
     with pytest.raises(SpecError) as info:
         conv_output_size(*args)
     assert str(info.value).startswith(parameter + ":")
 
 
-@pytest.mark.parametrize("args, parameter", [
-    ((4, 3, 2, 0, 1, 2), "output_padding"), ((1, 1, 1, 1), "padding"), ((4, 3, 1, 0, 1, -1), "output_padding"),
-    ((4, 3, 0), "stride"),
-])
+@pytest.mark.parametrize(
+    "args, parameter",
+    [
+        ((4, 3, 2, 0, 1, 2), "output_padding"),
+        ((1, 1, 1, 1), "padding"),
+        ((4, 3, 1, 0, 1, -1), "output_padding"),
+        ((4, 3, 0), "stride"),
+    ],
+)
 def test_transposed_size_errors(args, parameter):
     with pytest.raises(SpecError) as info:
         transposed_output_size(*args)
@@ -52,9 +66,14 @@ def test_spec_and_matrix_shapes_use_the_formula(spec):
 def test_transposed_shapes(tspec):
     assert transposed_conv_matrix(tspec).shape == (int(np.prod(tspec.out_shape)), int(np.prod(tspec.input_shape)))
     for n in range(tspec.ndim):
-        assert tspec.out_shape[n] == transposed_output_size(tspec.input_shape[n], tspec.kernel_shape[n],
-                                                            tspec.stride[n], tspec.padding[n], tspec.dilation[n],
-                                                            tspec.output_padding[n])
+        assert tspec.out_shape[n] == transposed_output_size(
+            tspec.input_shape[n],
+            tspec.kernel_shape[n],
+            tspec.stride[n],
+            tspec.padding[n],
+            tspec.dilation[n],
+            tspec.output_padding[n],
+        )
 
 
 @given(st.integers(1, 30), st.integers(1, 6), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4))
@@ -80,13 +99,17 @@ def test_receptive_field():
 
 
 def test_conv_arithmetic_table():
-    from symconv import latex
     from symconv.derivations.conv_arithmetic import relationships, table
+
+    from symconv import latex
+
     rows = relationships()
     assert [r.number for r in rows] == list(range(1, 16))
     text = latex(table())
     assert text.startswith("\\begin{tabular}{rlll}") and text.count("\\\\") == 16
-    assert "14 & transposed, general: $a = (i + 2p - k) \\bmod s$ & $o' = a + k - 2 p + s \\left(i' - 1\\right)$" in text
+    assert (
+        "14 & transposed, general: $a = (i + 2p - k) \\bmod s$ & $o' = a + k - 2 p + s \\left(i' - 1\\right)$" in text
+    )
 
 
 torch = pytest.importorskip("torch")
@@ -96,8 +119,16 @@ torch = pytest.importorskip("torch")
 @given(st.tuples(st.integers(1, 64), st.integers(1, 7), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4)))
 def test_conv_size_agrees_with_torch(values):
     h_, q_, s_, p_, d_ = values
-    x = torch.zeros(1, 1, h_, )
-    weight = torch.zeros(1, 1, q_, )
+    x = torch.zeros(
+        1,
+        1,
+        h_,
+    )
+    weight = torch.zeros(
+        1,
+        1,
+        q_,
+    )
     if d_ * (q_ - 1) + 1 > h_ + 2 * p_:
         with pytest.raises(SpecError):
             conv_output_size(h_, q_, s_, p_, d_)
@@ -109,15 +140,32 @@ def test_conv_size_agrees_with_torch(values):
 
 
 @settings(max_examples=2000)
-@given(st.tuples(st.integers(1, 40), st.integers(1, 7), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4),
-                 st.integers(0, 4)))
+@given(
+    st.tuples(
+        st.integers(1, 40),
+        st.integers(1, 7),
+        st.integers(1, 5),
+        st.integers(0, 4),
+        st.integers(1, 4),
+        st.integers(0, 4),
+    )
+)
 def test_transposed_size_agrees_with_torch(values):
     h_, q_, s_, p_, d_, a_ = values
-    x = torch.zeros(1, 1, h_, )
-    weight = torch.zeros(1, 1, q_, )
+    x = torch.zeros(
+        1,
+        1,
+        h_,
+    )
+    weight = torch.zeros(
+        1,
+        1,
+        q_,
+    )
     try:
-        expected = torch.nn.functional.conv_transpose1d(x, weight, stride=s_, padding=p_, output_padding=a_,
-                                                        dilation=d_).shape[-1]
+        expected = torch.nn.functional.conv_transpose1d(
+            x, weight, stride=s_, padding=p_, output_padding=a_, dilation=d_
+        ).shape[-1]
     except RuntimeError:
         with pytest.raises(SpecError):
             transposed_output_size(h_, q_, s_, p_, d_, a_)

@@ -1,8 +1,9 @@
 import numpy as np
 import sympy
-from hypothesis import given, strategies as st
-
+from hypothesis import given
+from hypothesis import strategies as st
 from numpy_reference import conv
+
 from symconv import ConvSpec, conv_matrix, input_symbols, sliding_window
 from symconv.proof import LINEAR, LinearMap, same
 from symconv.strategies import conv_specs, inputs, kernels

@@ -1,9 +1,18 @@
 import numpy as np
 import sympy
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from symconv import (TransposedConvSpec, conv_transpose, input_symbols, interior_overlap, overlap_counts,
-                     subpixel_conv_transpose, subpixel_kernels, transposed_conv_matrix)
+from symconv import (
+    TransposedConvSpec,
+    conv_transpose,
+    input_symbols,
+    interior_overlap,
+    overlap_counts,
+    subpixel_conv_transpose,
+    subpixel_kernels,
+    transposed_conv_matrix,
+)
 from symconv.sparse import nonzero_rows
 from symconv.strategies import inputs, kernels, transposed_specs
 

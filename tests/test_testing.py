@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 import sympy
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from symconv import ConvSpec, SpecError, TransposedConvSpec, conv_matrix
+from symconv import ConvSpec, SpecError, conv_matrix
 from symconv.strategies import conv_specs, inputs, kernels, transposed_specs
 from symconv.testing import assert_conv_matches, assert_identity
 
@@ -26,6 +27,7 @@ def test_assert_conv_matches_detects_a_wrong_kernel(monkeypatch):
     spec = ConvSpec(5, 3)
     assert_conv_matches(spec, [1, 2, 3], [1, 2, 3, 4, 5])
     import symconv.testing as testing
+
     monkeypatch.setattr(testing, "conv_matrix", lambda spec, kernel: conv_matrix(spec, [3, 2, 1]))
     with pytest.raises(AssertionError, match="conv_matrix of ConvSpec"):
         testing.assert_conv_matches(spec, [1, 2, 3], [1, 2, 3, 4, 5])
@@ -49,6 +51,7 @@ def test_transposed_specs_reach_output_padding_beyond_stride():
     @given(transposed_specs(ndim=1, max_stride=1, max_dilation=4))
     def collect(tspec):
         seen.append(tspec.output_padding[0] >= tspec.stride[0])
+
     collect()
     assert any(seen)
 
@@ -59,8 +62,10 @@ def test_kernels_and_inputs_have_the_spec_shapes(data, spec):
     assert data.draw(inputs(spec, elements=st.integers(0, 1))).shape == spec.input_shape
 
 
-@pytest.mark.parametrize("bad", [dict(max_size=0), dict(max_stride=-1), dict(ndim=0), dict(max_padding=-1),
-                                 dict(max_ndim=0), dict(max_kernel=1.5)])
+@pytest.mark.parametrize(
+    "bad",
+    [dict(max_size=0), dict(max_stride=-1), dict(ndim=0), dict(max_padding=-1), dict(max_ndim=0), dict(max_kernel=1.5)],
+)
 def test_strategy_bounds_are_validated_when_called(bad):
     with pytest.raises(SpecError):
         conv_specs(**bad)
@@ -69,8 +74,12 @@ def test_strategy_bounds_are_validated_when_called(bad):
 
 
 def test_the_users_example_suite_passes():
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                             str(ROOT / "examples" / "user_tests")], capture_output=True, text=True, timeout=600,
-                            cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "examples" / "user_tests")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout[-2000:]
     assert "3 passed" in result.stdout

@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy_reference import numeric_matrix
+
 from symconv import conv_matrix, sliding_window
 from symconv.strategies import conv_specs, inputs, kernels
 

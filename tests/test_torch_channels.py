@@ -3,11 +3,19 @@
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy_reference import numeric_matrix
-from symconv import ConvSpec, Layer, TransposedConvSpec, affine_matrix, conv_matrix, from_torch, to_torch, \
-    transposed_conv_matrix
+
+from symconv import (
+    ConvSpec,
+    Layer,
+    affine_matrix,
+    conv_matrix,
+    from_torch,
+    to_torch,
+    transposed_conv_matrix,
+)
 from symconv.strategies import conv_specs, inputs, kernels, transposed_specs
 
 torch = pytest.importorskip("torch")
@@ -25,8 +33,9 @@ def test_grouped_convolution_agrees_with_torch(data, spec):
     padding = "same" if spec.padding_before != spec.padding_after else spec.padding_before
     op = {1: F.conv1d, 2: F.conv2d}[spec.ndim]
     x, w = x.reshape(spec.in_channels, *spec.input_shape), w.reshape(spec.weight_shape)  # 1 channel: kernel_shape
-    expected = op(tensor(x)[None], tensor(w), stride=spec.stride, padding=padding, dilation=spec.dilation,
-                  groups=spec.groups)[0].numpy()
+    expected = op(
+        tensor(x)[None], tensor(w), stride=spec.stride, padding=padding, dilation=spec.dilation, groups=spec.groups
+    )[0].numpy()
     assert expected.shape == (spec.out_channels, *spec.out_shape)
     assert np.array_equal(numeric_matrix(conv_matrix(spec, w)) @ x.astype(float).ravel(), expected.ravel())
 
@@ -37,15 +46,28 @@ def test_grouped_transposed_convolution_agrees_with_torch(data, tspec):
     w, y = data.draw(kernels(tspec)), data.draw(inputs(tspec))
     op = {1: F.conv_transpose1d, 2: F.conv_transpose2d}[tspec.ndim]
     y, w = y.reshape(tspec.in_channels, *tspec.input_shape), w.reshape(tspec.weight_shape)
-    expected = op(tensor(y)[None], tensor(w), stride=tspec.stride, padding=tspec.padding,
-                  output_padding=tspec.output_padding, dilation=tspec.dilation, groups=tspec.groups)[0].numpy()
+    expected = op(
+        tensor(y)[None],
+        tensor(w),
+        stride=tspec.stride,
+        padding=tspec.padding,
+        output_padding=tspec.output_padding,
+        dilation=tspec.dilation,
+        groups=tspec.groups,
+    )[0].numpy()
     assert expected.shape == (tspec.out_channels, *tspec.out_shape)
     got = numeric_matrix(transposed_conv_matrix(tspec, w)) @ y.astype(float).ravel()
     assert np.array_equal(got, expected.ravel())
 
 
-MODULES = [torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d, torch.nn.ConvTranspose1d, torch.nn.ConvTranspose2d,
-           torch.nn.ConvTranspose3d]
+MODULES = [
+    torch.nn.Conv1d,
+    torch.nn.Conv2d,
+    torch.nn.Conv3d,
+    torch.nn.ConvTranspose1d,
+    torch.nn.ConvTranspose2d,
+    torch.nn.ConvTranspose3d,
+]
 
 
 def random_module(rng, cls):
@@ -53,8 +75,14 @@ def random_module(rng, cls):
     transposed = "Transpose" in cls.__name__
     groups = int(rng.integers(1, 4))
     stride, dilation = int(rng.integers(1, 3)), int(rng.integers(1, 3))
-    kwargs = dict(stride=stride, dilation=dilation, groups=groups, bias=bool(rng.integers(0, 2)),
-                  padding=int(rng.integers(0, 2)), dtype=torch.float64)
+    kwargs = dict(
+        stride=stride,
+        dilation=dilation,
+        groups=groups,
+        bias=bool(rng.integers(0, 2)),
+        padding=int(rng.integers(0, 2)),
+        dtype=torch.float64,
+    )
     if transposed:
         kwargs["output_padding"] = int(rng.integers(0, max(stride, dilation)))
     module = cls(groups * int(rng.integers(1, 3)), groups * int(rng.integers(1, 3)), int(rng.integers(1, 4)), **kwargs)
@@ -98,6 +126,7 @@ def test_from_torch_same_padding_and_errors():
     assert layer.spec.padding == ((1, 2),) and layer.bias is None
     assert to_torch(layer).padding == "same"
     from symconv import SpecError
+
     with pytest.raises(SpecError, match="module"):
         from_torch(torch.nn.Linear(2, 2), 3)
     with pytest.raises(SpecError, match="padding_mode"):

@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy_reference import numeric_matrix
+
 from symconv import TransposedConvSpec, conv_transpose, subpixel_conv_transpose, transposed_conv_matrix
 from symconv.strategies import inputs, kernels, transposed_specs
 
@@ -15,8 +16,14 @@ F = torch.nn.functional
 def torch_conv_transpose(tspec, y, w):
     op = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}[tspec.ndim]
     t = lambda a: torch.tensor(np.asarray(a, dtype=float), dtype=torch.float64)[None, None]
-    out = op(t(y), t(w), stride=tspec.stride, padding=tspec.padding, output_padding=tspec.output_padding,
-             dilation=tspec.dilation)
+    out = op(
+        t(y),
+        t(w),
+        stride=tspec.stride,
+        padding=tspec.padding,
+        output_padding=tspec.output_padding,
+        dilation=tspec.dilation,
+    )
     return out[0, 0].numpy()
 
 

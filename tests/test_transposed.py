@@ -3,12 +3,24 @@ import itertools
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, strategies as st
-
+from hypothesis import given
+from hypothesis import strategies as st
 from numpy_reference import numeric_matrix
-from symconv import (ConvSpec, SpecError, TransposedConvSpec, conv_matrix, conv_transpose, input_symbols,
-                     kernel_symbols, recipe_stages, rotate_kernel, stride_selection, transposed_conv_matrix,
-                     zero_insert)
+
+from symconv import (
+    ConvSpec,
+    SpecError,
+    TransposedConvSpec,
+    conv_matrix,
+    conv_transpose,
+    input_symbols,
+    kernel_symbols,
+    recipe_stages,
+    rotate_kernel,
+    stride_selection,
+    transposed_conv_matrix,
+    zero_insert,
+)
 from symconv.strategies import inputs, kernels, transposed_specs
 
 
@@ -18,8 +30,7 @@ def scatter(tspec, y, w):
     out = np.zeros(tspec.out_shape)
     for i in np.ndindex(*tspec.input_shape):
         for k in np.ndindex(*tspec.kernel_shape):
-            j = tuple(ij * s - p + d * kj for ij, kj, s, p, d in
-                      zip(i, k, tspec.stride, tspec.padding, tspec.dilation))
+            j = tuple(ij * s - p + d * kj for ij, kj, s, p, d in zip(i, k, tspec.stride, tspec.padding, tspec.dilation))
             if all(0 <= jj < n for jj, n in zip(j, tspec.out_shape)):
                 out[j] += y[i] * w[k]
     return out
@@ -50,8 +61,7 @@ def test_matrix_is_transpose_of_forward_rows(tspec):
 def test_matrix_and_recipe_agree_with_scatter(data, tspec):
     w, y = data.draw(kernels(tspec)), data.draw(inputs(tspec))
     expected = scatter(tspec, y, w)
-    assert np.array_equal(numeric_matrix(transposed_conv_matrix(tspec, w)) @ y.astype(float).ravel(),
-                          expected.ravel())
+    assert np.array_equal(numeric_matrix(transposed_conv_matrix(tspec, w)) @ y.astype(float).ravel(), expected.ravel())
     recipe = np.array(conv_transpose(tspec, y, w).tolist(), dtype=float)
     assert recipe.shape == tspec.out_shape and np.array_equal(recipe, expected)
 
@@ -84,18 +94,22 @@ def test_negative_border_crops():
     # d(q-1) - p = 1 - 3 < 0: the spread input is cropped
     t = TransposedConvSpec(4, 2, stride=2, padding=3)
     assert t.out_shape == (2,)
-    assert np.array_equal(np.array(conv_transpose(t, [1, 2, 3, 4], [1, 10]).tolist(), dtype=float),
-                          scatter(t, [1, 2, 3, 4], [1, 10]))
+    assert np.array_equal(
+        np.array(conv_transpose(t, [1, 2, 3, 4], [1, 10]).tolist(), dtype=float), scatter(t, [1, 2, 3, 4], [1, 10])
+    )
 
 
-@pytest.mark.parametrize("kwargs, parameter", [
-    (dict(input_shape=4, kernel_shape=3, stride=2, output_padding=2), "output_padding"),
-    (dict(input_shape=4, kernel_shape=3, stride=2, dilation=2, output_padding=2), "output_padding"),
-    (dict(input_shape=1, kernel_shape=1, padding=1), "padding"),
-    (dict(input_shape=4, kernel_shape=3, padding="same"), "padding"),
-    (dict(input_shape=4, kernel_shape=3, output_padding=-1), "output_padding"),
-    (dict(input_shape=(4, 4), kernel_shape=3, output_padding=(0, 0, 0)), "output_padding"),
-])
+@pytest.mark.parametrize(
+    "kwargs, parameter",
+    [
+        (dict(input_shape=4, kernel_shape=3, stride=2, output_padding=2), "output_padding"),
+        (dict(input_shape=4, kernel_shape=3, stride=2, dilation=2, output_padding=2), "output_padding"),
+        (dict(input_shape=1, kernel_shape=1, padding=1), "padding"),
+        (dict(input_shape=4, kernel_shape=3, padding="same"), "padding"),
+        (dict(input_shape=4, kernel_shape=3, output_padding=-1), "output_padding"),
+        (dict(input_shape=(4, 4), kernel_shape=3, output_padding=(0, 0, 0)), "output_padding"),
+    ],
+)
 def test_invalid_transposed_specs(kwargs, parameter):
     with pytest.raises(SpecError) as info:
         TransposedConvSpec(**kwargs)
@@ -126,8 +140,9 @@ def test_strided_matrix_is_selected_rows(h, q, s, p, d):
 
 
 def _all_1d_transposed(max_h, max_q, max_s, max_p, max_d):
-    for h, q, s, p, d in itertools.product(range(1, max_h + 1), range(1, max_q + 1), range(1, max_s + 1),
-                                           range(max_p + 1), range(1, max_d + 1)):
+    for h, q, s, p, d in itertools.product(
+        range(1, max_h + 1), range(1, max_q + 1), range(1, max_s + 1), range(max_p + 1), range(1, max_d + 1)
+    ):
         for a in range(max(s, d)):
             if (h - 1) * s - 2 * p + d * (q - 1) + a + 1 >= 1:
                 yield TransposedConvSpec(h, q, stride=s, padding=p, dilation=d, output_padding=a)
@@ -135,6 +150,7 @@ def _all_1d_transposed(max_h, max_q, max_s, max_p, max_d):
 
 def _check_transposed(specs):
     from symconv import subpixel_conv_transpose
+
     rng = np.random.default_rng(2)
     count = 0
     for t in specs:

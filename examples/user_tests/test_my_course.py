@@ -1,7 +1,8 @@
 """A user's own test suite for a course on convolutions, written only with ``symconv.testing``
 and ``symconv.strategies`` (run it with ``pytest examples/user_tests``)."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from symconv import conv_matrix, conv_output_size, transposed_conv_matrix, transposed_output_size
 from symconv.strategies import conv_specs, inputs, kernels, transposed_specs
@@ -16,8 +17,15 @@ def test_transposed_matrix_is_C_transposed(tspec):
 
 @given(transposed_specs())
 def test_size_formula_inverts(tspec):
-    for h, q, s, p, d, a, w in zip(tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding,
-                                   tspec.dilation, tspec.output_padding, tspec.out_shape):
+    for h, q, s, p, d, a, w in zip(
+        tspec.input_shape,
+        tspec.kernel_shape,
+        tspec.stride,
+        tspec.padding,
+        tspec.dilation,
+        tspec.output_padding,
+        tspec.out_shape,
+    ):
         assert w == transposed_output_size(h, q, s, p, d, a)
         if a < s:
             assert conv_output_size(w, q, s, p, d) == h

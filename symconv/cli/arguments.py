@@ -13,10 +13,18 @@ from ..errors import SpecError
 
 #: Library parameter names -> the CLI options that set them.
 OPTIONS = {
-    "input_shape": "--input", "kernel_shape": "--kernel", "stride": "--stride", "padding": "--padding",
-    "dilation": "--dilation", "output_padding": "--output-padding", "kernel": "--kernel",
-    "name": "--name", "max_nonzeros": "--max-nonzeros",
-    "in_channels": "--in-channels", "out_channels": "--out-channels", "groups": "--groups",
+    "input_shape": "--input",
+    "kernel_shape": "--kernel",
+    "stride": "--stride",
+    "padding": "--padding",
+    "dilation": "--dilation",
+    "output_padding": "--output-padding",
+    "kernel": "--kernel",
+    "name": "--name",
+    "max_nonzeros": "--max-nonzeros",
+    "in_channels": "--in-channels",
+    "out_channels": "--out-channels",
+    "groups": "--groups",
 }
 
 
@@ -65,8 +73,9 @@ def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = Fals
         parser.add_argument("--in-channels", type=int, metavar="C", help="input channels (default 1)")
         parser.add_argument("--out-channels", type=int, metavar="C", help="output channels (default 1)")
         parser.add_argument("--groups", type=int, metavar="G", help="groups (default 1)")
-    parser.add_argument("--max-nonzeros", type=int, metavar="N",
-                        help="refuse requests with more non-zeros than N (default 1,000,000)")
+    parser.add_argument(
+        "--max-nonzeros", type=int, metavar="N", help="refuse requests with more non-zeros than N (default 1,000,000)"
+    )
 
 
 def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dict[str, Any]:

@@ -17,17 +17,17 @@ from typing import Any, NoReturn
 import sympy
 
 from ..errors import SpecError, VerificationError
-from ..proof.derivation import text_plain
-from ..printing.matrices import SlideMatrix, StageList, matrix_json
-from ..printing.printer import latex
 from ..indexmap import check_size, nonzero_count
+from ..notes.content import TOPICS as NOTE_TOPICS
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
 from ..ops.transposed import recipe_stages
+from ..printing.matrices import SlideMatrix, StageList, matrix_json
+from ..printing.printer import latex
+from ..proof.derivation import text_plain
 from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
-from ..notes.content import TOPICS as NOTE_TOPICS
 from .arguments import add_spec_options, option_name, size_values, sizes, spec_arguments
 
 __all__ = ["main", "build_parser"]
@@ -50,23 +50,31 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    for name, help_text in (("matrix", "the matrix C with vec(Y) = C vec(X) (the seminar's S3)"),
-                            ("im2col", "the im2col matrix of windows of the input X (S4)")):
+    for name, help_text in (
+        ("matrix", "the matrix C with vec(Y) = C vec(X) (the seminar's S3)"),
+        ("im2col", "the im2col matrix of windows of the input X (S4)"),
+    ):
         command = commands.add_parser(name, help=help_text, description=help_text)
         add_spec_options(command)
         command.add_argument("--format", choices=("text", "latex", "json"), default="text")
         command.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
 
-    steps = commands.add_parser("steps", help="the seminar's recipe for the transposed convolution, stage by stage",
-                                description="Each stage of the transposed convolution's recipe for concrete symbols: "
-                                            "the input, the input with zeros, the padded input, the output.")
+    steps = commands.add_parser(
+        "steps",
+        help="the seminar's recipe for the transposed convolution, stage by stage",
+        description="Each stage of the transposed convolution's recipe for concrete symbols: "
+        "the input, the input with zeros, the padded input, the output.",
+    )
     add_spec_options(steps, transposed=True)
     steps.add_argument("--format", choices=("text", "latex"), default="text")
     steps.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
 
-    size = commands.add_parser("size", help="output size per dimension (or its formula, with symbols)",
-                               description="Output size of a convolution (or, with --transposed, of a transposed "
-                                           "convolution). Sizes may be symbols: --input h --kernel q.")
+    size = commands.add_parser(
+        "size",
+        help="output size per dimension (or its formula, with symbols)",
+        description="Output size of a convolution (or, with --transposed, of a transposed "
+        "convolution). Sizes may be symbols: --input h --kernel q.",
+    )
     size.add_argument("--input", required=True, metavar="H", help="input size: 4, 4x5, or a symbol like h")
     size.add_argument("--kernel", required=True, metavar="Q", help="kernel size (number or symbol)")
     size.add_argument("--stride", metavar="S", help="stride (default 1)")
@@ -77,9 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     size.add_argument("--explain", action="store_true", help="print the derivation with the values put in")
     size.add_argument("--format", choices=("text", "latex"), default="text")
 
-    notes = commands.add_parser("notes", help="write the seminar's lecture notes and slides (verified LaTeX)",
-                                description="Verify every derivation, then write symconv-notes.tex (an article) and "
-                                            "symconv-slides.tex (a beamer deck) into DIR; --pdf compiles them.")
+    notes = commands.add_parser(
+        "notes",
+        help="write the seminar's lecture notes and slides (verified LaTeX)",
+        description="Verify every derivation, then write symconv-notes.tex (an article) and "
+        "symconv-slides.tex (a beamer deck) into DIR; --pdf compiles them.",
+    )
     notes.add_argument("-o", "--output", required=True, metavar="DIR", help="directory to write into")
     notes.add_argument("--input", default="4x4", metavar="HxW", help="the worked example's input (default 4x4)")
     notes.add_argument("--kernel", default="3x3", metavar="QxQ", help="the worked example's kernel (default 3x3)")
@@ -89,9 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
     notes.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
 
-    snippet = commands.add_parser("latex", help="print one LaTeX snippet to paste into your own notes",
-                                  description="One LaTeX snippet for the given spec: matrix, im2col, transposed "
-                                              "(the recipe's stages), figure (TikZ), size (a derivation), bilinear.")
+    snippet = commands.add_parser(
+        "latex",
+        help="print one LaTeX snippet to paste into your own notes",
+        description="One LaTeX snippet for the given spec: matrix, im2col, transposed "
+        "(the recipe's stages), figure (TikZ), size (a derivation), bilinear.",
+    )
     snippet.add_argument("what", choices=SNIPPETS, metavar="WHAT", help=", ".join(SNIPPETS))
     snippet.add_argument("--input", default="4x4", metavar="HxW")
     snippet.add_argument("--kernel", default="3x3", metavar="QxQ")
@@ -105,8 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     snippet.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
     snippet.add_argument("--max-nonzeros", type=int, metavar="N")
 
-    prove = commands.add_parser("prove", help="verify derivations and print every step with its check",
-                                description="Verify derivations: NAME is 'all', a topic or one derivation.")
+    prove = commands.add_parser(
+        "prove",
+        help="verify derivations and print every step with its check",
+        description="Verify derivations: NAME is 'all', a topic or one derivation.",
+    )
     prove.add_argument("names", nargs="*", metavar="NAME")
     prove.add_argument("--list", action="store_true", help="list the topics and derivations")
     prove.add_argument("--format", choices=("text", "latex"), default="text")
@@ -123,10 +140,22 @@ def _spec(args: argparse.Namespace) -> ConvSpec:
 def _print_matrix(matrix: Any, args: argparse.Namespace, spec: ConvSpec) -> None:
     channels = {"in_channels": spec.in_channels, "out_channels": spec.out_channels, "groups": spec.groups}
     if args.format == "json":
-        print(json.dumps({"spec": {"input_shape": spec.input_shape, "kernel_shape": spec.kernel_shape,
-                                   "stride": spec.stride, "padding": spec.padding, "dilation": spec.dilation,
-                                   "out_shape": spec.out_shape, **(channels if spec.has_channels else {})},
-                          **matrix_json(matrix)}))
+        print(
+            json.dumps(
+                {
+                    "spec": {
+                        "input_shape": spec.input_shape,
+                        "kernel_shape": spec.kernel_shape,
+                        "stride": spec.stride,
+                        "padding": spec.padding,
+                        "dilation": spec.dilation,
+                        "out_shape": spec.out_shape,
+                        **(channels if spec.has_channels else {}),
+                    },
+                    **matrix_json(matrix),
+                }
+            )
+        )
         return
     blocks = (prod(spec.out_shape), prod(spec.input_shape)) if spec.has_channels else None  # one block per channel pair
     slide = SlideMatrix(matrix, zero=r"\cdot" if args.zero == "cdot" else "0", blocks=blocks)
@@ -148,8 +177,10 @@ def _im2col(args: argparse.Namespace) -> int:
 def _steps(args: argparse.Namespace) -> int:
     tspec = TransposedConvSpec(**spec_arguments(args, transposed=True))
     check_size(nonzero_count(tspec.forward()), args.max_nonzeros)
-    stages = StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))),
-                       zero=r"\cdot" if args.zero == "cdot" else "0")
+    stages = StageList(
+        tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))),
+        zero=r"\cdot" if args.zero == "cdot" else "0",
+    )
     print(f"{tspec}  ->  output {'x'.join(map(str, tspec.out_shape))}")
     print(latex(stages) if args.format == "latex" else sympy.sstr(stages))
     return 0
@@ -182,7 +213,9 @@ def _size(args: argparse.Namespace) -> int:
     if args.explain:
         for n, values in enumerate(per_dim):
             given = {k: v for k, v in values.items() if args.transposed or k != "a"}
-            if all(isinstance(v, sympy.Symbol) and v.name == k or v == {"d": 1, "a": 0}.get(k) for k, v in given.items()):
+            if all(
+                isinstance(v, sympy.Symbol) and v.name == k or v == {"d": 1, "a": 0}.get(k) for k, v in given.items()
+            ):
                 given = {}  # the seminar's own letters: the derivation as the seminar writes it
             derivation = (transposed_size_derivation if args.transposed else conv_size_derivation)(given or None)
             if ndim > 1:
@@ -210,8 +243,10 @@ def _notes(args: argparse.Namespace) -> int:
     result = build_notes(example, topics, args.lang)
     written = write_notes(args.output, result, pdf=args.pdf)
     counts = describe(result)
-    print(f"verified {counts['derivations']} derivations ({counts['steps']} steps) in "
-          f"{time.perf_counter() - start:.1f} s; wrote " + ", ".join(str(path) for path in written))
+    print(
+        f"verified {counts['derivations']} derivations ({counts['steps']} steps) in "
+        f"{time.perf_counter() - start:.1f} s; wrote " + ", ".join(str(path) for path in written)
+    )
     return 0
 
 
@@ -232,8 +267,9 @@ def _latex_snippet(args: argparse.Namespace) -> int:
     if args.what == "matrix":
         text = latex(SlideMatrix(conv_matrix(spec, max_nonzeros=args.max_nonzeros), zero=zero))
     elif args.what == "im2col":
-        text = latex(SlideMatrix(im2col(spec, input_symbols(spec.input_shape), max_nonzeros=args.max_nonzeros),
-                                 zero=zero))
+        text = latex(
+            SlideMatrix(im2col(spec, input_symbols(spec.input_shape), max_nonzeros=args.max_nonzeros), zero=zero)
+        )
     elif args.what == "transposed":
         text = latex(StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))), zero=zero))
     elif args.what == "figure":
@@ -252,7 +288,7 @@ def _latex_snippet(args: argparse.Namespace) -> int:
 
 
 def _prove(args: argparse.Namespace) -> int:
-    from .. import derivations
+    from .. import derivations  # type: ignore[attr-defined]  # installed from derivations/
 
     if args.list:
         for topic, derivation in derivations.all_derivations():
@@ -281,8 +317,15 @@ def _printer() -> Any:
     return SeminarLatexPrinter()
 
 
-COMMANDS = {"matrix": _matrix, "im2col": _im2col, "steps": _steps, "size": _size, "notes": _notes,
-            "latex": _latex_snippet, "prove": _prove}
+COMMANDS = {
+    "matrix": _matrix,
+    "im2col": _im2col,
+    "steps": _steps,
+    "size": _size,
+    "notes": _notes,
+    "latex": _latex_snippet,
+    "prove": _prove,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,13 +10,32 @@ Nothing here imports TensorFlow or JAX: their conventions are formulas, checked 
 in the tests when it is installed.
 """
 
-from .jax_lax import (jax_conv_kernel, jax_conv_spec, jax_conv_transpose_kernel, jax_conv_transpose_padding,
-                      jax_conv_transpose_spec)
+from .jax_lax import (
+    jax_conv_kernel,
+    jax_conv_spec,
+    jax_conv_transpose_kernel,
+    jax_conv_transpose_padding,
+    jax_conv_transpose_spec,
+)
 from .keras import keras_conv_spec, keras_conv_transpose_spec, keras_input, keras_kernel, keras_padding
 from .layer import Layer, relayout, spatial_letters, transposed_spec
 from .pytorch import from_torch, to_torch
 
-__all__ = ["Layer", "from_torch", "jax_conv_kernel", "jax_conv_spec", "jax_conv_transpose_kernel",
-           "jax_conv_transpose_padding", "jax_conv_transpose_spec", "keras_conv_spec", "keras_conv_transpose_spec",
-           "keras_input", "keras_kernel", "keras_padding", "relayout", "spatial_letters", "to_torch",
-           "transposed_spec"]
+__all__ = [
+    "Layer",
+    "from_torch",
+    "jax_conv_kernel",
+    "jax_conv_spec",
+    "jax_conv_transpose_kernel",
+    "jax_conv_transpose_padding",
+    "jax_conv_transpose_spec",
+    "keras_conv_spec",
+    "keras_conv_transpose_spec",
+    "keras_input",
+    "keras_kernel",
+    "keras_padding",
+    "relayout",
+    "spatial_letters",
+    "to_torch",
+    "transposed_spec",
+]

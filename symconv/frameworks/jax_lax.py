@@ -36,20 +36,30 @@ from ..errors import SpecError
 from ..specs import ConvSpec
 from .layer import relayout, spatial_letters
 
-__all__ = ["jax_conv_spec", "jax_conv_kernel", "jax_conv_transpose_padding", "jax_conv_transpose_spec",
-           "jax_conv_transpose_kernel"]
+__all__ = [
+    "jax_conv_spec",
+    "jax_conv_kernel",
+    "jax_conv_transpose_padding",
+    "jax_conv_transpose_spec",
+    "jax_conv_transpose_kernel",
+]
 
 
 def _numbers(dimension_numbers: Any, ndim: int, transpose: bool) -> tuple[str, str, str]:
     """``(lhs, rhs, out)`` layout strings; the defaults of ``conv_general_dilated`` or ``conv_transpose``."""
     if dimension_numbers is None:
         letters = spatial_letters(ndim) if not transpose else "HWD"[:ndim]
-        return ("NC" + letters, "OI" + letters, "NC" + letters) if not transpose else \
-            ("N" + letters + "C", letters + "IO", "N" + letters + "C")
+        return (
+            ("NC" + letters, "OI" + letters, "NC" + letters)
+            if not transpose
+            else ("N" + letters + "C", letters + "IO", "N" + letters + "C")
+        )
     if len(dimension_numbers) != 3 or not all(isinstance(spec, str) for spec in dimension_numbers):
-        raise SpecError("dimension_numbers", f"must be three layout strings like ('NCHW', 'OIHW', 'NCHW'), "
-                                             f"got {dimension_numbers!r}")
-    return tuple(dimension_numbers)  # type: ignore[return-value]
+        raise SpecError(
+            "dimension_numbers",
+            f"must be three layout strings like ('NCHW', 'OIHW', 'NCHW'), got {dimension_numbers!r}",
+        )
+    return tuple(dimension_numbers)
 
 
 def _spatial(rhs_spec: str) -> str:
@@ -63,8 +73,13 @@ def _shapes(lhs_shape: Any, rhs_shape: Any, numbers: tuple[str, str, str]) -> di
     for name, spec, shape, fixed in (("lhs_shape", lhs_spec, lhs, "NC"), ("rhs_shape", rhs_spec, rhs, "OI")):
         if sorted(spec) != sorted(fixed + letters) or len(shape) != len(spec):
             raise SpecError(name, f"{shape} does not match the layout {spec!r} (spatial letters {letters!r})")
-    return dict(spatial=tuple(lhs[lhs_spec.index(c)] for c in letters), kernel=tuple(rhs[rhs_spec.index(c)] for c in letters),
-                channels=lhs[lhs_spec.index("C")], O=rhs[rhs_spec.index("O")], I=rhs[rhs_spec.index("I")])
+    return dict(
+        spatial=tuple(lhs[lhs_spec.index(c)] for c in letters),
+        kernel=tuple(rhs[rhs_spec.index(c)] for c in letters),
+        channels=lhs[lhs_spec.index("C")],
+        O=rhs[rhs_spec.index("O")],
+        I=rhs[rhs_spec.index("I")],
+    )
 
 
 def _pads(padding: Any, n: int) -> list[tuple[int, int]]:
@@ -74,15 +89,24 @@ def _pads(padding: Any, n: int) -> list[tuple[int, int]]:
     return [(int(low), int(high)) for low, high in pairs]
 
 
-def jax_conv_spec(lhs_shape: Any, rhs_shape: Any, window_strides: Any, padding: Any, *, lhs_dilation: Any = None,
-                  rhs_dilation: Any = None, dimension_numbers: Any = None, feature_group_count: int = 1) -> ConvSpec:
+def jax_conv_spec(
+    lhs_shape: Any,
+    rhs_shape: Any,
+    window_strides: Any,
+    padding: Any,
+    *,
+    lhs_dilation: Any = None,
+    rhs_dilation: Any = None,
+    dimension_numbers: Any = None,
+    feature_group_count: int = 1,
+) -> ConvSpec:
     """The spec of ``lax.conv_general_dilated(lhs, rhs, window_strides, padding, ...)`` (shapes with the batch).
 
     ``lhs_dilation`` other than 1 is a transposed convolution: see :func:`jax_conv_transpose_spec`.
 
     >>> jax_conv_spec((1, 5, 5, 2), (3, 3, 1, 4), (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
     ...               feature_group_count=2)
-    ConvSpec(input_shape=(5, 5), kernel_shape=(3, 3), stride=(1, 1), padding=(1, 1), dilation=(1, 1), in_channels=2, out_channels=4, groups=2)
+    ConvSpec(input_shape=(5, 5), kernel_shape=(3, 3), ..., in_channels=2, out_channels=4, groups=2)
     """
     numbers = _numbers(dimension_numbers, len(as_shape(rhs_shape, "rhs_shape")) - 2, transpose=False)
     shapes = _shapes(lhs_shape, rhs_shape, numbers)
@@ -103,10 +127,21 @@ def jax_conv_spec(lhs_shape: Any, rhs_shape: Any, window_strides: Any, padding: 
     else:
         pads = _pads(padding, n)
     if shapes["I"] * feature_group_count != shapes["channels"]:
-        raise SpecError("feature_group_count", f"the kernel's I ({shapes['I']}) times feature_group_count "
-                                               f"({feature_group_count}) must be the input's {shapes['channels']} channels")
-    return ConvSpec(shapes["spatial"], shapes["kernel"], stride=stride, padding=pads, dilation=dilation,
-                    in_channels=shapes["channels"], out_channels=shapes["O"], groups=feature_group_count)
+        raise SpecError(
+            "feature_group_count",
+            f"the kernel's I ({shapes['I']}) times feature_group_count "
+            f"({feature_group_count}) must be the input's {shapes['channels']} channels",
+        )
+    return ConvSpec(
+        shapes["spatial"],
+        shapes["kernel"],
+        stride=stride,
+        padding=pads,
+        dilation=dilation,
+        in_channels=shapes["channels"],
+        out_channels=shapes["O"],
+        groups=feature_group_count,
+    )
 
 
 def jax_conv_kernel(rhs: Any, dimension_numbers: Any = None) -> np.ndarray:
@@ -137,8 +172,16 @@ def jax_conv_transpose_padding(kernel_span: int, stride: int, padding: str) -> t
     return low, total - low
 
 
-def jax_conv_transpose_spec(lhs_shape: Any, rhs_shape: Any, strides: Any, padding: Any, *, rhs_dilation: Any = None,
-                            dimension_numbers: Any = None, transpose_kernel: bool = False) -> ConvSpec:
+def jax_conv_transpose_spec(
+    lhs_shape: Any,
+    rhs_shape: Any,
+    strides: Any,
+    padding: Any,
+    *,
+    rhs_dilation: Any = None,
+    dimension_numbers: Any = None,
+    transpose_kernel: bool = False,
+) -> ConvSpec:
     """The forward convolution ``F`` of ``lax.conv_transpose``: the result is ``C_F^T vec(lhs)``, with the
     weight :func:`jax_conv_transpose_kernel`.
 
@@ -156,16 +199,26 @@ def jax_conv_transpose_spec(lhs_shape: Any, rhs_shape: Any, strides: Any, paddin
     stride = per_dimension(strides, n, "strides", 1)
     dilation = per_dimension(1 if rhs_dilation is None else rhs_dilation, n, "rhs_dilation", 1)
     spans = [d * (q - 1) + 1 for q, d in zip(shapes["kernel"], dilation)]
-    pads = [jax_conv_transpose_padding(k, s, padding) for k, s in zip(spans, stride)] if isinstance(padding, str) \
+    pads = (
+        [jax_conv_transpose_padding(k, s, padding) for k, s in zip(spans, stride)]
+        if isinstance(padding, str)
         else _pads(padding, n)
+    )
     sizes, forward_pads = [], []
     for h, s, k, (low, high) in zip(shapes["spatial"], stride, spans, pads):
         if low > k - 1:
             raise SpecError("padding", f"low padding {low} exceeds d(q-1) = {k - 1}: outputs no input reaches")
         sizes.append((h - 1) * s + 1 + low + high - k + 1)
         forward_pads.append((k - 1 - low, max(k - 1 - high, 0)))  # more high padding: zeros past the last input
-    forward = ConvSpec(sizes, shapes["kernel"], stride=stride, padding=forward_pads, dilation=dilation,
-                       in_channels=outputs, out_channels=inputs)
+    forward = ConvSpec(
+        sizes,
+        shapes["kernel"],
+        stride=stride,
+        padding=forward_pads,
+        dilation=dilation,
+        in_channels=outputs,
+        out_channels=inputs,
+    )
     if forward.out_shape != shapes["spatial"]:
         raise SpecError("padding", f"high padding leaves outputs no input reaches: {pads}")
     return forward

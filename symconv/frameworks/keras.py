@@ -42,8 +42,9 @@ def _mode(padding: Any) -> str:
     return mode
 
 
-def keras_padding(padding: str, input_shape: Any, kernel_shape: Any, strides: Any = 1,
-                  dilation_rate: Any = 1) -> tuple[tuple[int, int], ...]:
+def keras_padding(
+    padding: str, input_shape: Any, kernel_shape: Any, strides: Any = 1, dilation_rate: Any = 1
+) -> tuple[tuple[int, int], ...]:
     """``(before, after)`` zeros per dimension of TensorFlow's ``"same"`` or ``"valid"``.
 
     >>> keras_padding("same", 4, 2)          # stride 1: total d(q-1) = 1, the extra zero after
@@ -67,7 +68,9 @@ def keras_padding(padding: str, input_shape: Any, kernel_shape: Any, strides: An
 def _channels(input_shape: Any, data_format: str) -> tuple[tuple[int, ...], int]:
     shape = as_shape(input_shape, "input_shape")
     if len(shape) < 2:
-        raise SpecError("input_shape", f"is (*spatial, channels) or (channels, *spatial) without the batch, got {shape}")
+        raise SpecError(
+            "input_shape", f"is (*spatial, channels) or (channels, *spatial) without the batch, got {shape}"
+        )
     if data_format == "channels_last":
         return shape[:-1], shape[-1]
     if data_format == "channels_first":
@@ -75,23 +78,48 @@ def _channels(input_shape: Any, data_format: str) -> tuple[tuple[int, ...], int]
     raise SpecError("data_format", f'must be "channels_last" or "channels_first", got {data_format!r}')
 
 
-def keras_conv_spec(input_shape: Any, filters: int, kernel_size: Any, *, strides: Any = 1, padding: str = "valid",
-                    dilation_rate: Any = 1, groups: int = 1, data_format: str = "channels_last") -> ConvSpec:
+def keras_conv_spec(
+    input_shape: Any,
+    filters: int,
+    kernel_size: Any,
+    *,
+    strides: Any = 1,
+    padding: str = "valid",
+    dilation_rate: Any = 1,
+    groups: int = 1,
+    data_format: str = "channels_last",
+) -> ConvSpec:
     """The spec of ``keras.layers.Conv{1,2,3}D(filters, kernel_size, ...)`` on inputs of ``input_shape``
     (without the batch: ``(*spatial, channels)``, or ``(channels, *spatial)`` for ``channels_first``).
 
     >>> keras_conv_spec((4, 4, 2), 6, 3, padding="same", groups=2)
-    ConvSpec(input_shape=(4, 4), kernel_shape=(3, 3), stride=(1, 1), padding=(1, 1), dilation=(1, 1), in_channels=2, out_channels=6, groups=2)
+    ConvSpec(input_shape=(4, 4), kernel_shape=(3, 3), ..., in_channels=2, out_channels=6, groups=2)
     """
     spatial, channels = _channels(input_shape, data_format)
     pads = keras_padding(padding, spatial, kernel_size, strides, dilation_rate)
-    return ConvSpec(spatial, kernel_size, stride=strides, padding=pads, dilation=dilation_rate,
-                    in_channels=channels, out_channels=filters, groups=groups)
+    return ConvSpec(
+        spatial,
+        kernel_size,
+        stride=strides,
+        padding=pads,
+        dilation=dilation_rate,
+        in_channels=channels,
+        out_channels=filters,
+        groups=groups,
+    )
 
 
-def keras_conv_transpose_spec(input_shape: Any, filters: int, kernel_size: Any, *, strides: Any = 1,
-                              padding: str = "valid", output_padding: Any = None, dilation_rate: Any = 1,
-                              data_format: str = "channels_last") -> ConvSpec:
+def keras_conv_transpose_spec(
+    input_shape: Any,
+    filters: int,
+    kernel_size: Any,
+    *,
+    strides: Any = 1,
+    padding: str = "valid",
+    output_padding: Any = None,
+    dilation_rate: Any = 1,
+    data_format: str = "channels_last",
+) -> ConvSpec:
     """The forward convolution ``F`` of ``keras.layers.Conv{1,2,3}DTranspose``: the layer is ``vec(X) -> C_F^T vec(X)``.
 
     ``F`` runs from the layer's output (Keras's size) back to its input, with TensorFlow's
@@ -117,11 +145,21 @@ def keras_conv_transpose_spec(input_shape: Any, filters: int, kernel_size: Any, 
         if extra[j] >= s:
             raise SpecError("output_padding", f"must be smaller than strides (Keras's rule), got {extra[j]} >= {s}")
         sizes.append((h - 1) * s + span + extra[j] - (2 * (span // 2) if mode == "same" else 0))
-    forward = ConvSpec(sizes, kernel, stride=stride, padding=keras_padding(mode, sizes, kernel, stride, dilation),
-                       dilation=dilation, in_channels=filters, out_channels=channels)
+    forward = ConvSpec(
+        sizes,
+        kernel,
+        stride=stride,
+        padding=keras_padding(mode, sizes, kernel, stride, dilation),
+        dilation=dilation,
+        in_channels=filters,
+        out_channels=channels,
+    )
     if forward.out_shape != spatial:
-        raise SpecError("output_padding", f"TensorFlow's convolution of size {tuple(sizes)} has {forward.out_shape} "
-                                          f"outputs, not the layer's input {spatial}")
+        raise SpecError(
+            "output_padding",
+            f"TensorFlow's convolution of size {tuple(sizes)} has {forward.out_shape} "
+            f"outputs, not the layer's input {spatial}",
+        )
     return forward
 
 

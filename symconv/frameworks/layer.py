@@ -57,7 +57,7 @@ def spatial_letters(ndim: int) -> str:
     """
     if not 1 <= ndim <= 3:
         raise SpecError("ndim", f"layouts are named for 1 to 3 spatial dimensions, got {ndim}")
-    return "DHW"[3 - ndim:]
+    return "DHW"[3 - ndim :]
 
 
 def relayout(array: Any, source: str, target: str) -> np.ndarray:
@@ -90,23 +90,41 @@ def transposed_spec(forward: ConvSpec) -> TransposedConvSpec:
 
     >>> from symconv import ConvSpec
     >>> transposed_spec(ConvSpec(6, 3, stride=2, padding=1))
-    TransposedConvSpec(input_shape=(3,), kernel_shape=(3,), stride=(2,), padding=(1,), dilation=(1,), output_padding=(1,))
+    TransposedConvSpec(input_shape=(3,), kernel_shape=(3,), stride=(2,), ..., output_padding=(1,))
     >>> transposed_spec(ConvSpec(4, 3, stride=2, padding=[(0, 1)]))
     Traceback (most recent call last):
     ...
-    symconv.errors.SpecError: padding: the forward padding (0, 1) needs output_padding -1 in dimension 0: PyTorch's ConvTranspose crops equally at both ends, so no ConvTranspose has this matrix
+    symconv.errors.SpecError: padding: the forward padding (0, 1) needs output_padding -1 in dimension 0: ...
     """
     output_padding = []
-    for n, (h, q, s, b, e, d, w) in enumerate(zip(forward.input_shape, forward.kernel_shape, forward.stride,
-                                                  forward.padding_before, forward.padding_after, forward.dilation,
-                                                  forward.out_shape)):
+    for n, (h, q, s, b, e, d, w) in enumerate(
+        zip(
+            forward.input_shape,
+            forward.kernel_shape,
+            forward.stride,
+            forward.padding_before,
+            forward.padding_after,
+            forward.dilation,
+            forward.out_shape,
+        )
+    ):
         a = h + 2 * b - d * (q - 1) - 1 - (w - 1) * s
         if a < 0:
-            raise SpecError("padding", f"the forward padding {(b, e)} needs output_padding {a} in dimension {n}: "
-                                       "PyTorch's ConvTranspose crops equally at both ends, so no ConvTranspose "
-                                       "has this matrix")
+            raise SpecError(
+                "padding",
+                f"the forward padding {(b, e)} needs output_padding {a} in dimension {n}: "
+                "PyTorch's ConvTranspose crops equally at both ends, so no ConvTranspose "
+                "has this matrix",
+            )
         output_padding.append(a)
-    return TransposedConvSpec(forward.out_shape, forward.kernel_shape, stride=forward.stride,
-                              padding=forward.padding_before, dilation=forward.dilation,
-                              output_padding=output_padding, in_channels=forward.out_channels,
-                              out_channels=forward.in_channels, groups=forward.groups)
+    return TransposedConvSpec(
+        forward.out_shape,
+        forward.kernel_shape,
+        stride=forward.stride,
+        padding=forward.padding_before,
+        dilation=forward.dilation,
+        output_padding=output_padding,
+        in_channels=forward.out_channels,
+        out_channels=forward.in_channels,
+        groups=forward.groups,
+    )

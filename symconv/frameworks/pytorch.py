@@ -51,17 +51,29 @@ def from_torch(module: Any, input_shape: Any) -> Layer:
     """
     torch = _torch("symconv.from_torch")
     nn = torch.nn
-    kinds = {nn.Conv1d: ConvSpec, nn.Conv2d: ConvSpec, nn.Conv3d: ConvSpec,
-             nn.ConvTranspose1d: TransposedConvSpec, nn.ConvTranspose2d: TransposedConvSpec,
-             nn.ConvTranspose3d: TransposedConvSpec}
+    kinds = {
+        nn.Conv1d: ConvSpec,
+        nn.Conv2d: ConvSpec,
+        nn.Conv3d: ConvSpec,
+        nn.ConvTranspose1d: TransposedConvSpec,
+        nn.ConvTranspose2d: TransposedConvSpec,
+        nn.ConvTranspose3d: TransposedConvSpec,
+    }
     kind = next((spec for cls, spec in kinds.items() if type(module) is cls), None)
     if kind is None:
-        raise SpecError("module", f"must be a torch.nn Conv1d/2d/3d or ConvTranspose1d/2d/3d, "
-                                  f"got {type(module).__name__}")
+        raise SpecError(
+            "module", f"must be a torch.nn Conv1d/2d/3d or ConvTranspose1d/2d/3d, got {type(module).__name__}"
+        )
     if module.padding_mode != "zeros":
         raise SpecError("padding_mode", f"only 'zeros' is a zero-padded convolution, got {module.padding_mode!r}")
-    parameters = dict(stride=module.stride, padding=module.padding, dilation=module.dilation,
-                      in_channels=module.in_channels, out_channels=module.out_channels, groups=module.groups)
+    parameters = dict(
+        stride=module.stride,
+        padding=module.padding,
+        dilation=module.dilation,
+        in_channels=module.in_channels,
+        out_channels=module.out_channels,
+        groups=module.groups,
+    )
     if kind is TransposedConvSpec:
         parameters["output_padding"] = module.output_padding
     spec = kind(input_shape, module.kernel_size, **parameters)
@@ -79,7 +91,9 @@ def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
     Conv1d(1, 1, kernel_size=(3,), stride=(1,), bias=False)
     """
     if not isinstance(layer, Layer):
-        raise TypeError(f"layer: must be a symconv Layer (from from_torch or Layer(spec, kernel, bias)), got {type(layer).__name__}")
+        raise TypeError(
+            f"layer: must be a symconv Layer (from from_torch or Layer(spec, kernel, bias)), got {type(layer).__name__}"
+        )
     torch = _torch("symconv.to_torch")
     spec = layer.spec
     transposed = isinstance(spec, TransposedConvSpec)
@@ -88,14 +102,26 @@ def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
         raise SpecError("input_shape", f"PyTorch has 1-D to 3-D convolutions, not {spec.ndim}-D")
     padding: Any = spec.padding
     if not transposed and spec.padding_before != spec.padding_after:
-        if any(s != 1 for s in spec.stride) or ConvSpec(spec.input_shape, spec.kernel_shape, padding="same",
-                                                         dilation=spec.dilation).padding != spec.padding:
+        if (
+            any(s != 1 for s in spec.stride)
+            or ConvSpec(spec.input_shape, spec.kernel_shape, padding="same", dilation=spec.dilation).padding
+            != spec.padding
+        ):
             raise SpecError("padding", f"PyTorch pads both sides equally (or 'same'), got {spec.padding}")
         padding = "same"
     extra = dict(output_padding=spec.output_padding) if transposed else {}
-    module = getattr(torch.nn, name)(spec.in_channels, spec.out_channels, spec.kernel_shape, stride=spec.stride,
-                                     padding=padding, dilation=spec.dilation, groups=spec.groups,
-                                     bias=layer.bias is not None, dtype=dtype or torch.float64, **extra)
+    module = getattr(torch.nn, name)(
+        spec.in_channels,
+        spec.out_channels,
+        spec.kernel_shape,
+        stride=spec.stride,
+        padding=padding,
+        dilation=spec.dilation,
+        groups=spec.groups,
+        bias=layer.bias is not None,
+        dtype=dtype or torch.float64,
+        **extra,
+    )
 
     def numbers(values: Any, shape: tuple[int, ...], parameter: str) -> Any:
         entries = flat(as_array(values, shape, parameter))

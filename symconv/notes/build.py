@@ -23,8 +23,17 @@ from ..specs import ConvSpec
 from .content import TOPICS, Part, Proof, seminar
 from .render import article, slides
 
-__all__ = ["NotesResult", "build_notes", "write_notes", "compile_pdf", "tex_available", "describe", "NOTES", "SLIDES",
-           "TeXError"]
+__all__ = [
+    "NotesResult",
+    "build_notes",
+    "write_notes",
+    "compile_pdf",
+    "tex_available",
+    "describe",
+    "NOTES",
+    "SLIDES",
+    "TeXError",
+]
 
 NOTES, SLIDES = "symconv-notes.tex", "symconv-slides.tex"
 
@@ -73,14 +82,21 @@ def tex_available() -> str | None:
 
 
 def compile_pdf(tex: Path, build: Path) -> Path:
-    """Compile ``tex`` in ``build`` with ``-no-shell-escape``; errors and undefined references raise :class:`TeXError`."""
+    """Compile ``tex`` in ``build`` with ``-no-shell-escape``.
+
+    Errors and undefined references raise :class:`TeXError`.
+    """
     tool = tex_available()
     if tool is None:
-        raise TeXError("--pdf", "TeX is not installed (Debian/Ubuntu: apt-get install texlive-latex-base "
-                                "texlive-latex-recommended texlive-pictures latexmk; macOS: brew install --cask mactex)")
+        raise TeXError(
+            "--pdf",
+            "TeX is not installed (Debian/Ubuntu: apt-get install texlive-latex-base "
+            "texlive-latex-recommended texlive-pictures latexmk; macOS: brew install --cask mactex)",
+        )
     if tool.endswith("latexmk"):
-        commands = [[tool, "-pdf", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-quiet",
-                     tex.name]]
+        commands = [
+            [tool, "-pdf", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-quiet", tex.name]
+        ]
     else:
         once = [tool, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", tex.name]
         commands = [once, once]

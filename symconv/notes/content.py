@@ -12,7 +12,7 @@ from typing import Any
 
 import sympy
 
-from .. import derivations as scripts
+from .. import derivations as scripts  # type: ignore[attr-defined]  # installed from derivations/
 from ..errors import SpecError
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec
 from ..ops.im2col import im2col
@@ -24,8 +24,8 @@ from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matr
 from ..printing.figures import conv_figure, figure_positions, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
-from ..proof.derivation import text_latex
 from ..proof import Derivation
+from ..proof.derivation import text_latex
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 
@@ -35,6 +35,7 @@ __all__ = ["Text", "Formula", "Figure", "Overlays", "Proof", "Unit", "Part", "TO
 @dataclass(frozen=True)
 class Text:
     """A paragraph (``$...$`` math allowed); ``label`` is the fact it states (``S1``)."""
+
     text: str
     label: str = ""
 
@@ -42,12 +43,14 @@ class Text:
 @dataclass(frozen=True)
 class Formula:
     """A displayed formula, already LaTeX (shrunk to the line width when too wide)."""
+
     latex: str
 
 
 @dataclass(frozen=True)
 class Figure:
     """A TikZ picture with a caption."""
+
     tikz: str
     caption: str = ""
 
@@ -55,18 +58,21 @@ class Figure:
 @dataclass(frozen=True)
 class Overlays:
     """Pictures shown one after another on a slide (the sliding window); the article shows the first."""
+
     frames: tuple[tuple[str, str], ...]  # (tikz, formula LaTeX)
 
 
 @dataclass(frozen=True)
 class Proof:
     """A derivation (verified before the documents are written)."""
+
     derivation: Derivation
 
 
 @dataclass(frozen=True)
 class Unit:
     """One idea: a subsection of the article, a frame (or a few) of the slides."""
+
     title: str
     blocks: tuple[Any, ...]
 
@@ -74,6 +80,7 @@ class Unit:
 @dataclass(frozen=True)
 class Part:
     """A part of the seminar (a section of the article)."""
+
     title: str
     units: tuple[Unit, ...] = field(default_factory=tuple)
 
@@ -92,7 +99,7 @@ def _size(shape: tuple[int, ...]) -> str:
     return "$" + r" \times ".join(map(str, shape)) + "$"
 
 
-def _value(values: tuple[int, ...]) -> str:
+def _value(values: tuple[Any, ...]) -> str:
     return str(values[0]) if len(set(values)) == 1 else "(" + ", ".join(map(str, values)) + ")"
 
 
@@ -106,13 +113,20 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     C = conv_matrix(example)
     Y = sliding_window(example, X)
     n_in, n_out, n_taps = prod(example.input_shape), prod(example.out_shape), prod(example.kernel_shape)
-    numbers = dict(input=_size(example.input_shape), kernel=_size(example.kernel_shape),
-                   stride=_value(example.stride), padding=_value(tuple(str(p) for p in example.padding)),
-                   output=_size(example.out_shape), n_in=n_in, n_out=n_out, n_taps=n_taps)
+    numbers = dict(
+        input=_size(example.input_shape),
+        kernel=_size(example.kernel_shape),
+        stride=_value(example.stride),
+        padding=_value(tuple(str(p) for p in example.padding)),
+        output=_size(example.out_shape),
+        n_in=n_in,
+        n_out=n_out,
+        n_taps=n_taps,
+    )
     overlays = tuple(
-        (conv_figure(example, position, captions=w["captions"]),
-         f"Y_{{{n}}} = " + latex(Y[position]))
-        for n, position in enumerate(figure_positions(example)))
+        (conv_figure(example, position, captions=w["captions"]), f"Y_{{{n}}} = " + latex(Y[position]))
+        for n, position in enumerate(figure_positions(example))
+    )
     column = latex(sympy.Matrix(vec(X)).T) + "^T"
     outputs = latex(sympy.Matrix([sympy.Symbol(f"Y_{n}") for n in range(n_out)]))
     from ..derivations.sliding_window import example_case  # the S1 = S3 = S4 derivation for this example
@@ -120,12 +134,28 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     worked = example_case(example)
     units = [
         Unit(w["part1"], (Text(w["S1"], "S1"), Overlays(overlays))),
-        Unit(w["worked"], (Text(w["S2"].format(**numbers), "S2"),
-                                                       Figure(conv_figure(example, figure_positions(example)[-1], captions=w["captions"]), ""))),
-        Unit(w["matrix"], (Text(w["S3"].format(**numbers), "S3"), Formula("C = " + latex(SlideMatrix(C))),
-                           Formula(outputs + " = C " + column))),
-        Unit("im2col", (Text(w["S4"].format(**numbers), "S4"),
-                        Formula(r"\mathrm{im2col}(X) = " + latex(SlideMatrix(im2col(example, X)))))),
+        Unit(
+            w["worked"],
+            (
+                Text(w["S2"].format(**numbers), "S2"),
+                Figure(conv_figure(example, figure_positions(example)[-1], captions=w["captions"]), ""),
+            ),
+        ),
+        Unit(
+            w["matrix"],
+            (
+                Text(w["S3"].format(**numbers), "S3"),
+                Formula("C = " + latex(SlideMatrix(C))),
+                Formula(outputs + " = C " + column),
+            ),
+        ),
+        Unit(
+            "im2col",
+            (
+                Text(w["S4"].format(**numbers), "S4"),
+                Formula(r"\mathrm{im2col}(X) = " + latex(SlideMatrix(im2col(example, X)))),
+            ),
+        ),
         Unit(worked.title, (Proof(worked),)),
     ]
     units += _proofs("conv_matrix") + _proofs("im2col")
@@ -134,20 +164,47 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
 
 def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     w = words(lang)
-    tspec = TransposedConvSpec(example.out_shape, example.kernel_shape, stride=example.stride,
-                               padding=example.padding_before, dilation=example.dilation)
+    tspec = TransposedConvSpec(
+        example.out_shape,
+        example.kernel_shape,
+        stride=example.stride,
+        padding=example.padding_before,
+        dilation=example.dilation,
+    )
     n_in, n_out = prod(tspec.out_shape), prod(tspec.input_shape)
     Yt = input_symbols(tspec.input_shape, "Y")
-    stages = [Formula(r"\text{%s (%s):}\quad " % (text_latex(stage.name), text_latex(stage.description))
-                      + latex(SlideMatrix(as_grid(stage.array)[0]))) for stage in recipe_stages(tspec, Yt)]
+    stages = [
+        Formula(
+            r"\text{%s (%s):}\quad " % (text_latex(stage.name), text_latex(stage.description))
+            + latex(SlideMatrix(as_grid(stage.array)[0]))
+        )
+        for stage in recipe_stages(tspec, Yt)
+    ]
     units = [
-        Unit("$C^T$", (Text(w["T1"].format(n_in=n_in, n_out=n_out), "T1"),
-                       Formula("C^T = " + latex(SlideMatrix(transposed_conv_matrix(tspec)))))),
+        Unit(
+            "$C^T$",
+            (
+                Text(w["T1"].format(n_in=n_in, n_out=n_out), "T1"),
+                Formula("C^T = " + latex(SlideMatrix(transposed_conv_matrix(tspec)))),
+            ),
+        ),
         Unit(w["stages"], (Text(w["T2"], "T2"), Figure(transposed_figure(tspec, captions=w["captions"])), *stages)),
         Unit("T3, T4", (Text(w["T3"], "T3"), Text(w["T4"], "T4"))),
-        Unit("T5", (Text(w["T5"], "T5"),
-                    *[Figure(transposed_figure(TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions=w["captions"]),
-                             f"$s = {s}$, $p = {p}$") for s, p in ((1, 0), (2, 0), (2, 1))])),
+        Unit(
+            "T5",
+            (
+                Text(w["T5"], "T5"),
+                *[
+                    Figure(
+                        transposed_figure(
+                            TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions=w["captions"]
+                        ),
+                        f"$s = {s}$, $p = {p}$",
+                    )
+                    for s, p in ((1, 0), (2, 0), (2, 1))
+                ],
+            ),
+        ),
     ]
     units += _proofs("transposed")
     pattern = overlap_counts(TransposedConvSpec((3, 3), (3, 3), stride=2))
@@ -173,9 +230,18 @@ def bilinear_part(lang: str, latex: Any) -> Part:
     solution = conv_transpose(bilinear_upsampling_spec((3, 3)), X, bilinear_kernel())
     units = [
         Unit("B1, B2", (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
-        Unit("B3, B4", (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula(latex(sympy.Matrix(bilinear_kernel().tolist()))))),
-        Unit("B5", (Text(w["B5"], "B5"), Figure(transposed_figure(bilinear_upsampling_spec((3, 3)), captions=w["captions"])),
-                    Formula(latex(sympy.Matrix(solution.tolist()))))),
+        Unit(
+            "B3, B4",
+            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula(latex(sympy.Matrix(bilinear_kernel().tolist())))),
+        ),
+        Unit(
+            "B5",
+            (
+                Text(w["B5"], "B5"),
+                Figure(transposed_figure(bilinear_upsampling_spec((3, 3)), captions=w["captions"])),
+                Formula(latex(sympy.Matrix(solution.tolist()))),
+            ),
+        ),
     ]
     units += _proofs("bilinear")
     return Part(w["part3"], tuple(units))
@@ -184,8 +250,11 @@ def bilinear_part(lang: str, latex: Any) -> Part:
 def extra_parts(lang: str) -> list[Part]:
     """Derivation topics no section shows yet (each topic's section appears as its derivations exist)."""
     shown = {t for topics in PROOF_TOPICS.values() for t in topics}
-    return [Part(topic.replace("_", " ").capitalize(), tuple(_proofs(topic)))
-            for topic in scripts.TOPICS if topic not in shown]
+    return [
+        Part(topic.replace("_", " ").capitalize(), tuple(_proofs(topic)))
+        for topic in scripts.TOPICS
+        if topic not in shown
+    ]
 
 
 def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -> list[Part]:

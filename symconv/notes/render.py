@@ -49,8 +49,9 @@ def _step_lines(report: Report, printer: Any, lang: str, first: int, last: int) 
         if result.numeric is not None:
             status += f"; {w['numeric']}: {text_latex(result.numeric_detail)}"
         lines.append("\\noindent" + _fit(formula) + "\\par")
-        lines.append(f"{{\\footnotesize ({n}) {text_latex(step.because)} \\hfill $\\checkmark$ {status}}}\\par"
-                     "\\smallskip")
+        lines.append(
+            f"{{\\footnotesize ({n}) {text_latex(step.because)} \\hfill $\\checkmark$ {status}}}\\par\\smallskip"
+        )
     return lines
 
 
@@ -88,11 +89,20 @@ def _block(block: Any, printer: Any, lang: str, reports: dict[str, Report], slid
 def article(parts: list[Part], printer: Any, lang: str, reports: dict[str, Report]) -> str:
     """The notes: an article with a section per part and a subsection per unit."""
     w = words(lang)
-    lines = [MARK, "\\documentclass[11pt,a4paper]{article}", _PACKAGES % PREAMBLES[lang],
-             "\\usepackage[margin=2cm]{geometry}", "\\setlength{\\parindent}{0pt}",
-             f"\\title{{{text_latex(w['title'])}}}", f"\\author{{{text_latex(w['author'])}}}", "\\date{}",
-             "\\begin{document}", "\\maketitle", f"\\begin{{center}}\\emph{{{text_latex(w['subtitle'])}}}\\end{{center}}",
-             "\\tableofcontents"]
+    lines = [
+        MARK,
+        "\\documentclass[11pt,a4paper]{article}",
+        _PACKAGES % PREAMBLES[lang],
+        "\\usepackage[margin=2cm]{geometry}",
+        "\\setlength{\\parindent}{0pt}",
+        f"\\title{{{text_latex(w['title'])}}}",
+        f"\\author{{{text_latex(w['author'])}}}",
+        "\\date{}",
+        "\\begin{document}",
+        "\\maketitle",
+        f"\\begin{{center}}\\emph{{{text_latex(w['subtitle'])}}}\\end{{center}}",
+        "\\tableofcontents",
+    ]
     if w["language_note"]:
         lines.append(f"\\par\\medskip{{\\small {text_latex(w['language_note'])}}}")
     for part in parts:
@@ -119,8 +129,9 @@ def _frames(unit: Unit, printer: Any, lang: str, reports: dict[str, Report]) -> 
             if number == len(chunks) - 1:
                 body += _checks(report, lang)
             suffix = f" ({number + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-            frames.append(("\\begin{frame}{" + title + suffix + "}\n\\footnotesize\n" + "\n".join(body)
-                           + "\n\\end{frame}", 1))
+            frames.append(
+                ("\\begin{frame}{" + title + suffix + "}\n\\footnotesize\n" + "\n".join(body) + "\n\\end{frame}", 1)
+            )
         return frames
     pages = max([len(b.frames) for b in unit.blocks if isinstance(b, Overlays)] or [1])
     body = [line for block in unit.blocks for line in _block(block, printer, lang, reports, slide=True)]
@@ -130,11 +141,18 @@ def _frames(unit: Unit, printer: Any, lang: str, reports: dict[str, Report]) -> 
 def slides(parts: list[Part], printer: Any, lang: str, reports: dict[str, Report]) -> tuple[str, int]:
     """The beamer deck and the number of pages it must have (frames times their overlays)."""
     w = words(lang)
-    lines = [MARK, "\\documentclass[aspectratio=169]{beamer}", _PACKAGES % PREAMBLES[lang],
-             "\\setbeamertemplate{navigation symbols}{}",
-             f"\\title{{{text_latex(w['title'])}}}", f"\\subtitle{{{text_latex(w['subtitle'])}}}",
-             f"\\author{{{text_latex(w['author'])}}}", "\\date{}", "\\begin{document}",
-             "\\begin{frame}\\titlepage\\end{frame}"]
+    lines = [
+        MARK,
+        "\\documentclass[aspectratio=169]{beamer}",
+        _PACKAGES % PREAMBLES[lang],
+        "\\setbeamertemplate{navigation symbols}{}",
+        f"\\title{{{text_latex(w['title'])}}}",
+        f"\\subtitle{{{text_latex(w['subtitle'])}}}",
+        f"\\author{{{text_latex(w['author'])}}}",
+        "\\date{}",
+        "\\begin{document}",
+        "\\begin{frame}\\titlepage\\end{frame}",
+    ]
     pages = 1
     for part in parts:
         lines.append(f"\\section{{{text_latex(part.title)}}}")

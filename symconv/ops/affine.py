@@ -43,13 +43,15 @@ def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: Any = None) -> Mutabl
     require_spec(spec, (ConvSpec, TransposedConvSpec))
     values = bias_symbols(spec.out_channels) if bias is None else as_array(bias, (spec.out_channels,), "bias")
     positions = prod(spec.out_shape)
-    rows = {o * positions + n: {0: value} for o, value in enumerate(flat(values)) if value != 0
-            for n in range(positions)}
+    rows = {
+        o * positions + n: {0: value} for o, value in enumerate(flat(values)) if value != 0 for n in range(positions)
+    }
     return matrix_from_rows(rows, (spec.out_channels * positions, 1))
 
 
-def layer_matrix(spec: ConvSpec | TransposedConvSpec, kernel: Any = None, *,
-                 max_nonzeros: int | None = None) -> MutableDenseMatrix:
+def layer_matrix(
+    spec: ConvSpec | TransposedConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """The linear part ``C`` of a layer: :func:`~symconv.conv_matrix` or :func:`~symconv.transposed_conv_matrix`.
 
     >>> from symconv import TransposedConvSpec
@@ -62,8 +64,9 @@ def layer_matrix(spec: ConvSpec | TransposedConvSpec, kernel: Any = None, *,
     return conv_matrix(spec, kernel, max_nonzeros=max_nonzeros)
 
 
-def affine_matrix(spec: ConvSpec | TransposedConvSpec, kernel: Any = None, bias: Any = None, *,
-                  max_nonzeros: int | None = None) -> MutableDenseMatrix:
+def affine_matrix(
+    spec: ConvSpec | TransposedConvSpec, kernel: Any = None, bias: Any = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     r"""The augmented matrix ``[[C, b], [0, 1]]``: ``(vec(Y), 1) = A (vec(X), 1)``.
 
     Held sparse, like ``C``; one row and one column more than ``C``.

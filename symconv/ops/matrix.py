@@ -28,8 +28,9 @@ from .operands import flat
 __all__ = ["conv_matrix", "matrix_from_entries", "matrix_from_index_map"]
 
 
-def matrix_from_entries(rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: list[Any],
-                        shape: tuple[int, int]) -> MutableDenseMatrix:
+def matrix_from_entries(
+    rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: list[Any], shape: tuple[int, int]
+) -> MutableDenseMatrix:
     """The matrix with ``taps[tap[n]]`` at ``(rows[n], columns[n])`` for every ``n`` (no cell twice).
 
     Built in time proportional to the entries; zero taps are not stored.
@@ -53,9 +54,14 @@ def matrix_from_entries(rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, 
     return matrix_from_rows(result, shape)
 
 
-def matrix_from_index_map(imap: IndexMap, taps: list[Any], shape: tuple[int, int], *,
-                          rows: np.ndarray | None = None, columns: np.ndarray | None = None,
-                          ) -> MutableDenseMatrix:
+def matrix_from_index_map(
+    imap: IndexMap,
+    taps: list[Any],
+    shape: tuple[int, int],
+    *,
+    rows: np.ndarray | None = None,
+    columns: np.ndarray | None = None,
+) -> MutableDenseMatrix:
     """The matrix with ``taps[tap]`` at (row, column) of every triple of the index map.
 
     ``rows`` and ``columns`` default to the flat output and input positions (the
@@ -95,5 +101,6 @@ def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None 
     taps = flat(layer_kernel(spec, kernel))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     rows, columns, tap = layer_entries(spec, imap)
-    return matrix_from_entries(rows, columns, tap, taps, (spec.out_channels * prod(spec.out_shape),
-                                                         spec.in_channels * prod(spec.input_shape)))
+    return matrix_from_entries(
+        rows, columns, tap, taps, (spec.out_channels * prod(spec.out_shape), spec.in_channels * prod(spec.input_shape))
+    )

@@ -44,8 +44,12 @@ def as_array(values: Any, shape: tuple[int, ...], parameter: str) -> Array:
     size = int(np.prod(shape))
     if given != tuple(shape) and len(entries) != size:
         raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
-    if given != tuple(shape) and len(given) > 1 and sorted(given) != [1, size] \
-            and _without_leading_ones(given) != _without_leading_ones(shape):
+    if (
+        given != tuple(shape)
+        and len(given) > 1
+        and sorted(given) != [1, size]
+        and _without_leading_ones(given) != _without_leading_ones(shape)
+    ):
         raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
     try:
         entries = [sympy.sympify(v, strict=True) for v in entries]

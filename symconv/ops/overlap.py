@@ -46,7 +46,9 @@ def interior_overlap(j: int, q: int, s: int, p: int = 0, d: int = 1) -> int:
     j, p = as_int(j, "j"), as_int(p, "padding")
     q, s, d = (as_int(v, name) for v, name in ((q, "kernel_shape"), (s, "stride"), (d, "dilation")))
     if q < 1 or s < 1 or d < 1 or p < 0:
-        raise SpecError("kernel_shape" if q < 1 else "stride" if s < 1 else "dilation" if d < 1 else "padding",
-                        "must be positive (padding non-negative)")
+        raise SpecError(
+            "kernel_shape" if q < 1 else "stride" if s < 1 else "dilation" if d < 1 else "padding",
+            "must be positive (padding non-negative)",
+        )
     check_size(q, what="the kernel")
     return sum(1 for k in range(q) if (j + p - d * k) % s == 0)

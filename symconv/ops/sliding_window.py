@@ -33,7 +33,8 @@ def padded_input(spec: ConvSpec, X: Any) -> np.ndarray:
     values = np.array(flat(as_array(X, spec.input_shape, "X")), dtype=object).reshape(spec.input_shape)
     padded = np.full(
         tuple(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after)),
-        sympy.S.Zero, dtype=object,
+        sympy.S.Zero,
+        dtype=object,
     )
     padded[tuple(slice(b, b + h) for b, h in zip(spec.padding_before, spec.input_shape))] = values
     return padded
@@ -60,7 +61,8 @@ def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None, *, max_nonzeros: 
     extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
     entries = []
     for o in np.ndindex(*spec.out_shape):
-        window = padded[tuple(slice(s * oi, s * oi + e, d)
-                              for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))]
+        window = padded[
+            tuple(slice(s * oi, s * oi + e, d) for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))
+        ]
         entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
     return Array(entries, spec.out_shape)

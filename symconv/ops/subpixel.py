@@ -59,8 +59,9 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: Any = None) -> dict[tupl
     return result
 
 
-def periodic_shuffle(phases: dict[tuple[int, ...], np.ndarray], stride: tuple[int, ...],
-                     shape: tuple[int, ...]) -> np.ndarray:
+def periodic_shuffle(
+    phases: dict[tuple[int, ...], np.ndarray], stride: tuple[int, ...], shape: tuple[int, ...]
+) -> np.ndarray:
     """Interleave phase outputs: ``Z[s u + r] = phases[r][u]`` (PyTorch's ``pixel_shuffle`` in space)."""
     Z = np.full(shape, sympy.S.Zero, dtype=object)
     for r, values in phases.items():
@@ -90,7 +91,11 @@ def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = Non
         # Z_r[u] = sum_m g[m] Y[u - m]: a stride-1 convolution, the rotated sub-kernel sliding over Y padded by M
         spec = ConvSpec(h, g.shape, stride=1, padding=M)
         phases[r] = np.array(sliding_window(spec, values, rotate_kernel(g)).tolist(), dtype=object)
-    full = tuple((hj - 1) * s + d * (q - 1) + 1 + p + a for hj, s, d, q, p, a in zip(
-        h, tspec.stride, tspec.dilation, tspec.kernel_shape, tspec.padding, tspec.output_padding))
+    full = tuple(
+        (hj - 1) * s + d * (q - 1) + 1 + p + a
+        for hj, s, d, q, p, a in zip(
+            h, tspec.stride, tspec.dilation, tspec.kernel_shape, tspec.padding, tspec.output_padding
+        )
+    )
     Z = periodic_shuffle(phases, tspec.stride, full)
     return Array(Z[tuple(slice(p, p + w) for p, w in zip(tspec.padding, tspec.out_shape))].tolist())

@@ -35,8 +35,9 @@ from .sliding_window import sliding_window
 __all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_kernel", "Stage"]
 
 
-def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
-                           max_nonzeros: int | None = None) -> MutableDenseMatrix:
+def transposed_conv_matrix(
+    tspec: TransposedConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     r"""The ``(prod(out_shape), prod(input_shape))`` matrix of the transposed convolution.
 
     It is ``C^T`` of ``tspec.forward()``; when ``output_padding >= stride`` the forward
@@ -58,8 +59,13 @@ def transposed_conv_matrix(tspec: TransposedConvSpec, kernel: Any = None, *,
     taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
     imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
     rows, columns, tap = layer_entries(forward, imap, tspec.input_shape)
-    return matrix_from_entries(columns, rows, tap, taps, (tspec.out_channels * prod(tspec.out_shape),
-                                                         tspec.in_channels * prod(tspec.input_shape)))
+    return matrix_from_entries(
+        columns,
+        rows,
+        tap,
+        taps,
+        (tspec.out_channels * prod(tspec.out_shape), tspec.in_channels * prod(tspec.input_shape)),
+    )
 
 
 def rotate_kernel(kernel: Any) -> Array:
@@ -91,8 +97,9 @@ def _object_array(values: Array, shape: tuple[int, ...]) -> np.ndarray:
     return np.array(flat(values), dtype=object).reshape(shape)
 
 
-def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
-                  max_nonzeros: int | None = None) -> list[Stage]:
+def recipe_stages(
+    tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *, max_nonzeros: int | None = None
+) -> list[Stage]:
     """The seminar's recipe, stage by stage: input, zeros inserted, padded (or cropped), output.
 
     >>> from symconv import TransposedConvSpec
@@ -102,8 +109,12 @@ def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "the recipe")
     # the padded array and the products that meet an input (not an inserted zero): refused at once when too large
-    padded_size = prod((h - 1) * s + 1 + 2 * max(d * (q - 1) - p, 0) + a for h, q, s, p, d, a in zip(
-        tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding))
+    padded_size = prod(
+        (h - 1) * s + 1 + 2 * max(d * (q - 1) - p, 0) + a
+        for h, q, s, p, d, a in zip(
+            tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding
+        )
+    )
     check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
@@ -112,24 +123,34 @@ def recipe_stages(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
     spread_shape = tuple((hj - 1) * sj + 1 for hj, sj in zip(h, s))
     spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
     spread[tuple(slice(None, None, sj) for sj in s)] = values
-    stages.append(Stage("zeros inserted", Array(spread.tolist()),
-                        f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: "
-                        f"(h-1)s + 1 = {_size(spread_shape)}"))
+    stages.append(
+        Stage(
+            "zeros inserted",
+            Array(spread.tolist()),
+            f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: (h-1)s + 1 = {_size(spread_shape)}",
+        )
+    )
 
     border = [dj * (qj - 1) - pj for dj, qj, pj in zip(d, q, tspec.padding)]
     padded_shape = tuple(n + 2 * b + a for n, b, a in zip(spread_shape, border, tspec.output_padding))
     padded = np.full(padded_shape, sympy.S.Zero, dtype=object)
     padded[_window(border, spread_shape, padded_shape, 0)] = spread[_window(border, spread_shape, padded_shape, 1)]
-    stages.append(Stage("padded", Array(padded.tolist()),
-                        f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
-                        f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}"))
+    stages.append(
+        Stage(
+            "padded",
+            Array(padded.tolist()),
+            f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
+            f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}",
+        )
+    )
 
     rotated = rotate_kernel(as_kernel(kernel, q))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
     # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
     output = sliding_window(slide, Array(padded.tolist()), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
-    stages.append(Stage("output", output,
-                        f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}"))
+    stages.append(
+        Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
+    )
     return stages
 
 
@@ -140,7 +161,9 @@ def _window(offset: list[int], inner: tuple[int, ...], outer: tuple[int, ...], s
     for b, n, size in zip(offset, inner, outer):
         start_outer, start_inner = max(b, 0), max(-b, 0)
         length = min(n - start_inner, size - start_outer)
-        result.append(slice(start_outer, start_outer + length) if side == 0 else slice(start_inner, start_inner + length))
+        result.append(
+            slice(start_outer, start_outer + length) if side == 0 else slice(start_inner, start_inner + length)
+        )
     return tuple(result)
 
 
@@ -152,8 +175,7 @@ def _size(shape: tuple[int, ...]) -> str:
     return "x".join(str(n) for n in shape)
 
 
-def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *,
-                   max_nonzeros: int | None = None) -> Array:
+def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *, max_nonzeros: int | None = None) -> Array:
     """The transposed convolution by the seminar's recipe (T2), an Array of ``out_shape``.
 
     >>> from symconv import TransposedConvSpec, input_symbols

@@ -52,12 +52,18 @@ def figure_positions(spec: ConvSpec) -> list[tuple[int, ...]]:
 
 
 #: Captions of the figures' parts (the notes pass their language's words).
-CAPTIONS = {"input": "input", "padding": "padding shaded", "kernel": "kernel", "output": "output",
-            "spread": "zeros inserted and padded"}
+CAPTIONS = {
+    "input": "input",
+    "padding": "padding shaded",
+    "kernel": "kernel",
+    "output": "output",
+    "spread": "zeros inserted and padded",
+}
 
 
-def conv_figure(spec: ConvSpec, position: Any = None, *, labels: bool = True,
-                captions: dict[str, str] | None = None) -> str:
+def conv_figure(
+    spec: ConvSpec, position: Any = None, *, labels: bool = True, captions: dict[str, str] | None = None
+) -> str:
     """The padded input with the window of output ``position`` (default: the first), the kernel
     and the output grid, as a ``tikzpicture``."""
     names = {**CAPTIONS, **(captions or {})}
@@ -73,15 +79,18 @@ def conv_figure(spec: ConvSpec, position: Any = None, *, labels: bool = True,
     # the window inside the input, from the index map; its taps in the padding, from the same formula
     imap = index_map(spec)
     inside = {lift(i) for o, i in zip(imap.output.tolist(), imap.input.tolist()) if tuple(o) == position}
-    window = {lift(input_position(o, kk, s, p, d) for o, kk, s, p, d in
-                   zip(position, k, spec.stride, spec.padding_before, spec.dilation))
-              for k in np.ndindex(*spec.kernel_shape)}
+    window = {
+        lift(
+            input_position(o, kk, s, p, d)
+            for o, kk, s, p, d in zip(position, k, spec.stride, spec.padding_before, spec.dilation)
+        )
+        for k in np.ndindex(*spec.kernel_shape)
+    }
     lines = [_STYLE]
     for r in range(-before[0], rows + after[0]):
         for c in range(-before[1], cols + after[1]):
             padding = not (0 <= r < rows and 0 <= c < cols)
-            fill = "blue!35" if (r, c) in inside else "blue!12" if (r, c) in window else \
-                "gray!20" if padding else None
+            fill = "blue!35" if (r, c) in inside else "blue!12" if (r, c) in window else "gray!20" if padding else None
             label = "$0$" if padding else f"$X_{{{r * cols + c}}}$" if labels else ""
             lines.append(_cell(r + before[0], c + before[1], 0, fill, label, dashed=padding))
     width = cols + before[1] + after[1]
@@ -96,16 +105,17 @@ def conv_figure(spec: ConvSpec, position: Any = None, *, labels: bool = True,
         for c in range(out_cols):
             fill = "green!30" if (r, c) == chosen_out else None
             lines.append(_cell(r, c, x_out, fill, f"$Y_{{{r * out_cols + c}}}$" if labels else ""))
-    lines.append(f"\\node[anchor=north] at ({width / 2},{-(rows + before[0] + after[0]) - 0.2}) "
-                 f"{{{names['input']} {'x'.join(map(str, spec.input_shape))} ({names['padding']})}};")
+    lines.append(
+        f"\\node[anchor=north] at ({width / 2},{-(rows + before[0] + after[0]) - 0.2}) "
+        f"{{{names['input']} {'x'.join(map(str, spec.input_shape))} ({names['padding']})}};"
+    )
     lines.append(f"\\node[anchor=north] at ({x_kernel + q_cols / 2},{-q_rows - 0.2}) {{{names['kernel']}}};")
     lines.append(f"\\node[anchor=north] at ({x_out + out_cols / 2},{-out_rows - 0.2}) {{{names['output']}}};")
     lines.append(r"\end{tikzpicture}")
     return "\n".join(lines)
 
 
-def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True,
-                      captions: dict[str, str] | None = None) -> str:
+def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True, captions: dict[str, str] | None = None) -> str:
     """The seminar's recipe drawn: inputs (blue), the ``s - 1`` inserted zeros (white), the
     ``d(q-1) - p`` padding (grey; cropped when negative) and the output grid."""
     names = {**CAPTIONS, **(captions or {})}
@@ -133,9 +143,13 @@ def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True,
     for r in range(out_rows):
         for c in range(out_cols):
             lines.append(_cell(r, c, x_out, "green!20", ""))
-    lines.append(f"\\node[anchor=north] at ({size[1] / 2},{-size[0] - 0.2}) "
-                 f"{{{names['spread']}: {'x'.join(map(str, size if tspec.ndim == 2 else size[1:]))}}};")
-    lines.append(f"\\node[anchor=north] at ({x_out + out_cols / 2},{-out_rows - 0.2}) "
-                 f"{{{names['output']} {'x'.join(map(str, tspec.out_shape))}}};")
+    lines.append(
+        f"\\node[anchor=north] at ({size[1] / 2},{-size[0] - 0.2}) "
+        f"{{{names['spread']}: {'x'.join(map(str, size if tspec.ndim == 2 else size[1:]))}}};"
+    )
+    lines.append(
+        f"\\node[anchor=north] at ({x_out + out_cols / 2},{-out_rows - 0.2}) "
+        f"{{{names['output']} {'x'.join(map(str, tspec.out_shape))}}};"
+    )
     lines.append(r"\end{tikzpicture}")
     return "\n".join(lines)

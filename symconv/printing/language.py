@@ -36,35 +36,35 @@ _EN = {
     "worked": "Worked case",
     "sizes": "Output sizes",
     "S1": "Applying a convolution is computing dot products of the kernel with a sliding window "
-          "(deep learning's convolution is a cross-correlation: the kernel is not flipped).",
+    "(deep learning's convolution is a cross-correlation: the kernel is not flipped).",
     "S2": "Worked case: input {input}, kernel {kernel}, stride {stride}, padding {padding}: output {output}.",
     "S3": "The sliding window is one matrix product $Y = C X$: the input flattened row-major into a column "
-          "$X$ of size {n_in}$\\times$1, the output into $Y$ of size {n_out}$\\times$1, and the kernel laid "
-          "out into the sparse {n_out}$\\times${n_in} matrix $C$.",
+    "$X$ of size {n_in}$\\times$1, the output into $Y$ of size {n_out}$\\times$1, and the kernel laid "
+    "out into the sparse {n_out}$\\times${n_in} matrix $C$.",
     "S4": "im2col: the kernel as a row $F$ (1$\\times${n_taps}), the input rearranged into a matrix of windows "
-          "({n_taps}$\\times${n_out}), the output as the row $F \\cdot \\mathrm{{im2col}}(X)$. Low-level libraries "
-          "do this; it cannot show why the transposed convolution is called transposed.",
+    "({n_taps}$\\times${n_out}), the output as the row $F \\cdot \\mathrm{{im2col}}(X)$. Low-level libraries "
+    "do this; it cannot show why the transposed convolution is called transposed.",
     "T1": "To go from {n_out} values to {n_in}, the matrix must be {n_in}$\\times${n_out}: the shape of $C^T$. "
-          "Hence the name.",
+    "Hence the name.",
     "T2": "Its stride and padding are those of the convolution whose matrix is transposed, and act the other "
-          "way round: $s - 1$ zeros are inserted between neighbouring inputs, the kernel then slides with "
-          "stride 1, rotated by 180 degrees, over the input padded with $q - 1 - p$ zeros ($p$ is subtracted).",
+    "way round: $s - 1$ zeros are inserted between neighbouring inputs, the kernel then slides with "
+    "stride 1, rotated by 180 degrees, over the input padded with $q - 1 - p$ zeros ($p$ is subtracted).",
     "T3": "With $s = 1$ a transposed convolution is a convolution.",
     "T4": "For a convolution, the matrix for $s > 1$ is the $s = 1$ matrix with rows deleted on a regular "
-          "lattice; for the transposed convolution, columns. Going back from $s > 1$ to $s = 1$ is spreading the "
-          "input with zeros on that lattice and applying an ordinary convolution.",
+    "lattice; for the transposed convolution, columns. Going back from $s > 1$ to $s = 1$ is spreading the "
+    "input with zeros on that lattice and applying an ordinary convolution.",
     "T5": "The cases $s = 1, p = 0$; $s = 2, p = 0$; $s = 2, p = 1$ for a 2$\\times$2 input and a 3$\\times$3 "
-          "kernel (drawn from the index map).",
+    "kernel (drawn from the index map).",
     "T6": "Output size: input $h$, kernel $q$, stride $s$, padding $p$ give $w = (h - 1)s - 2p + q$.",
     "B1": "A transposed convolution enlarges its input: can it implement classical bilinear interpolation?",
     "B2": "On the unit square with known corner values, "
-          "$f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
-          "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}$.",
+    "$f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
+    "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}$.",
     "B3": "Upsampling by 2 inserts one value between neighbouring nodes, so $s = 2$; the new points are "
-          "$(0.5, 0)$, $(0, 0.5)$, $(0.5, 0.5)$, $(1, 0.5)$, $(0.5, 1)$; the centre uses all four corners.",
+    "$(0.5, 0)$, $(0, 0.5)$, $(0.5, 0.5)$, $(1, 0.5)$, $(0.5, 1)$; the centre uses all four corners.",
     "B4": "This is done by the 3$\\times$3 kernel below.",
     "B5": "Exercise: prove it, and pay attention to the padding. Answer: stride 2, padding 1: the output has "
-          "$2h - 1$ values and equals bilinear interpolation with align\\_corners=True.",
+    "$2h - 1$ values and equals bilinear interpolation with align\\_corners=True.",
     "matrix": "The matrix $C$",
     "stages": "The recipe, stage by stage",
     "table": "The relationships of Dumoulin and Visin's guide, in their notation and the seminar's",
@@ -78,8 +78,13 @@ _EN = {
     "language_note": "",
     "position": "output position",
     "contents": "Contents",
-    "captions": {"input": "input", "padding": "padding shaded", "kernel": "kernel", "output": "output",
-                 "spread": "zeros inserted and padded"},
+    "captions": {
+        "input": "input",
+        "padding": "padding shaded",
+        "kernel": "kernel",
+        "output": "output",
+        "spread": "zeros inserted and padded",
+    },
 }
 
 _RU = {
@@ -93,38 +98,38 @@ _RU = {
     "worked": "Простой случай",
     "sizes": "Размер выхода",
     "S1": "Применение свертки --- это последовательное вычисление скалярного произведения с помощью "
-          "скользящего окна (в нейросетях свертка --- это взаимная корреляция: фильтр не переворачивается).",
+    "скользящего окна (в нейросетях свертка --- это взаимная корреляция: фильтр не переворачивается).",
     "S2": "Простой случай: вход {input}, фильтр {kernel}, шаг {stride}, добивка {padding}: выход {output}.",
     "S3": "Скользящее окно --- это одно матричное умножение $Y = C X$: вход представим как столбец $X$ "
-          "размера {n_in}$\\times$1, выход --- как столбец $Y$ размера {n_out}$\\times$1, а фильтр разложим в "
-          "разреженную матрицу $C$ размера {n_out}$\\times${n_in}.",
+    "размера {n_in}$\\times$1, выход --- как столбец $Y$ размера {n_out}$\\times$1, а фильтр разложим в "
+    "разреженную матрицу $C$ размера {n_out}$\\times${n_in}.",
     "S4": "im2col: фильтр --- строка $F$ размера 1$\\times${n_taps}, вход разложен в матрицу окон "
-          "({n_taps}$\\times${n_out}), выход --- строка $F \\cdot \\mathrm{{im2col}}(X)$. Так делают "
-          "низкоуровневые реализации; но так не видно, почему транспонированную свертку так называют.",
+    "({n_taps}$\\times${n_out}), выход --- строка $F \\cdot \\mathrm{{im2col}}(X)$. Так делают "
+    "низкоуровневые реализации; но так не видно, почему транспонированную свертку так называют.",
     "T1": "Чтобы из {n_out} значений получить {n_in}, фильтр должен быть матрицей {n_in}$\\times${n_out}: "
-          "размер транспонированной матрицы $C^T$. Отсюда и название.",
+    "размер транспонированной матрицы $C^T$. Отсюда и название.",
     "T2": "Ее параметры --- это параметры обычной свертки, матрица которой транспонируется, и действуют они "
-          "наоборот: между элементами входа вставляется $s - 1$ нулей, затем фильтр, повернутый на 180 "
-          "градусов, идет скользящим окном с шагом 1 по входу с добивкой нулями ширины $q - 1 - p$ "
-          "($p$ не прибавляется, а отнимается).",
+    "наоборот: между элементами входа вставляется $s - 1$ нулей, затем фильтр, повернутый на 180 "
+    "градусов, идет скользящим окном с шагом 1 по входу с добивкой нулями ширины $q - 1 - p$ "
+    "($p$ не прибавляется, а отнимается).",
     "T3": "При $s = 1$ транспонированная свертка является сверткой.",
     "T4": "Для обычной свертки матрица при $s > 1$ получается из матрицы при $s = 1$ удалением строк по "
-          "регулярной решетке; для транспонированной --- удалением столбцов. Переход от $s > 1$ к $s = 1$: "
-          "разбить вход нулями по той же решетке и применить обычную свертку.",
+    "регулярной решетке; для транспонированной --- удалением столбцов. Переход от $s > 1$ к $s = 1$: "
+    "разбить вход нулями по той же решетке и применить обычную свертку.",
     "T5": "Случаи $s = 1, p = 0$; $s = 2, p = 0$; $s = 2, p = 1$ для входа 2$\\times$2 и фильтра 3$\\times$3 "
-          "(построены по индексному отображению).",
+    "(построены по индексному отображению).",
     "T6": "Размер выхода: вход $h$, фильтр $q$, шаг $s$, добивка $p$ дают $w = (h - 1)s - 2p + q$.",
     "B1": "Транспонированная свертка увеличивает размер входа: можно ли реализовать ею классическую "
-          "билинейную интерполяцию?",
+    "билинейную интерполяцию?",
     "B2": "Для единичного квадрата с известными значениями в углах "
-          "$f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
-          "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}$.",
+    "$f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
+    "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}$.",
     "B3": "Увеличение ровно в два раза вставляет одно значение между узлами решетки, значит $s = 2$; новые "
-          "точки: $(0.5, 0)$, $(0, 0.5)$, $(0.5, 0.5)$, $(1, 0.5)$, $(0.5, 1)$; центральная использует все "
-          "четыре узла.",
+    "точки: $(0.5, 0)$, $(0, 0.5)$, $(0.5, 0.5)$, $(1, 0.5)$, $(0.5, 1)$; центральная использует все "
+    "четыре узла.",
     "B4": "Это делает фильтр 3$\\times$3 ниже.",
     "B5": "Задание: доказать (и обратить внимание на добивку). Ответ: шаг 2, добивка 1: выход размера "
-          "$2h - 1$, равный билинейной интерполяции с align\\_corners=True.",
+    "$2h - 1$, равный билинейной интерполяции с align\\_corners=True.",
     "matrix": "Матрица $C$",
     "stages": "Рецепт по шагам",
     "table": "Соотношения из руководства Дюмулена и Визина в их обозначениях и в обозначениях семинара",
@@ -138,8 +143,13 @@ _RU = {
     "language_note": "Обоснования шагов выводов приведены по-английски, как их печатает symconv.",
     "position": "позиция выхода",
     "contents": "Содержание",
-    "captions": {"input": "вход", "padding": "добивка серым", "kernel": "фильтр", "output": "выход",
-                 "spread": "вставлены нули и добивка"},
+    "captions": {
+        "input": "вход",
+        "padding": "добивка серым",
+        "kernel": "фильтр",
+        "output": "выход",
+        "spread": "вставлены нули и добивка",
+    },
 }
 
 

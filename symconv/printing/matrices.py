@@ -53,8 +53,10 @@ class SlideMatrix(Printable):
             raise SpecError("zero", rf"must be '0' or '\cdot', got {self.zero!r}")
         rows, cols = self.matrix.shape
         if rows * cols > MAX_PRINTED_CELLS:
-            raise SpecError("matrix", f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print; "
-                                      "use --format json (non-zeros only)")
+            raise SpecError(
+                "matrix",
+                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print; use --format json (non-zeros only)",
+            )
 
     def _cells(self, show: Any, zero: str) -> list[list[str]]:
         rows, cols = self.matrix.shape
@@ -68,8 +70,12 @@ class SlideMatrix(Printable):
         zero = r"\cdot" if self.zero in (r"\cdot", ".") else "0"
         grid = self._cells(printer._print, zero)
         rows, columns = self.blocks or (self.matrix.rows, self.matrix.cols)
-        lines = [" & ".join(row) + (" \\\\ \\hline" if (r + 1) % rows == 0 else " \\\\")
-                 for r, row in enumerate(grid[:-1])] + [" & ".join(grid[-1])] if grid else []
+        lines = (
+            [" & ".join(row) + (" \\\\ \\hline" if (r + 1) % rows == 0 else " \\\\") for r, row in enumerate(grid[:-1])]
+            + [" & ".join(grid[-1])]
+            if grid
+            else []
+        )
         align = "|".join("c" * columns for _ in range(0, self.matrix.cols, columns))
         return "\\left(\\begin{array}{%s}\n%s\n\\end{array}\\right)" % (align, "\n".join(lines))
 

@@ -47,8 +47,12 @@ class Table(Printable):
 
     def _latex(self, printer: Any) -> str:
         align = self.align or "l" * len(self.header)
-        lines = [r"\begin{tabular}{%s}" % align, r"\hline", " & ".join(text_latex(h) for h in self.header) + r" \\",
-                 r"\hline"]
+        lines = [
+            r"\begin{tabular}{%s}" % align,
+            r"\hline",
+            " & ".join(text_latex(h) for h in self.header) + r" \\",
+            r"\hline",
+        ]
         lines += [" & ".join(self._cell_latex(c, printer) for c in row) + r" \\" for row in self.rows]
         lines += [r"\hline", r"\end{tabular}"]
         return "\n".join(lines)

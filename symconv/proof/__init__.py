@@ -12,6 +12,27 @@ from .deltas import COLLAPSE, euclid, integer_parts, residues, within, zero_exte
 from .derivation import Check, Derivation, Report, Step
 from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, SUMS, Transformation, reindex, split_sum
 
-__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "COLLAPSE", "SUMS", "LINEAR",
-           "LinearMap", "zero_extension", "reindex", "split_sum", "residues", "euclid", "integer_parts", "within", "same",
-           "linear_coefficients", "Step", "Check", "Derivation", "Report"]
+__all__ = [
+    "Transformation",
+    "STRUCTURAL",
+    "EXPAND",
+    "DOIT",
+    "DOIT_EXPAND",
+    "COLLAPSE",
+    "SUMS",
+    "LINEAR",
+    "LinearMap",
+    "zero_extension",
+    "reindex",
+    "split_sum",
+    "residues",
+    "euclid",
+    "integer_parts",
+    "within",
+    "same",
+    "linear_coefficients",
+    "Step",
+    "Check",
+    "Derivation",
+    "Report",
+]

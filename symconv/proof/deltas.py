@@ -29,8 +29,9 @@ __all__ = ["COLLAPSE", "zero_extension", "residues", "euclid", "integer_parts", 
 def _integer_relation(rel: Any) -> Any:
     """``a >= b``, ``a > b``, ``a <= b``, ``a < b`` over the integers as ``e >= 0`` with ``e`` expanded."""
     if isinstance(rel, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
-        big, small = (rel.lhs, rel.rhs) if isinstance(rel, (sympy.GreaterThan, sympy.StrictGreaterThan)) \
-            else (rel.rhs, rel.lhs)
+        big, small = (
+            (rel.lhs, rel.rhs) if isinstance(rel, (sympy.GreaterThan, sympy.StrictGreaterThan)) else (rel.rhs, rel.lhs)
+        )
         strict = isinstance(rel, (sympy.StrictGreaterThan, sympy.StrictLessThan))
         difference = sympy.expand(big - small - (1 if strict else 0))
         if difference.is_number:
@@ -73,14 +74,18 @@ def _is_zero_extension(expr: Any) -> bool:
 def zero_extension(*definitions: tuple[Any, Any]) -> "Transformation":
     """Substitute ``(function, Lambda)`` definitions (a zero-padded input, say), then
     compare zero-extended expressions canonically (:func:`_zero_extension`)."""
+
     def substitute(expr: Any) -> Any:
         expr = sympy.sympify(expr)
         for function, definition in definitions:
             expr = expr.replace(function, definition)
         return expr
 
-    return Transformation("definitions substituted, zero extension compared",
-                          lambda e: _zero_extension(_merge_sums(substitute(e))), definitions=substitute)
+    return Transformation(
+        "definitions substituted, zero extension compared",
+        lambda e: _zero_extension(_merge_sums(substitute(e))),
+        definitions=substitute,
+    )
 
 
 def _collapse_deltas(expr: Any, only: Any = None) -> Any:
@@ -97,8 +102,9 @@ def _collapse_deltas(expr: Any, only: Any = None) -> Any:
     if not isinstance(expr, sympy.Sum):
         return expr
     if isinstance(sympy.expand(expr.function), sympy.Add):  # a sum of terms: each term on its own
-        return sympy.Add(*[_collapse_deltas(sympy.Sum(term, *expr.limits), only)
-                           for term in sympy.expand(expr.function).args])
+        return sympy.Add(
+            *[_collapse_deltas(sympy.Sum(term, *expr.limits), only) for term in sympy.expand(expr.function).args]
+        )
     body, limits, conditions = expr.function, list(expr.limits), []
     progress = True
     while progress:
@@ -147,8 +153,12 @@ def residues(modulus: Any, *variables: Any) -> Transformation:
 
     def divisibility(e: Any) -> Any:
         # Eq(Mod(x - c, s), 0) with c a declared residue: c = Mod(x, s)
-        if isinstance(e, sympy.Eq) and e.args[1] == 0 and isinstance(e.args[0], sympy.Mod) \
-                and e.args[0].args[1] == modulus:
+        if (
+            isinstance(e, sympy.Eq)
+            and e.args[1] == 0
+            and isinstance(e.args[0], sympy.Mod)
+            and e.args[0].args[1] == modulus
+        ):
             argument = e.args[0].args[0]
             for c in declared:
                 coefficient = sympy.expand(argument).coeff(c)
@@ -175,8 +185,12 @@ def residues(modulus: Any, *variables: Any) -> Transformation:
         expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), bounded)
         expr = expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
         return sympy.expand(_doit(_canonical_deltas(expr)))
-    return Transformation(f"residues modulo ${sympy.latex(modulus)}$: exactly one residue class, "
-                          f"$0 \\le x \\bmod {sympy.latex(modulus)} < {sympy.latex(modulus)}$", apply)
+
+    return Transformation(
+        f"residues modulo ${sympy.latex(modulus)}$: exactly one residue class, "
+        f"$0 \\le x \\bmod {sympy.latex(modulus)} < {sympy.latex(modulus)}$",
+        apply,
+    )
 
 
 def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Transformation:
@@ -185,6 +199,7 @@ def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Tran
     for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs; with a numeric ``s`` and no pairs,
     ``delta(s Q + c0, 0)`` is 0 unless ``s | c0``); then the deltas are summed against the
     variables in ``eliminate`` (all summation variables by default)."""
+
     def split(delta: Any) -> Any:
         difference = sympy.expand(delta.args[0] - delta.args[1])
         if modulus.is_Integer and not pairs:
@@ -219,13 +234,13 @@ def euclid(modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> Tran
         expr = _zero_extension(_collapse_deltas(_merge_sums(expr), eliminate))
         expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), in_range)
         return expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
+
     return Transformation(f"division with remainder is unique (residues below ${sympy.latex(modulus)}$)", apply)
 
 
 #: A sum against a Kronecker delta collapses (derivatives evaluated first); zero extensions
 #: compared canonically.
 COLLAPSE = Transformation("sum against a Kronecker delta, zero outside the range", _collapse)
-
 
 
 def _provably_nonnegative(expr: Any) -> bool:
@@ -249,6 +264,7 @@ def integer_parts(*bounds: tuple[Any, Any, Any]) -> Transformation:
     >>> integer_parts((a, 0, s - 1)).apply(sympy.floor((s + a) / s))
     1
     """
+
     def value(floor: Any) -> Any:
         corners = _corners(floor.args[0], bounds)
         for n in (0, -1, 1):
@@ -257,13 +273,18 @@ def integer_parts(*bounds: tuple[Any, Any, Any]) -> Transformation:
         return floor
 
     def apply(expr: Any) -> Any:
-        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Mod),
-                                           lambda m: m.args[0] - m.args[1] * sympy.floor(m.args[0] / m.args[1]))
+        expr = sympy.sympify(expr).replace(
+            lambda e: isinstance(e, sympy.Mod), lambda m: m.args[0] - m.args[1] * sympy.floor(m.args[0] / m.args[1])
+        )
         expr = expr.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0])))
         expr = expr.replace(lambda e: isinstance(e, sympy.floor), value)
         return sympy.expand(expr)
-    return Transformation("integer parts: $x \\bmod s = x - s \\lfloor x/s \\rfloor$, bounds of $\\lfloor \\cdot \\rfloor$",
-                          apply, difference=True)
+
+    return Transformation(
+        "integer parts: $x \\bmod s = x - s \\lfloor x/s \\rfloor$, bounds of $\\lfloor \\cdot \\rfloor$",
+        apply,
+        difference=True,
+    )
 
 
 def _corners(expr: Any, bounds: tuple[tuple[Any, Any, Any], ...]) -> list[Any]:
@@ -286,13 +307,15 @@ def within(*bounds: tuple[Any, Any, Any]) -> Transformation:
     """
     # the ranges are not empty: high - low >= 0 may be used (with weight 0 or 1)
     widths = [sympy.expand(high - low) for _, low, high in bounds]
-    slack = [sum(w * chosen for w, chosen in zip(widths, choice))
-             for choice in itertools.product((0, 1), repeat=len(widths))]
+    slack = [
+        sum(w * chosen for w, chosen in zip(widths, choice)) for choice in itertools.product((0, 1), repeat=len(widths))
+    ]
 
     def holds(rel: Any) -> Any:
         canonical = _integer_relation(rel)
         if isinstance(canonical, sympy.GreaterThan) and all(
-                any(_provably_nonnegative(c - extra) for extra in slack) for c in _corners(canonical.lhs, bounds)):
+            any(_provably_nonnegative(c - extra) for extra in slack) for c in _corners(canonical.lhs, bounds)
+        ):
             return sympy.true
         return canonical
 
@@ -300,6 +323,7 @@ def within(*bounds: tuple[Any, Any, Any]) -> Transformation:
         expr = _zero_extension(_collapse_deltas(sympy.sympify(expr)))
         expr = expr.replace(lambda e: isinstance(e, sympy.core.relational.Relational), holds)
         return sympy.expand(expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda q: q.func(*q.args)))
+
     names = ", ".join(f"${sympy.latex(low)} \\le {sympy.latex(v)} \\le {sympy.latex(high)}$" for v, low, high in bounds)
     return Transformation(f"conditions that hold for {names}", apply)
 
@@ -310,6 +334,7 @@ def _strictly_below(expr: Any, bound: Any) -> bool:
     if difference.is_positive:
         return True
     shifted = {v for v in difference.free_symbols if v.is_integer and v.is_positive}
-    moved = sympy.together(sympy.expand(difference.xreplace(
-        {v: sympy.Dummy(v.name, integer=True, nonnegative=True) + 1 for v in shifted})))
+    moved = sympy.together(
+        sympy.expand(difference.xreplace({v: sympy.Dummy(v.name, integer=True, nonnegative=True) + 1 for v in shifted}))
+    )
     return bool(moved.is_positive)

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import random
 import re
-from math import prod
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from math import prod
 from typing import Any
 
 import sympy
@@ -31,13 +31,22 @@ from sympy.printing.defaults import Printable
 
 from ..errors import VerificationError
 from .compare import first_difference
-from .transformations import STRUCTURAL, Transformation
 from .numeric import compare_numerically
+from .transformations import STRUCTURAL, Transformation
 
 __all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "text_latex"]
 
-_SPECIAL = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-            "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+_SPECIAL = {
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
 
 
 def text_latex(text: str) -> str:
@@ -50,10 +59,28 @@ def text_latex(text: str) -> str:
     return "$".join(part if n % 2 else "".join(_SPECIAL.get(c, c) for c in part) for n, part in enumerate(parts))
 
 
-_PLAIN = {r"\geq": ">=", r"\leq": "<=", r"\neq": "!=", r"\cdot": "*", r"\times": "x", r"\to": "->",
-          r"\lfloor": "floor(", r"\rfloor": ")", r"\ ": " ",
-          r"\mid": "|", r"\bmod": "mod", r"\dots": "...", r"\le": "<=", r"\ge": ">=", r"\langle": "<",
-          r"\rangle": ">", r"\partial": "d", r"\sum": "sum", r"\delta": "delta", r"\,": " "}
+_PLAIN = {
+    r"\geq": ">=",
+    r"\leq": "<=",
+    r"\neq": "!=",
+    r"\cdot": "*",
+    r"\times": "x",
+    r"\to": "->",
+    r"\lfloor": "floor(",
+    r"\rfloor": ")",
+    r"\ ": " ",
+    r"\mid": "|",
+    r"\bmod": "mod",
+    r"\dots": "...",
+    r"\le": "<=",
+    r"\ge": ">=",
+    r"\langle": "<",
+    r"\rangle": ">",
+    r"\partial": "d",
+    r"\sum": "sum",
+    r"\delta": "delta",
+    r"\,": " ",
+}
 
 
 def text_plain(text: str) -> str:
@@ -66,8 +93,9 @@ def text_plain(text: str) -> str:
 
 def _brief(obj: Any, printer: Any) -> str:
     """Text of an object for one report line: large matrices and arrays by their shape."""
-    shape = getattr(obj, "shape", None) if isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)) \
-        else None
+    shape = (
+        getattr(obj, "shape", None) if isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)) else None
+    )
     if shape is None and hasattr(obj, "matrix"):  # LinearMap
         return f"{_brief(obj.matrix, printer)}*{_brief(obj.vector, printer)}"
     if isinstance(obj, sympy.MatMul):
@@ -171,9 +199,14 @@ class Derivation(Printable):
             except Exception as error:  # a failing step must be reported, not crash the report
                 exact_detail = f"{type(error).__name__}: {error}"
             if step.numeric:
-                numeric, numeric_detail = compare_numerically(lhs, step.rhs, rng,
-                                                              hypotheses=sympy.And(self.hypotheses, step.where),
-                                                              trials=trials, prepare=step.via.definitions)
+                numeric, numeric_detail = compare_numerically(
+                    lhs,
+                    step.rhs,
+                    rng,
+                    hypotheses=sympy.And(self.hypotheses, step.where),
+                    trials=trials,
+                    prepare=step.via.definitions,
+                )
             else:
                 numeric, numeric_detail = None, "not applicable"
             results.append(StepResult(step, not exact_detail, exact_detail or step.via.name, numeric, numeric_detail))
@@ -244,13 +277,18 @@ class Report(Printable):
         lines = [f"{d.name}: {d.title}"]
         for r in self.steps:
             mark = "ok" if r.ok else "FAIL"
-            lines.append(f"  [{mark}] {printer._print(r.step)}  (exact: {text_plain(r.exact_detail)}; "
-                         f"numeric: {r.numeric_detail})")
+            lines.append(
+                f"  [{mark}] {printer._print(r.step)}  (exact: {text_plain(r.exact_detail)}; "
+                f"numeric: {r.numeric_detail})"
+            )
         for check, ok, detail in self.checks:
             lines.append(f"  [{'ok' if ok else 'FAIL'}] check: {check.description}: {detail}")
         n = len(self.steps)
-        lines.append(("verified: " if self.ok else "FAILED: ") + f"{n} step{'s' * (n != 1)}"
-                     + (f", {len(self.checks)} numeric check{'s' * (len(self.checks) != 1)}" if self.checks else ""))
+        lines.append(
+            ("verified: " if self.ok else "FAILED: ")
+            + f"{n} step{'s' * (n != 1)}"
+            + (f", {len(self.checks)} numeric check{'s' * (len(self.checks) != 1)}" if self.checks else "")
+        )
         return "\n".join(lines)
 
     def _latex(self, printer: Any) -> str:

@@ -70,8 +70,9 @@ def _sample(symbol: Symbol, rng: random.Random) -> Basic:
     return Rational(numerator, rng.randint(1, 5))
 
 
-def random_point(symbols: list[Symbol], rng: random.Random, hypotheses: Any = sympy.true,
-                 tries: int = 500) -> dict[Symbol, Basic] | None:
+def random_point(
+    symbols: list[Symbol], rng: random.Random, hypotheses: Any = sympy.true, tries: int = 500
+) -> dict[Symbol, Basic] | None:
     """Random values for ``symbols`` satisfying ``hypotheses`` (``None`` if none found)."""
     for _ in range(tries):
         point = {s: _sample(s, rng) for s in symbols}
@@ -128,7 +129,7 @@ def _unroll(expr: Any) -> Any:
 def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
     if isinstance(obj, LinearMap):
         xs = [values(x, point) for x in _flat(obj.vector)]
-        rows = {}
+        rows: dict[int, Any] = {}
         for (r, c), v in obj.matrix.todok().items():
             rows[r] = rows.get(r, 0) + values(v, point) * xs[c]
         return [rows.get(r, sympy.S.Zero) for r in range(obj.matrix.rows)]
@@ -145,8 +146,9 @@ def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
     return values(obj, point)
 
 
-def compare_numerically(lhs: Any, rhs: Any, rng: random.Random, *, hypotheses: Any = sympy.true,
-                        trials: int = 3, prepare: Any = None) -> tuple[bool | None, str]:
+def compare_numerically(
+    lhs: Any, rhs: Any, rng: random.Random, *, hypotheses: Any = sympy.true, trials: int = 3, prepare: Any = None
+) -> tuple[bool | None, str]:
     """``(True, detail)`` if equal at ``trials`` random points, ``(False, detail)`` at the
     first point where not, ``(None, reason)`` when numbers make no sense here.
 

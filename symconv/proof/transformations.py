@@ -59,11 +59,13 @@ def _doit_expand(expr: Any) -> Any:
 def _canonical_deltas(expr: Any) -> Any:
     """``KroneckerDelta(a, b)`` depends on ``a - b`` only: rewrite it ``KroneckerDelta(a - b, 0)``,
     the difference expanded and its sign fixed."""
+
     def canonical(delta: Any) -> Any:
         difference = sympy.expand(delta.args[0] - delta.args[1])
         if difference.could_extract_minus_sign():
             difference = -difference
         return sympy.KroneckerDelta(difference, 0, evaluate=False)
+
     return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), canonical)
 
 
@@ -97,15 +99,19 @@ def _merge_sums(expr: Any) -> Any:
 
 def _indicators(expr: Any) -> Any:
     """``Piecewise((1, Eq(a, b)), (0, True))`` is ``KroneckerDelta(a, b)``."""
+
     def rewrite(p: Any) -> Any:
         if len(p.args) == 2 and p.args[0][0] == 1 and isinstance(p.args[0][1], sympy.Eq) and p.args[1] == (0, True):
             return sympy.KroneckerDelta(*p.args[0][1].args)
         return p
+
     return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Piecewise), rewrite)
 
 
 #: Structural equality of the canonical SymPy forms.
 STRUCTURAL = Transformation("structural equality", lambda e: e)
+
+
 def _evaluated(expr: Any) -> Any:
     """Arithmetic built with ``evaluate=False`` (to show it as written), evaluated again."""
     if not isinstance(expr, Basic):
@@ -129,32 +135,38 @@ SUMS = Transformation("interchange of finite sums", lambda e: _canonical_deltas(
 def reindex(old: Any, substitution: Any, new: Any) -> Transformation:
     """Change the summation variable ``old`` to ``new`` with ``old = substitution(new)``
     (a linear bijection of the range, e.g. ``m = q - 1 - k``), then compare as :data:`SUMS`."""
+
     def apply(expr: Any) -> Any:
         def change(s: Any) -> Any:
             if any(limit[0] == old for limit in s.limits):
                 return s.change_index(old, substitution.subs(new, old), new)
             return s
+
         changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
         return _canonical_deltas(_merge_sums(changed))
+
     return Transformation(f"substitute ${sympy.latex(old)} = {sympy.latex(substitution)}$ in the sum", apply)
 
 
 def split_sum(variable: Any, modulus: Any, quotient: Any, remainder: Any, count: Any) -> Transformation:
     """Division with remainder: ``sum_{k=0}^{s m - 1} f(k) = sum_{t=0}^{m-1} sum_{c=0}^{s-1} f(s t + c)``
     (``k <-> (t, c)`` is a bijection), applied to sums over ``variable``; then :data:`SUMS`."""
+
     def change(s: Any) -> Any:
         limits = list(s.limits)
         for n, (v, low, high) in enumerate(limits):
             if v == variable and low == 0 and sympy.expand(high - (modulus * count - 1)) == 0:
                 body = s.function.xreplace({variable: modulus * quotient + remainder})
-                rest = limits[:n] + limits[n + 1:]
+                rest = limits[:n] + limits[n + 1 :]
                 return sympy.Sum(body, (remainder, 0, modulus - 1), (quotient, 0, count - 1), *rest)
         return s
 
     def apply(expr: Any) -> Any:
         changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
         return _canonical_deltas(_merge_sums(_indicators(changed)))
-    return Transformation(f"division with remainder: ${sympy.latex(variable)} = {sympy.latex(modulus)} "
-                          f"{sympy.latex(quotient)} + {sympy.latex(remainder)}$", apply)
 
-
+    return Transformation(
+        f"division with remainder: ${sympy.latex(variable)} = {sympy.latex(modulus)} "
+        f"{sympy.latex(quotient)} + {sympy.latex(remainder)}$",
+        apply,
+    )
