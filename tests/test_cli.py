@@ -201,3 +201,14 @@ def test_size_explain_with_numbers(capsys):
 def test_size_bad_input(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert status == 2 and words in err and len(err.splitlines()) == 1
+
+
+def test_names_are_validated_so_nothing_reaches_latex(capsys):
+    assert run(capsys, "matrix", "--input", "3", "--kernel", "2", "--name", "theta", "--format", "latex")[1].startswith(
+        "\\left(\\begin{array}{ccc}\n\\theta_{0} & \\theta_{1} & 0"
+    )
+    for option, value in (("--name", r"\input{/etc/passwd}"), ("--input-name", "X}"), ("--name", "W_1")):
+        status, out, err = run(
+            capsys, "matrix" if option == "--name" else "im2col", "--input", "3", "--kernel", "2", option, value
+        )
+        assert status == 2 and out == "" and err.startswith(f"symconv: {option}: must be letters and digits")

@@ -191,31 +191,34 @@ def test_cli_never_crashes(tmp_path_factory, command, argv):
 
 # Structured fuzzing: a valid request with one parameter replaced by a value of a bad-input class.
 BAD = {
-    "non-integer": st.sampled_from([2.5, "x", None, "4.0", float("nan"), sympy.Rational(3, 2), [2.5, 2]]),
-    "non-positive": st.integers(-5, 0),
-    "negative padding": st.integers(-5, -1),
+    "non-integer": st.one_of(
+        st.floats().filter(lambda v: v != int(v) if v == v and abs(v) < 1e300 else True),
+        st.text(max_size=4),
+        st.none(),
+        st.just(sympy.Rational(3, 2)),
+        st.just([2.5, 2]),
+    ),
+    "non-positive": st.integers(-(10**9), 0),
+    "negative padding": st.integers(-(10**9), -1),
 }
 PARAMETERS = {"input_shape": (6, 6), "kernel_shape": (3, 3), "stride": 2, "padding": 1, "dilation": 1}
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    st.data(),
-    st.sampled_from(
-        [
-            "non-integer",
-            "non-positive",
-            "negative padding",
-            "kernel too large",
-            "dimension mismatch",
-            "output padding too large",
-            "too large",
-            "bad name",
-        ]
-    ),
-    st.booleans(),
+LIBRARY_CLASSES = st.sampled_from(
+    [
+        "non-integer",
+        "non-positive",
+        "negative padding",
+        "kernel too large",
+        "dimension mismatch",
+        "output padding too large",
+        "too large",
+        "bad name",
+    ]
 )
-def test_library_bad_input_classes(data, kind, transposed):
+
+
+def library_bad_input(data, kind, transposed):
     cls = symconv.TransposedConvSpec if transposed else symconv.ConvSpec
     kwargs = dict(PARAMETERS)
     if kind in ("non-integer", "non-positive"):
@@ -260,33 +263,62 @@ def test_library_bad_input_classes(data, kind, transposed):
 
 
 CLI_BAD = {
-    "non-integer size": (["matrix", "--input", "4.5x4", "--kernel", "3x3"], "--input"),
-    "non-positive stride": (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "0"], "--stride"),
-    "negative padding": (["im2col", "--input", "4x4", "--kernel", "3x3", "--padding", "-1"], "--padding"),
-    "kernel too large": (["matrix", "--input", "4x4", "--kernel", "7x7"], "--kernel"),
-    "dimension mismatch": (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "1x1x1"], "--stride"),
-    "output padding too large": (
-        ["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "5"],
+    "non-integer size": lambda n, t: (["matrix", "--input", f"{n}.5x4", "--kernel", "3x3"], "--input"),
+    "non-positive stride": lambda n, t: (
+        ["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", f"-{n}"],
+        "--stride",
+    ),
+    "negative padding": lambda n, t: (
+        ["im2col", "--input", "4x4", "--kernel", "3x3", "--padding", f"-{n}"],
+        "--padding",
+    ),
+    "kernel too large": lambda n, t: (["matrix", "--input", "4x4", "--kernel", f"{4 + n}x3"], "--kernel"),
+    "dimension mismatch": lambda n, t: (
+        ["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "x".join(["1"] * (3 + n % 5))],
+        "--stride",
+    ),
+    "output padding too large": lambda n, t: (
+        ["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", str(2 + n)],
         "--output-padding",
     ),
-    "too large": (["matrix", "--input", "100000x100000", "--kernel", "3x3"], "--input"),
-    "unknown format": (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", "pdf"], "--format"),
-    "unknown command": (["frobnicate"], "COMMAND"),
-    "unknown derivation": (["prove", "no-such-derivation"], "NAME"),
-    "bad symbol name": (["size", "--input", "h}", "--kernel", "3"], "--input"),
-    "unknown topic": (["notes", "-o", "/nonexistent-dir-symconv", "--only", "nothing"], "--only"),
+    "too large": lambda n, t: (["matrix", "--input", f"{10**5 + n}x{10**5}", "--kernel", "3x3"], "--input"),
+    "unknown format": lambda n, t: (["matrix", "--input", "4x4", "--kernel", "3x3", "--format", f"pdf{t}"], "--format"),
+    "unknown command": lambda n, t: ([f"frobnicate{t}"], "COMMAND"),
+    "unknown derivation": lambda n, t: (["prove", f"no-such-{t}"], "NAME"),
+    "bad symbol name": lambda n, t: (["matrix", "--input", "3", "--kernel", "2", "--name", "W{" + t], "--name"),
+    "unknown topic": lambda n, t: (["notes", "-o", "/nonexistent-dir-symconv", "--only", f"nothing{t}"], "--only"),
 }
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.sampled_from(sorted(CLI_BAD)), st.integers(1, 9))
-def test_cli_bad_input_classes(capsys, kind, salt):
-    argv, option = CLI_BAD[kind]
-    argv = [a.replace("4.5", f"{salt}.5").replace("0", "0" if kind != "non-positive stride" else "0") for a in argv]
+def cli_bad_input(capsys, kind, number, text):
+    argv, option = CLI_BAD[kind](number, text)
     status = main(argv)
     err = capsys.readouterr().err
     assert status == 2 and option in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err, (kind, err)
     CLASSES[f"cli {kind}"] += 1
+
+
+def _library(examples):
+    return settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))(
+        given(st.data(), LIBRARY_CLASSES, st.booleans())(library_bad_input)
+    )
+
+
+def _cli(examples):
+    strategy = (st.sampled_from(sorted(CLI_BAD)), st.integers(1, 10**6), st.text(alphabet="abcxyz019_-", max_size=6))
+
+    def test(capsys, kind, number, text):
+        cli_bad_input(capsys, kind, number, text)
+
+    return settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))(
+        given(*strategy)(test)
+    )
+
+
+test_library_bad_input_classes = _library(300)
+test_library_bad_input_classes_slow = pytest.mark.slow(_library(2000))
+test_cli_bad_input_classes = _cli(150)
+test_cli_bad_input_classes_slow = pytest.mark.slow(_cli(1200))
 
 
 def test_zz_report_counts():

@@ -21,6 +21,7 @@ OPTIONS = {
     "output_padding": "--output-padding",
     "kernel": "--kernel",
     "name": "--name",
+    "input_name": "--input-name",
     "max_nonzeros": "--max-nonzeros",
     "in_channels": "--in-channels",
     "out_channels": "--out-channels",
@@ -76,6 +77,13 @@ def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = Fals
     parser.add_argument(
         "--max-nonzeros", type=int, metavar="N", help="refuse requests with more non-zeros than N (default 1,000,000)"
     )
+    parser.add_argument(
+        "--name",
+        default=None,
+        metavar="NAME",
+        help="the kernel's symbol (default W; letters and digits, or a Greek letter)",
+    )
+    parser.add_argument("--input-name", default=None, metavar="NAME", help="the input's symbol (default X, Y)")
 
 
 def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dict[str, Any]:

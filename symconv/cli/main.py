@@ -27,7 +27,7 @@ from ..printing.printer import latex
 from ..proof.derivation import text_plain
 from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
-from ..symbols import input_symbols
+from ..symbols import input_symbols, kernel_symbols, validate_name
 from .arguments import add_spec_options, option_name, size_values, sizes, spec_arguments
 
 __all__ = ["main", "build_parser"]
@@ -162,15 +162,28 @@ def _print_matrix(matrix: Any, args: argparse.Namespace, spec: ConvSpec) -> None
     print(latex(slide) if args.format == "latex" else sympy.sstr(slide))
 
 
+def _kernel(args: argparse.Namespace, spec: ConvSpec | TransposedConvSpec) -> Any:
+    """The kernel's symbols under ``--name`` (``None``: the library's default ``W``)."""
+    if args.name is None:
+        return None
+    validate_name(args.name, "name")
+    channels = spec.weight_shape[:2] if spec.has_channels else None
+    return kernel_symbols(spec.kernel_shape, args.name, channels=channels)
+
+
+def _input(args: argparse.Namespace, shape: tuple[int, ...], default: str) -> Any:
+    return input_symbols(shape, validate_name(args.input_name, "input_name") if args.input_name else default)
+
+
 def _matrix(args: argparse.Namespace) -> int:
     spec = _spec(args)
-    _print_matrix(conv_matrix(spec, max_nonzeros=args.max_nonzeros), args, spec)
+    _print_matrix(conv_matrix(spec, _kernel(args, spec), max_nonzeros=args.max_nonzeros), args, spec)
     return 0
 
 
 def _im2col(args: argparse.Namespace) -> int:
     spec = _spec(args)
-    _print_matrix(im2col(spec, input_symbols(spec.input_shape), max_nonzeros=args.max_nonzeros), args, spec)
+    _print_matrix(im2col(spec, _input(args, spec.input_shape, "X"), max_nonzeros=args.max_nonzeros), args, spec)
     return 0
 
 
@@ -178,7 +191,7 @@ def _steps(args: argparse.Namespace) -> int:
     tspec = TransposedConvSpec(**spec_arguments(args, transposed=True))
     check_size(nonzero_count(tspec.forward()), args.max_nonzeros)
     stages = StageList(
-        tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))),
+        tuple(recipe_stages(tspec, _input(args, tspec.input_shape, "Y"), _kernel(args, tspec))),
         zero=r"\cdot" if args.zero == "cdot" else "0",
     )
     print(f"{tspec}  ->  output {'x'.join(map(str, tspec.out_shape))}")
