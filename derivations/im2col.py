@@ -13,9 +13,10 @@ import random
 
 import numpy as np
 import sympy
+from symconv.derivations.sampling import random_spec
 from sympy import IndexedBase, KroneckerDelta, Mul, Sum
 
-from symconv import ConvSpec, col2im, im2col, kernel_row
+from symconv import col2im, im2col, kernel_row
 from symconv.proof import SUMS, Check, Derivation, Step
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
@@ -81,18 +82,9 @@ def adjoint_theorem(ndim: int) -> Derivation:
     )
 
 
-def _random_spec(rng: random.Random) -> ConvSpec:
-    ndim = rng.randint(1, 3)
-    q = [rng.randint(1, 3) for _ in range(ndim)]
-    d = [rng.randint(1, 2) for _ in range(ndim)]
-    p = [rng.randint(0, 2) for _ in range(ndim)]
-    h = [max(1, d[j] * (q[j] - 1) + 1 - 2 * p[j]) + rng.randint(0, 3) for j in range(ndim)]
-    return ConvSpec(h, q, stride=[rng.randint(1, 3) for _ in range(ndim)], padding=p, dilation=d)
-
-
 def _row_check(rng: random.Random, count: int = 25) -> str:
     for _ in range(count):
-        spec = _random_spec(rng)
+        spec = random_spec(rng)
         x, w = random_numbers(rng, spec.input_shape), random_numbers(rng, spec.kernel_shape)
         row = to_numpy(kernel_row(spec, sympy.Array(w.tolist())) * im2col(spec, sympy.Array(x.tolist())))
         assert np.array_equal(row.ravel(), conv_reference(spec, x, w).ravel()), f"differs for {spec}"
@@ -101,7 +93,7 @@ def _row_check(rng: random.Random, count: int = 25) -> str:
 
 def _adjoint_check(rng: random.Random, count: int = 25) -> str:
     for _ in range(count):
-        spec = _random_spec(rng)
+        spec = random_spec(rng)
         x = random_numbers(rng, spec.input_shape)
         z = random_numbers(rng, (int(np.prod(spec.kernel_shape)), int(np.prod(spec.out_shape))))
         left = float(np.sum(to_numpy(im2col(spec, sympy.Array(x.tolist()))) * z))

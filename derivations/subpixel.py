@@ -14,6 +14,7 @@ import random
 
 import numpy as np
 import sympy
+from symconv.derivations.sampling import random_tspec
 from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
 
 from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
@@ -39,22 +40,7 @@ def subpixel_theorem() -> Derivation:
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            ndim = rng.randint(1, 2)
-            values = {key: [] for key in "hqspda"}  # type: dict[str, list[int]]
-            for _ in range(ndim):
-                h_, q_, s_, d_ = rng.randint(1, 4), rng.randint(1, 4), rng.randint(1, 3), rng.randint(1, 2)
-                a_ = rng.randint(0, max(s_, d_) - 1)
-                p_ = rng.randint(0, max(0, min(2, ((h_ - 1) * s_ + d_ * (q_ - 1) + a_) // 2)))
-                for key, value in zip("hqspda", (h_, q_, s_, p_, d_, a_)):
-                    values[key].append(value)
-            tspec = TransposedConvSpec(
-                values["h"],
-                values["q"],
-                stride=values["s"],
-                padding=values["p"],
-                dilation=values["d"],
-                output_padding=values["a"],
-            )
+            tspec = random_tspec(rng, rng.randint(1, 2), max_kernel=4, max_dilation=2)
             Ys = input_symbols(tspec.input_shape, "Y")
             a, b = subpixel_conv_transpose(tspec, Ys), conv_transpose(tspec, Ys)
             assert all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec)

@@ -16,6 +16,7 @@ import random
 
 import numpy as np
 import sympy
+from symconv.derivations.sampling import random_tspec
 from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum, oo
 
 from symconv import (
@@ -71,34 +72,13 @@ def _letters(ndim: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _random_tspec(rng: random.Random, ndim: int | None = None, stride_one: bool = False) -> TransposedConvSpec:
-    n = ndim or rng.randint(1, 3)
-    values: dict[str, list[int]] = {key: [] for key in "hqspda"}
-    for _ in range(n):
-        h, q = rng.randint(1, 4), rng.randint(1, 3)
-        s = 1 if stride_one else rng.randint(1, 3)
-        d = rng.randint(1, 3)
-        a = rng.randint(0, max(s, d) - 1)
-        p = rng.randint(0, max(0, min(2, ((h - 1) * s + d * (q - 1) + a) // 2)))
-        for key, value in zip("hqspda", (h, q, s, p, d, a)):
-            values[key].append(value)
-    return TransposedConvSpec(
-        values["h"],
-        values["q"],
-        stride=values["s"],
-        padding=values["p"],
-        dilation=values["d"],
-        output_padding=values["a"],
-    )
-
-
 def seminar_transposed() -> Derivation:
     tspec = TransposedConvSpec((2, 2), (3, 3))
     C = conv_matrix(tspec.forward())
 
     def rows_of_forward(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            t = _random_tspec(rng)
+            t = random_tspec(rng)
             forward = conv_matrix(t.forward())
             keep = [int(np.ravel_multi_index(o, t.forward().out_shape)) for o in np.ndindex(*t.input_shape)]
             assert transposed_conv_matrix(t) == forward.extract(keep, list(range(forward.cols))).T, str(t)
@@ -159,7 +139,7 @@ def recipe_theorem(ndim: int) -> Derivation:
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            t = _random_tspec(rng, ndim)
+            t = random_tspec(rng, ndim)
             y, w = random_numbers(rng, t.input_shape), random_numbers(rng, t.kernel_shape)
             got = np.array(conv_transpose(t, sympy.Array(y.tolist()), sympy.Array(w.tolist())).tolist(), dtype=float)
             expected = to_numpy(transposed_conv_matrix(t, sympy.Array(w.tolist()))) @ y.ravel()
@@ -243,7 +223,7 @@ def stride_one_theorem() -> Derivation:
     def same_matrix(rng: random.Random, count: int = 40) -> str:
         done = 0
         while done < count:
-            t_ = _random_tspec(rng, stride_one=True)
+            t_ = random_tspec(rng, stride_one=True)
             borders = [d_ * (q_ - 1) - p_ for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
             if min(borders) < 0:
                 continue

@@ -90,6 +90,15 @@ def _normalise_padding(
     return tuple(result)
 
 
+def _shapes(input_shape: Any, kernel_shape: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The input and kernel shapes, validated; a 1-D kernel size applies to every dimension."""
+    shape = as_shape(input_shape, "input_shape")
+    kernel = as_shape(kernel_shape, "kernel_shape")
+    if is_sequence(kernel_shape) and len(kernel) != len(shape):
+        raise SpecError("kernel_shape", f"has {len(kernel)} dimensions but the input has {len(shape)}")
+    return shape, kernel * len(shape) if len(kernel) == 1 and len(shape) > 1 else kernel
+
+
 def _assign(spec: Any, **values: Any) -> None:
     """Set the raw values of a frozen spec; ``__post_init__`` then validates and normalises them."""
     for name, value in values.items():
@@ -192,13 +201,8 @@ class ConvSpec(Printable):
         self.__post_init__()
 
     def __post_init__(self) -> None:
-        input_shape = as_shape(self.input_shape, "input_shape")
+        input_shape, kernel_shape = _shapes(self.input_shape, self.kernel_shape)
         ndim = len(input_shape)
-        kernel_shape = as_shape(self.kernel_shape, "kernel_shape")
-        if is_sequence(self.kernel_shape) and len(kernel_shape) != ndim:
-            raise SpecError("kernel_shape", f"has {len(kernel_shape)} dimensions but the input has {ndim}")
-        if len(kernel_shape) == 1 and ndim > 1:
-            kernel_shape = kernel_shape * ndim
         stride = per_dimension(self.stride, ndim, "stride", 1)
         dilation = per_dimension(self.dilation, ndim, "dilation", 1)
         padding = _normalise_padding(self.padding, ndim, kernel_shape, stride, dilation)
@@ -318,13 +322,8 @@ class TransposedConvSpec(Printable):
         self.__post_init__()
 
     def __post_init__(self) -> None:
-        input_shape = as_shape(self.input_shape, "input_shape")
+        input_shape, kernel_shape = _shapes(self.input_shape, self.kernel_shape)
         ndim = len(input_shape)
-        kernel_shape = as_shape(self.kernel_shape, "kernel_shape")
-        if is_sequence(self.kernel_shape) and len(kernel_shape) != ndim:
-            raise SpecError("kernel_shape", f"has {len(kernel_shape)} dimensions but the input has {ndim}")
-        if len(kernel_shape) == 1 and ndim > 1:
-            kernel_shape = kernel_shape * ndim
         if isinstance(self.padding, str):
             raise SpecError(
                 "padding", f"must be an int or one int per dimension for a transposed convolution, got {self.padding!r}"
