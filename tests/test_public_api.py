@@ -28,3 +28,13 @@ def test_all_matches_the_readme(module):
 def test_every_name_exists(module):
     imported = importlib.import_module(module)
     assert [name for name in imported.__all__ if not hasattr(imported, name)] == []
+
+
+def test_every_package_is_installed():
+    """pyproject.toml lists every package of symconv/ (a non-editable install would miss the others)."""
+    tomllib = pytest.importorskip("tomllib")  # Python >= 3.11
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "symconv").rglob("__init__.py")}
+    assert found | {"symconv.derivations"} == listed
