@@ -126,6 +126,10 @@ def conv_specs(
     Defaults: 1-3 dimensions, sizes <= 8, kernels <= 4, strides <= 3, padding <= 2,
     dilation <= 2, one channel. With ``channels=True``: 1 to ``max_groups`` groups of 1 to
     ``max_group_channels`` input and output channels each.
+
+    >>> from hypothesis import find
+    >>> find(conv_specs(ndim=2), lambda spec: spec.stride == (2, 2)).ndim
+    2
     """
     _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
     _check_channels(channels, max_groups, max_group_channels)
@@ -181,7 +185,13 @@ def transposed_specs(
 ) -> st.SearchStrategy[TransposedConvSpec]:
     """Valid :class:`~symconv.TransposedConvSpec` values, ``output_padding`` included (up to
     ``max(stride, dilation) - 1``, so ``output_padding >= stride`` occurs when ``dilation > stride``);
-    channels as in :func:`conv_specs`."""
+    channels as in :func:`conv_specs`.
+
+    >>> from hypothesis import find
+    >>> spec = find(transposed_specs(ndim=1), lambda t: t.output_padding[0] >= t.stride[0])
+    >>> spec.dilation[0] > spec.stride[0]
+    True
+    """
     _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
     _check_channels(channels, max_groups, max_group_channels)
     specs = _transposed_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
@@ -200,7 +210,13 @@ def kernels(
     spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
 ) -> st.SearchStrategy[Any]:
     """Kernels of ``spec.kernel_shape``, or of ``spec.weight_shape`` when the spec has channels
-    (numpy object arrays; small integers by default)."""
+    (numpy object arrays; small integers by default).
+
+    >>> from hypothesis import find
+    >>> from symconv import ConvSpec
+    >>> find(kernels(ConvSpec((4, 4), (3, 3))), lambda w: True).shape
+    (3, 3)
+    """
     return _numbers(spec.weight_shape if spec.has_channels else spec.kernel_shape, elements)
 
 
@@ -208,6 +224,12 @@ def inputs(
     spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
 ) -> st.SearchStrategy[Any]:
     """Inputs of ``spec.input_shape``, or ``(in_channels, *input_shape)`` when the spec has channels
-    (numpy object arrays; small integers by default)."""
+    (numpy object arrays; small integers by default).
+
+    >>> from hypothesis import find, strategies as st
+    >>> from symconv import ConvSpec
+    >>> find(inputs(ConvSpec(4, 3), elements=st.integers(1, 1)), lambda x: True).tolist()
+    [1, 1, 1, 1]
+    """
     shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape
     return _numbers(shape, elements)

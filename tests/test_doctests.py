@@ -27,12 +27,14 @@ def test_readme_examples():
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_public_functions_have_examples():
+@pytest.mark.parametrize("module", ["symconv", "symconv.testing", "symconv.strategies", "symconv.frameworks"])
+def test_public_functions_have_examples(module):
+    public = importlib.import_module(module)
     missing = [
         name
-        for name in symconv.__all__
-        if callable(getattr(symconv, name))
-        and ">>>" not in (getattr(symconv, name).__doc__ or "")
-        and not isinstance(getattr(symconv, name), type)
+        for name in public.__all__
+        if callable(getattr(public, name))
+        and ">>>" not in (getattr(public, name).__doc__ or "")
+        and not isinstance(getattr(public, name), type)
     ]
     assert missing == []
