@@ -20,12 +20,12 @@ import numpy as np
 from sympy import MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel
-from ..indexmap import IndexMap, index_map
+from ..indexmap import index_map
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
 from .operands import flat
 
-__all__ = ["conv_matrix", "matrix_from_entries", "matrix_from_index_map"]
+__all__ = ["conv_matrix", "matrix_from_entries"]
 
 
 def matrix_from_entries(
@@ -52,24 +52,6 @@ def matrix_from_entries(
         for row, a, b in zip(rows[bounds[:-1]].tolist() if len(rows) else [], bounds[:-1], bounds[1:])
     }
     return matrix_from_rows(result, shape)
-
-
-def matrix_from_index_map(
-    imap: IndexMap,
-    taps: list[Any],
-    shape: tuple[int, int],
-    *,
-    rows: np.ndarray | None = None,
-    columns: np.ndarray | None = None,
-) -> MutableDenseMatrix:
-    """The matrix with ``taps[tap]`` at (row, column) of every triple of the index map.
-
-    ``rows`` and ``columns`` default to the flat output and input positions (the
-    matrix ``C``); the transposed convolution swaps them.
-    """
-    rows = imap.flat_output if rows is None else rows
-    columns = imap.flat_input if columns is None else columns
-    return matrix_from_entries(rows, columns, imap.flat_tap, taps, shape)
 
 
 def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
