@@ -82,4 +82,9 @@ def test_the_users_example_suite_passes():
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout[-2000:]
-    assert "3 passed" in result.stdout
+    try:
+        import torch  # noqa: F401
+    except ImportError:  # assert_matches_torch skips the third test
+        assert "2 passed, 1 skipped" in result.stdout
+    else:
+        assert "3 passed" in result.stdout
