@@ -1,95 +1,12 @@
 r"""Sub-pixel form (Shi et al., 2016): a stride-``s`` transposed convolution is ``s^n`` stride-1
-convolutions of the small input with the kernel's phases, interleaved (the periodic shuffle).
 
-Before the padding crops it, the transposed output is ``Z[t] = sum_o sum_k delta(t, o s + k) W[k] Y[o]``.
-At ``t = s u + r`` (phase ``r``), writing ``k = s n + c``, only ``c = r`` survives:
-``Z[s u + r] = sum_n W[s n + r] Y[u - n]``, a stride-1 convolution of ``Y`` with the sub-kernel
-``W_r[n] = W[s n + r]``. The output is ``y[j] = Z[j + p]``. The kernel is zero-extended to a
-multiple of ``s`` taps; in N dimensions each axis splits the same way (``s^n`` phases).
+Runs and prints this topic's derivations: ``python derivations/subpixel.py``. The proofs are
+written in ``symconv/derivations/subpixel.py`` (the installed module
+``symconv.derivations.subpixel``), so that ``symconv prove`` and ``symconv notes`` find them.
 """
 
-from __future__ import annotations
-
-import random
-
-import numpy as np
-import sympy
-from symconv.derivations.sampling import random_tspec
-from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
-
-from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, split_sum, zero_extension
+from symconv.derivations import subpixel
 from symconv.proof.run import run
-from symconv.symbols import symbols
-
-W, Y = IndexedBase("W"), IndexedBase("Y")
-
-
-def subpixel_theorem() -> Derivation:
-    u, o, k, n, c = symbols("u o k n c", integer=True)
-    s, m, h = symbols("s m h", integer=True, positive=True)
-    r = sympy.Symbol("r", integer=True, nonnegative=True)
-    t = sympy.Symbol("t", integer=True)
-    padded = Function("Y_pad")
-    definition = Lambda(t, Piecewise((Y[t], (t >= 0) & (t <= h - 1)), (0, True)))
-    full = Sum(KroneckerDelta(s * u + r, o * s + k) * W[k] * Y[o], (k, 0, s * m - 1), (o, 0, h - 1))
-    split = Sum(
-        KroneckerDelta(s * u + r, o * s + s * n + c) * W[s * n + c] * Y[o], (c, 0, s - 1), (n, 0, m - 1), (o, 0, h - 1)
-    )
-    phase = Sum(W[s * n + r] * padded(u - n), (n, 0, m - 1))
-
-    def random_specs(rng: random.Random, count: int = 40) -> str:
-        for _ in range(count):
-            tspec = random_tspec(rng, rng.randint(1, 2), max_kernel=4, max_dilation=2)
-            Ys = input_symbols(tspec.input_shape, "Y")
-            a, b = subpixel_conv_transpose(tspec, Ys), conv_transpose(tspec, Ys)
-            assert all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec)
-            assert len(subpixel_kernels(tspec)) == int(np.prod(tspec.stride))
-        return f"{count} random 1-D and 2-D specs (dilation, padding, output padding): sub-pixel = recipe, symbolically"
-
-    seminar = TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1)
-    return Derivation(
-        name="subpixel",
-        title="Sub-pixel: a stride-s transposed convolution is $s^n$ interleaved stride-1 convolutions",
-        statement=(
-            "Phase $r$ of the output uses only the taps $W_{s n + r}$: "
-            "$Z_{s u + r} = \\sum_n W_{s n + r} Y_{u - n}$, a stride-1 convolution of the small input "
-            "with the sub-kernel $W^{(r)}_n = W_{s n + r}$; the phases interleave (periodic shuffle)."
-        ),
-        steps=(
-            Step(full, split, "write the tap $k = s n + c$ with $0 \\le c < s$", split_sum(k, s, n, c, m)),
-            Step(
-                None,
-                Sum(W[s * n + r] * Piecewise((Y[u - n], (u - n >= 0) & (u - n <= h - 1)), (0, True)), (n, 0, m - 1)),
-                "$s u + r = s(o + n) + c$ forces $c = r$ and $o = u - n$ (division with remainder is unique)",
-                euclid(s, (r, c), eliminate=(c, o)),
-            ),
-            Step(
-                None,
-                phase,
-                "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
-                zero_extension((padded, definition)),
-            ),
-            Step(
-                sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
-                sympy.Tuple(
-                    ImmutableMatrix([[W[0, 0], W[0, 2]], [W[2, 0], W[2, 2]]]),
-                    ImmutableMatrix([[W[0, 1]], [W[2, 1]]]),
-                    ImmutableMatrix([[W[1, 0], W[1, 2]]]),
-                    ImmutableMatrix([[W[1, 1]]]),
-                ),
-                "the seminar's $3 \\times 3$ kernel with $s = 2$: four phases of sizes 2x2, 2x1, 1x2, 1x1",
-                STRUCTURAL,
-            ),
-        ),
-        checks=(Check("sub-pixel form against the recipe on random specs", random_specs),),
-        hypotheses=sympy.StrictLessThan(r, s),
-    )
-
-
-def derivations() -> list[Derivation]:
-    return [subpixel_theorem()]
-
 
 if __name__ == "__main__":
-    raise SystemExit(run(derivations()))
+    raise SystemExit(run(subpixel.derivations()))

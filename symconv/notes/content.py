@@ -12,7 +12,7 @@ from typing import Any
 
 import sympy
 
-from .. import derivations as scripts  # type: ignore[attr-defined]  # installed from derivations/
+from .. import derivations as scripts
 from ..errors import SpecError
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec
 from ..ops.im2col import im2col

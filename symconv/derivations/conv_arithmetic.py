@@ -1,0 +1,134 @@
+r"""The fifteen relationships of Dumoulin and Visin, "A guide to convolution arithmetic for deep
+learning" (2016), each stated in their notation (``i, k, s, p, o``; ``i', k', s', p', o', a``)
+and in the seminar's (``h, q, s, p, w``), and proved as a special case of symconv's general
+formulas ``conv_output_size`` and ``transposed_output_size``.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+from sympy import Eq, floor
+
+from symconv import conv_output_size, transposed_output_size
+from symconv.printing.tables import Table
+from symconv.proof import EXPAND, Check, Derivation, Step
+from symconv.proof.run import run
+from symconv.symbols import symbols
+
+# the guide's letters
+i, k, s, o = symbols("i k s o", integer=True, positive=True)
+p = sympy.Symbol("p", integer=True, nonnegative=True)
+d = sympy.Symbol("d", integer=True, positive=True)
+n = sympy.Symbol("n", integer=True, nonnegative=True)
+a = sympy.Symbol("a", integer=True, nonnegative=True)
+i_, o_ = sympy.Symbol("i'", integer=True, positive=True), sympy.Symbol("o'", integer=True, positive=True)
+# the seminar's letters
+h, q, w = symbols("h q w", integer=True, positive=True)
+SEMINAR = {i: h, i_: h, k: q, o: w, o_: w}
+
+
+@dataclass(frozen=True)
+class Relationship:
+    number: int
+    case: str
+    guide: Eq  # in the guide's notation
+    general: Any  # symconv's general formula, specialised (in the guide's letters)
+
+
+def relationships() -> list[Relationship]:
+    conv, tconv = conv_output_size, transposed_output_size
+    return [
+        Relationship(1, "$s = 1$, $p = 0$", Eq(o, i - k + 1), conv(i, k)),
+        Relationship(2, "$s = 1$", Eq(o, i - k + 2 * p + 1), conv(i, k, 1, p)),
+        Relationship(3, "half padding: $k = 2n + 1$, $p = n$, $s = 1$", Eq(o, i), conv(i, 2 * n + 1, 1, n)),
+        Relationship(4, "full padding: $p = k - 1$, $s = 1$", Eq(o, i + k - 1), conv(i, k, 1, k - 1)),
+        Relationship(5, "$p = 0$", Eq(o, floor((i - k) / s) + 1), conv(i, k, s)),
+        Relationship(6, "general", Eq(o, floor((i + 2 * p - k) / s) + 1), conv(i, k, s, p)),
+        Relationship(7, "pooling (window $k$, stride $s$)", Eq(o, floor((i - k) / s) + 1), conv(i, k, s)),
+        Relationship(8, "transposed of 1: $k' = k$, $s' = 1$, $p' = k - 1$", Eq(o_, i_ + k - 1), tconv(i_, k)),
+        Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, i_ + (k - 1) - 2 * p), tconv(i_, k, 1, p)),
+        Relationship(10, "transposed of 3: $p' = n$", Eq(o_, i_), tconv(i_, 2 * n + 1, 1, n)),
+        Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, i_ - (k - 1)), tconv(i_, k, 1, k - 1)),
+        Relationship(
+            12,
+            "transposed of 5 ($s \\mid i - k$): stretched input, $p' = k - 1$",
+            Eq(o_, s * (i_ - 1) + k),
+            tconv(i_, k, s),
+        ),
+        Relationship(
+            13,
+            "transposed of 6 ($s \\mid i + 2p - k$): $p' = k - p - 1$",
+            Eq(o_, s * (i_ - 1) + k - 2 * p),
+            tconv(i_, k, s, p),
+        ),
+        Relationship(
+            14,
+            "transposed, general: $a = (i + 2p - k) \\bmod s$",
+            Eq(o_, s * (i_ - 1) + a + k - 2 * p),
+            tconv(i_, k, s, p, 1, a),
+        ),
+        Relationship(
+            15, "dilation $d$", Eq(o, floor((i + 2 * p - k - (k - 1) * (d - 1)) / s) + 1), conv(i, k, s, p, d)
+        ),
+    ]
+
+
+def seminar_form(relation: Eq) -> Eq:
+    """A relationship in the seminar's letters: input ``h``, kernel ``q``, output ``w``."""
+    return relation.xreplace(SEMINAR)
+
+
+def table() -> Table:
+    """The fifteen relationships side by side, as one table."""
+    return Table(
+        ("#", "case", "Dumoulin & Visin", "seminar"),
+        tuple((str(r.number), r.case, r.guide, seminar_form(r.guide)) for r in relationships()),
+        align="rlll",
+    )
+
+
+def _against_integers(rng: random.Random) -> str:
+    count = 0
+    for r in relationships():
+        for _ in range(40):
+            values = {
+                i: rng.randint(6, 20),
+                i_: rng.randint(1, 8),
+                k: rng.randint(1, 5),
+                s: rng.randint(1, 3),
+                p: rng.randint(0, 2),
+                d: rng.randint(1, 3),
+                n: rng.randint(0, 2),
+            }
+            values[a] = rng.randint(0, values[s] - 1)
+            if r.number in (9, 11, 13):  # transposed outputs must be positive
+                values[p] = min(values[p], values[k] - 1)
+            general = sympy.sympify(r.general).xreplace(values)
+            stated = r.guide.rhs.xreplace(values)
+            assert general == stated, (r.number, values)
+            count += 1
+    return f"{count} integer cases"
+
+
+def derivations() -> list[Derivation]:
+    rows = relationships()
+    return [
+        Derivation(
+            name="conv-arithmetic",
+            title="The 15 relationships of Dumoulin and Visin (2016) as special cases",
+            statement=(
+                "Each relationship of the guide is symconv's general formula with the case's parameters put "
+                "in; in the seminar's notation $i, i' \\to h$, $k \\to q$, $o, o' \\to w$."
+            ),
+            steps=tuple(Step(r.general, r.guide.rhs, f"({r.number}) {r.case}", EXPAND) for r in rows),
+            checks=(Check("each relationship on random integers", _against_integers),),
+        )
+    ]
+
+
+if __name__ == "__main__":
+    raise SystemExit(run(derivations()))
