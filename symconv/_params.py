@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Sequence
-from typing import Any
+from typing import TypeGuard
 
 import sympy
 
 from .errors import SpecError
 
 
-def as_int(value: Any, parameter: str) -> int:
+def as_int(value: object, parameter: str) -> int:
     """``value`` as a Python int: ints, numpy integers and SymPy Integers are accepted.
 
     >>> as_int(3, "stride")
@@ -32,7 +32,7 @@ def as_int(value: Any, parameter: str) -> int:
     raise SpecError(parameter, f"must be an integer, got {value!r}")
 
 
-def is_sequence(value: Any) -> bool:
+def is_sequence(value: object) -> TypeGuard[Sequence[object]]:
     """True for lists, tuples, SymPy Tuples and numpy arrays (not strings)."""
     if isinstance(value, (str, bytes)):
         return False
@@ -43,7 +43,7 @@ def is_sequence(value: Any) -> bool:
     return isinstance(value, Sequence)
 
 
-def as_shape(value: Any, parameter: str) -> tuple[int, ...]:
+def as_shape(value: object, parameter: str) -> tuple[int, ...]:
     """A shape: a non-empty sequence of positive integers (an int is a 1-D shape)."""
     items = list(value) if is_sequence(value) else [value]
     if not items:
@@ -55,7 +55,7 @@ def as_shape(value: Any, parameter: str) -> tuple[int, ...]:
     return shape
 
 
-def per_dimension(value: Any, ndim: int, parameter: str, minimum: int) -> tuple[int, ...]:
+def per_dimension(value: object, ndim: int, parameter: str, minimum: int) -> tuple[int, ...]:
     """An int for every dimension, or one value per dimension, each ``>= minimum``."""
     if is_sequence(value):
         items = list(value)

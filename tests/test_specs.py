@@ -4,7 +4,8 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from symconv import ConvSpec, SpecError, conv_output_size
+from symconv import ConvSpec, SpecError, TransposedConvSpec, conv_output_size
+from symconv.specs import SpecBase
 from symconv.strategies import conv_specs
 
 
@@ -113,3 +114,35 @@ def test_latex_and_text():
         r"d = 1\right)\colon 4 \times 4 \to 2 \times 2"
     )
     assert spec._repr_latex_().startswith("$\\displaystyle \\operatorname{conv}")
+
+
+def test_both_specs_share_one_base():
+    """Validation, channels, shapes and printing are written once, in SpecBase."""
+    for name in ("ndim", "has_channels", "padding_before", "padding_after", "__repr__", "_latex", "_initialise"):
+        assert name in vars(SpecBase) and name not in vars(ConvSpec) and name not in vars(TransposedConvSpec)
+    assert isinstance(ConvSpec(4, 3), SpecBase) and isinstance(TransposedConvSpec(2, 3), SpecBase)
+    with pytest.raises(TypeError):
+        SpecBase()  # abstract: out_shape and weight_shape belong to the two kinds
+
+
+@pytest.mark.parametrize("padding, stored", [(1, (1,)), ([2], (2,)), ([(1, 1)], (1,)), (np.int64(0), (0,))])
+def test_padding_has_one_normal_form_in_both(padding, stored):
+    assert ConvSpec(6, 3, padding=padding).padding == TransposedConvSpec(6, 3, padding=padding).padding == stored
+    t = TransposedConvSpec(6, 3, padding=padding)
+    assert t.forward().padding == t.padding and (t.padding_before, t.padding_after) == (stored, stored)
+
+
+def test_transposed_padding_refuses_what_pytorch_cannot_crop():
+    assert ConvSpec(6, 3, padding=[(0, 1)]).padding == ((0, 1),)
+    with pytest.raises(SpecError, match="^padding: a transposed convolution crops equally at both ends"):
+        TransposedConvSpec(6, 3, padding=[(0, 1)])
+    with pytest.raises(SpecError, match="^padding: .*transposed convolution, got 'same'"):
+        TransposedConvSpec(6, 3, padding="same")
+
+
+def test_repr_follows_the_constructor_and_round_trips():
+    t = TransposedConvSpec((2, 3), 3, stride=2, padding=1, output_padding=(1, 0), in_channels=2, out_channels=4)
+    assert repr(t).startswith(
+        "TransposedConvSpec(input_shape=(2, 3), kernel_shape=(3, 3), stride=(2, 2), padding=(1, 1)"
+    )
+    assert eval(repr(t)) == t and eval(repr(t.forward())) == t.forward()
