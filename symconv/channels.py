@@ -20,7 +20,7 @@ every connected channel pair ``(o, c)`` places a copy of the spatial triples at 
 from __future__ import annotations
 
 from math import prod
-from typing import Any
+from typing import overload
 
 import numpy as np
 from sympy import Array
@@ -28,13 +28,18 @@ from sympy import Array
 from .errors import SpecError
 from .indexmap import IndexMap, _flat
 from .ops.operands import as_array
-from .specs import ConvSpec
+from .specs import ConvSpec, SpecBase
 from .symbols import kernel_symbols
+from .typing import ArrayLike, Shape
 
 __all__ = ["channel_pairs", "group_of", "layer_entries", "layer_kernel", "require_single_channel"]
 
 
-def group_of(channel: Any, channels: int, groups: int) -> Any:
+@overload
+def group_of(channel: int, channels: int, groups: int) -> int: ...
+@overload
+def group_of(channel: np.ndarray, channels: int, groups: int) -> np.ndarray: ...
+def group_of(channel: int | np.ndarray, channels: int, groups: int) -> int | np.ndarray:
     """The group of a channel when ``channels`` are split into ``groups`` consecutive groups.
 
     >>> [group_of(c, 6, 3) for c in range(6)]
@@ -60,7 +65,7 @@ def channel_pairs(spec: ConvSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return out.ravel(), inp.ravel(), (out * per_group + local).ravel()
 
 
-def require_single_channel(spec: Any, what: str) -> None:
+def require_single_channel(spec: SpecBase, what: str) -> None:
     """Refuse a spec with channels in an operation written for one channel (the seminar's pictures).
 
     >>> from symconv import ConvSpec
@@ -78,7 +83,7 @@ def require_single_channel(spec: Any, what: str) -> None:
 def layer_entries(
     spec: ConvSpec,
     imap: IndexMap,
-    out_shape: tuple[int, ...] | None = None,
+    out_shape: Shape | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and flat weight positions of the layer's matrix: the spatial triples of
     ``imap`` repeated for every connected channel pair.
@@ -99,7 +104,7 @@ def layer_entries(
     return rows.ravel(), columns.ravel(), taps.ravel()
 
 
-def layer_kernel(spec: Any, kernel: Any = None) -> Array:
+def layer_kernel(spec: SpecBase, kernel: ArrayLike | None = None) -> Array:
     """The weight operand of a layer, an Array of ``spec.weight_shape``.
 
     ``kernel=None`` gives symbols: ``W[o, c, i, j]`` when the spec has channels, the

@@ -20,17 +20,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import prod
-from typing import Any
+from typing import Union, overload
 
 import numpy as np
 
 from .limits import DEFAULT_MAX_NONZEROS, check_size
 from .specs import ConvSpec, require_spec
+from .typing import SizeLike
 
-__all__ = ["IndexMap", "index_map", "input_position", "nonzero_count", "check_size", "DEFAULT_MAX_NONZEROS"]
+__all__ = ["IndexMap", "index_map", "input_position", "nonzero_count", "check_size", "DEFAULT_MAX_NONZEROS", "Position"]
 
 
-def input_position(o: Any, k: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
+#: What :func:`input_position` computes with: integers, integer arrays, SymPy expressions.
+Position = Union[SizeLike, np.ndarray]
+
+
+@overload
+def input_position(o: np.ndarray, k: Position, s: Position = 1, p: Position = 0, d: Position = 1) -> np.ndarray: ...
+@overload
+def input_position(o: int, k: int, s: int = 1, p: int = 0, d: int = 1) -> int: ...
+@overload
+def input_position(o: Position, k: Position, s: Position = 1, p: Position = 0, d: Position = 1) -> Position: ...
+def input_position(o: Position, k: Position, s: Position = 1, p: Position = 0, d: Position = 1) -> Position:
     r"""The input position read by output ``o`` through kernel tap ``k``: :math:`s o - p + d k`.
 
     Works for ints, numpy arrays and SymPy symbols alike (one definition for the

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 from math import prod
-from typing import Any
 
 import numpy as np
 import sympy
@@ -30,6 +29,7 @@ from .errors import SpecError
 from .limits import check_size
 from .ops.operands import as_array, flat
 from .specs import TransposedConvSpec
+from .typing import ArrayLike, IntLike, IntOrInts
 
 __all__ = [
     "bilinear_kernel",
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-def _factor(factor: Any) -> int:
+def _factor(factor: object) -> int:
     f = as_int(factor, "factor")
     if f < 1:
         raise SpecError("factor", f"must be a positive integer, got {f}")
@@ -49,14 +49,14 @@ def _factor(factor: Any) -> int:
     return f
 
 
-def _ndim(ndim: Any) -> int:
+def _ndim(ndim: object) -> int:
     n = as_int(ndim, "ndim")
     if n < 1:
         raise SpecError("ndim", f"must be a positive integer, got {n}")
     return n
 
 
-def tent(factor: int = 2) -> list[Rational]:
+def tent(factor: IntLike = 2) -> list[Rational]:
     """The 1-D interpolation taps ``1 - |t|/f`` for ``t = -(f-1) .. f-1``.
 
     >>> tent(3)
@@ -66,7 +66,7 @@ def tent(factor: int = 2) -> list[Rational]:
     return [1 - Rational(abs(t), f) for t in range(-(f - 1), f)]
 
 
-def _outer(taps: list[Any], ndim: int) -> Array:
+def _outer(taps: list[sympy.Expr], ndim: int) -> Array:
     check_size(len(taps) ** ndim, what="the kernel", parameter="ndim")
     grid = np.array(taps, dtype=object)
     result = grid
@@ -75,7 +75,7 @@ def _outer(taps: list[Any], ndim: int) -> Array:
     return Array(result.tolist())
 
 
-def bilinear_kernel(factor: int = 2, ndim: int = 2) -> Array:
+def bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
     """The exact interpolation kernel for factor ``f`` in ``ndim`` dimensions: size ``2f - 1``
     per dimension, the outer product of the 1-D tent. ``bilinear_kernel()`` is the seminar's kernel.
 
@@ -85,7 +85,7 @@ def bilinear_kernel(factor: int = 2, ndim: int = 2) -> Array:
     return _outer(tent(factor), _ndim(ndim))
 
 
-def fcn_bilinear_kernel(factor: int = 2, ndim: int = 2) -> Array:
+def fcn_bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
     """FCN's initialisation (Long, Shelhamer and Darrell; Caffe's ``BilinearFiller``): size
     ``k = 2f - f % 2``, taps ``1 - |x - c| / f'`` with ``f' = (k + 1) // 2`` and centre
     ``c = f' - 1`` (odd ``k``) or ``f' - 1/2`` (even ``k``).
@@ -101,7 +101,7 @@ def fcn_bilinear_kernel(factor: int = 2, ndim: int = 2) -> Array:
     return _outer(taps, _ndim(ndim))
 
 
-def fcn_upsampling_spec(input_shape: Any, factor: int = 2) -> TransposedConvSpec:
+def fcn_upsampling_spec(input_shape: IntOrInts, factor: IntLike = 2) -> TransposedConvSpec:
     """The transposed convolution FCN uses with :func:`fcn_bilinear_kernel`: stride ``f``,
     padding ``ceil((f - 1)/2)``; its output is exactly ``f`` times the input.
 
@@ -113,7 +113,9 @@ def fcn_upsampling_spec(input_shape: Any, factor: int = 2) -> TransposedConvSpec
     return TransposedConvSpec(shape, 2 * f - f % 2, stride=f, padding=-(-(f - 1) // 2))
 
 
-def bilinear_upsampling_spec(input_shape: Any, factor: int = 2, padding: Any = None) -> TransposedConvSpec:
+def bilinear_upsampling_spec(
+    input_shape: IntOrInts, factor: IntLike = 2, padding: IntOrInts | None = None
+) -> TransposedConvSpec:
     """The transposed convolution of the seminar's exercise: kernel ``2f - 1``, stride ``f``,
     padding ``f - 1`` by default (output ``(h - 1) f + 1``, equal to ``align_corners=True``).
 
@@ -137,7 +139,7 @@ def _source(j: int, h: int, f: int, align_corners: bool) -> tuple[int, int, Rati
     return i0, i1, position - i0 if i1 != i0 else Rational(0)
 
 
-def bilinear_interpolate(X: Any, factor: int = 2, align_corners: bool = True) -> Array:
+def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool = True) -> Array:
     r"""(Multi)linear interpolation of ``X`` (numbers or symbols) by an integer factor.
 
     ``align_corners=True``: output ``(h - 1) f + 1`` per dimension, input node ``i`` at output

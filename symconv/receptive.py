@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from .errors import SpecError
 from .specs import ConvSpec
+from .typing import Size, SizeLike
 
 __all__ = ["ReceptiveField", "receptive_field", "receptive_step"]
 
@@ -30,12 +30,14 @@ __all__ = ["ReceptiveField", "receptive_field", "receptive_step"]
 class ReceptiveField:
     """Per dimension: how many inputs one output sees, the spacing of outputs in inputs, the first window's start."""
 
-    size: Any
-    jump: Any
-    start: Any
+    size: Size
+    jump: Size
+    start: Size
 
 
-def receptive_step(field: ReceptiveField, q: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> ReceptiveField:
+def receptive_step(
+    field: ReceptiveField, q: SizeLike, s: SizeLike = 1, p: SizeLike = 0, d: SizeLike = 1
+) -> ReceptiveField:
     """One more layer on top of ``field`` (ints or SymPy expressions alike): the recursion.
 
     >>> receptive_step(ReceptiveField(1, 1, 0), 3, s=2, p=1)

@@ -12,18 +12,20 @@ array([-2., -2.])
 
 from __future__ import annotations
 
-from typing import Any
+import random
 
 import numpy as np
+import numpy.typing as npt
 from sympy import MatrixBase
 
 from .sparse import nonzero_rows
 from .specs import ConvSpec
+from .typing import Shape
 
 __all__ = ["conv_reference", "to_numpy"]
 
 
-def conv_reference(spec: ConvSpec, x: np.ndarray, w: np.ndarray) -> np.ndarray:
+def conv_reference(spec: ConvSpec, x: npt.ArrayLike, w: npt.ArrayLike) -> np.ndarray:
     """Cross-correlation of ``x`` (``input_shape``) with ``w`` (``kernel_shape``) as PyTorch computes it."""
     x = np.asarray(x, dtype=float).reshape(spec.input_shape)
     w = np.asarray(w, dtype=float).reshape(spec.kernel_shape)
@@ -49,6 +51,6 @@ def to_numpy(matrix: MatrixBase) -> np.ndarray:
     return result
 
 
-def random_numbers(rng: Any, shape: tuple[int, ...]) -> np.ndarray:
+def random_numbers(rng: random.Random, shape: Shape) -> np.ndarray:
     """Small random integers as floats: exact in floating point, so comparisons can be exact."""
     return np.array([rng.randint(-5, 5) for _ in range(int(np.prod(shape)))], dtype=float).reshape(shape)

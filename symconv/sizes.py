@@ -13,21 +13,22 @@ padding ``p``, dilation ``d`` and output padding ``a``.
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Union, overload
 
+import numpy as np
 import sympy
 
 from ._params import as_int, is_sequence
 from .errors import SpecError
+from .typing import PaddingAmount, Size, SizeLike
 
-__all__ = ["conv_output_size", "transposed_output_size", "Padding"]
+__all__ = ["conv_output_size", "transposed_output_size"]
 
-#: A padding amount: the same on both sides, or ``(before, after)``.
-Padding = Union[int, tuple[int, int], sympy.Expr]
+_Integer = Union[int, np.integer]
 
 
-def _is_symbolic(*values: Any) -> bool:
-    flat: list[Any] = []
+def _is_symbolic(*values: object) -> bool:
+    flat: list[object] = []
     for value in values:
         flat.extend(value if is_sequence(value) else [value])
     return any(isinstance(v, sympy.Basic) and not v.is_Integer for v in flat)
@@ -45,7 +46,7 @@ _PARAMETERS = {
 }
 
 
-def _expressions(**values: Any) -> list[sympy.Expr]:
+def _expressions(**values: object) -> list[sympy.Expr]:
     """Symbolic arguments: each an int or a SymPy expression (strings are not parsed)."""
     result = []
     for letter, value in values.items():
@@ -57,7 +58,7 @@ def _expressions(**values: Any) -> list[sympy.Expr]:
     return result
 
 
-def _padding_sides(p: Any, parameter: str = "padding") -> tuple[Any, Any]:
+def _padding_sides(p: object, parameter: str = "padding") -> tuple[object, object]:
     if is_sequence(p):
         items = list(p)
         if len(items) != 2:
@@ -84,7 +85,14 @@ def _check_conv_ints(h: int, q: int, s: int, before: int, after: int, d: int) ->
         )
 
 
-def conv_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
+# Python and numpy integers give an int (SymPy's Integers too, at run time)
+@overload
+def conv_output_size(
+    h: _Integer, q: _Integer, s: _Integer = 1, p: _Integer | tuple[_Integer, _Integer] = 0, d: _Integer = 1
+) -> int: ...
+@overload
+def conv_output_size(h: SizeLike, q: SizeLike, s: SizeLike = 1, p: PaddingAmount = 0, d: SizeLike = 1) -> Size: ...
+def conv_output_size(h: SizeLike, q: SizeLike, s: SizeLike = 1, p: PaddingAmount = 0, d: SizeLike = 1) -> Size:
     r"""Output size of a convolution: :math:`\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1`.
 
     ``p`` may be a pair ``(before, after)`` for asymmetric padding (PyTorch's
@@ -107,7 +115,17 @@ def conv_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1) -> Any:
     return (h + before + after - d * (q - 1) - 1) // s + 1
 
 
-def transposed_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1, a: Any = 0) -> Any:
+@overload
+def transposed_output_size(
+    h: _Integer, q: _Integer, s: _Integer = 1, p: _Integer = 0, d: _Integer = 1, a: _Integer = 0
+) -> int: ...
+@overload
+def transposed_output_size(
+    h: SizeLike, q: SizeLike, s: SizeLike = 1, p: SizeLike = 0, d: SizeLike = 1, a: SizeLike = 0
+) -> Size: ...
+def transposed_output_size(
+    h: SizeLike, q: SizeLike, s: SizeLike = 1, p: SizeLike = 0, d: SizeLike = 1, a: SizeLike = 0
+) -> Size:
     r"""Output size of a transposed convolution: :math:`(h-1)s - 2p + d(q-1) + a + 1`.
 
     With ``d = 1, a = 0`` this is the seminar's :math:`w = (h-1)s - 2p + q`. Integer

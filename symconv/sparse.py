@@ -18,17 +18,20 @@ Matrix([
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeAlias
 
-from sympy import MatrixBase, MutableDenseMatrix
+from sympy import Expr, MatrixBase, MutableDenseMatrix
 from sympy.polys.domains import EXRAW
 from sympy.polys.matrices import DomainMatrix
 from sympy.polys.matrices.sdm import SDM
 
-__all__ = ["matrix_from_rows", "nonzero_rows"]
+__all__ = ["matrix_from_rows", "nonzero_rows", "Rows"]
+
+#: A sparse matrix as ``{row: {column: value}}``, the values non-zero SymPy expressions.
+Rows: TypeAlias = dict[int, dict[int, Expr]]
 
 
-def matrix_from_rows(rows: dict[int, dict[int, Any]], shape: tuple[int, int]) -> MutableDenseMatrix:
+def matrix_from_rows(rows: Rows, shape: tuple[int, int]) -> MutableDenseMatrix:
     """A SymPy ``Matrix`` from ``{row: {column: value}}`` (values: non-zero SymPy objects).
 
     ``ImmutableMatrix`` cannot be used: it keeps its entries as a dense tuple of
@@ -38,7 +41,7 @@ def matrix_from_rows(rows: dict[int, dict[int, Any]], shape: tuple[int, int]) ->
     return MutableDenseMatrix._fromrep(DomainMatrix.from_rep(SDM(rows, shape, EXRAW)))
 
 
-def nonzero_rows(matrix: MatrixBase) -> dict[int, dict[int, Any]]:
+def nonzero_rows(matrix: MatrixBase) -> Rows:
     """``{row: {column: value}}`` of the non-zero entries, without visiting the zeros
     when the matrix is held sparse."""
     rep = getattr(matrix, "_rep", None)
@@ -47,8 +50,8 @@ def nonzero_rows(matrix: MatrixBase) -> dict[int, dict[int, Any]]:
     return _rows_of(matrix)
 
 
-def _rows_of(matrix: MatrixBase) -> dict[int, dict[int, Any]]:
-    rows: dict[int, dict[int, Any]] = {}
+def _rows_of(matrix: MatrixBase) -> Rows:
+    rows: Rows = {}
     for (r, c), value in matrix.todok().items():
         rows.setdefault(r, {})[c] = value
     return rows

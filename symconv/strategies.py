@@ -13,14 +13,18 @@ keyword-only bounds, validated when called.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TypeVar
 
+import numpy as np
 from hypothesis import strategies as st
 
 from .errors import SpecError
-from .specs import ConvSpec, TransposedConvSpec
+from .specs import ConvSpec, SpecBase, TransposedConvSpec
+from .typing import Entry, Shape
 
 __all__ = ["conv_specs", "transposed_specs", "kernels", "inputs"]
+
+_Spec = TypeVar("_Spec", bound=SpecBase)
 
 
 def _check_bound(name: str, value: int, minimum: int) -> None:
@@ -54,7 +58,7 @@ def _check_bounds(
 
 @st.composite
 def _conv_specs(
-    draw: Any,
+    draw: st.DrawFn,
     ndim: int | None,
     min_ndim: int,
     max_ndim: int,
@@ -89,7 +93,7 @@ def _conv_specs(
 
 
 @st.composite
-def _with_channels(draw: Any, specs: st.SearchStrategy[Any], max_groups: int, max_group_channels: int) -> Any:
+def _with_channels(draw: st.DrawFn, specs: st.SearchStrategy[_Spec], max_groups: int, max_group_channels: int) -> _Spec:
     """``specs`` with channels: ``groups`` up to ``max_groups``, each with 1 to ``max_group_channels``
     input and output channels (depthwise and 1x1 layers included)."""
     groups = draw(st.integers(1, max_groups))
@@ -139,7 +143,7 @@ def conv_specs(
 
 @st.composite
 def _transposed_specs(
-    draw: Any,
+    draw: st.DrawFn,
     ndim: int | None,
     min_ndim: int,
     max_ndim: int,
@@ -198,17 +202,15 @@ def transposed_specs(
     return _with_channels(specs, max_groups, max_group_channels) if channels else specs
 
 
-def _numbers(shape: tuple[int, ...], elements: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Any]:
-    import numpy as np
-
+def _numbers(shape: Shape, elements: st.SearchStrategy[Entry] | None) -> st.SearchStrategy[np.ndarray]:
     count = int(np.prod(shape))
     values = elements if elements is not None else st.integers(-9, 9)
     return st.lists(values, min_size=count, max_size=count).map(lambda v: np.array(v, dtype=object).reshape(shape))
 
 
 def kernels(
-    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
-) -> st.SearchStrategy[Any]:
+    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Entry] | None = None
+) -> st.SearchStrategy[np.ndarray]:
     """Kernels of ``spec.kernel_shape``, or of ``spec.weight_shape`` when the spec has channels
     (numpy object arrays; small integers by default).
 
@@ -221,8 +223,8 @@ def kernels(
 
 
 def inputs(
-    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Any] | None = None
-) -> st.SearchStrategy[Any]:
+    spec: ConvSpec | TransposedConvSpec, *, elements: st.SearchStrategy[Entry] | None = None
+) -> st.SearchStrategy[np.ndarray]:
     """Inputs of ``spec.input_shape``, or ``(in_channels, *input_shape)`` when the spec has channels
     (numpy object arrays; small integers by default).
 

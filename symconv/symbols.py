@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from math import prod
-from typing import Any
 
 import numpy as np
 import sympy
@@ -23,6 +22,7 @@ from sympy import Array, IndexedBase
 from ._params import as_shape
 from .errors import SpecError
 from .limits import check_size
+from .typing import IntLike, IntOrInts
 
 __all__ = ["kernel_symbols", "bias_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
 
@@ -36,7 +36,7 @@ GREEK_LETTERS = frozenset(
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
 
 
-def validate_name(name: Any, parameter: str = "name") -> str:
+def validate_name(name: object, parameter: str = "name") -> str:
     r"""Check a user-given symbol name: an identifier of letters and digits, or a Greek letter.
 
     Names reach ``.tex`` files, so anything that is not plain letters and digits
@@ -56,7 +56,7 @@ def validate_name(name: Any, parameter: str = "name") -> str:
     return name
 
 
-def kernel_symbols(shape: Any, name: str = "W", *, channels: Any = None) -> Array:
+def kernel_symbols(shape: IntOrInts, name: str = "W", *, channels: IntOrInts | None = None) -> Array:
     """A kernel of the given shape whose entries are ``IndexedBase(name)[i, j, ...]``.
 
     With ``channels=(out, in)`` (PyTorch's leading weight axes, e.g. ``(C_out, C_in/groups)``)
@@ -78,7 +78,7 @@ def kernel_symbols(shape: Any, name: str = "W", *, channels: Any = None) -> Arra
     return Array([base[index] for index in np.ndindex(*shape)], shape)
 
 
-def bias_symbols(channels: int, name: str = "b") -> Array:
+def bias_symbols(channels: IntLike, name: str = "b") -> Array:
     """One bias per output channel: ``b[0], ..., b[C_out - 1]``.
 
     >>> bias_symbols(3)
@@ -87,7 +87,7 @@ def bias_symbols(channels: int, name: str = "b") -> Array:
     return kernel_symbols(channels, name)
 
 
-def input_symbols(shape: Any, name: str = "X", *, multi_index: bool = False) -> Array:
+def input_symbols(shape: IntOrInts, name: str = "X", *, multi_index: bool = False) -> Array:
     """An input of the given shape with the seminar's flat, row-major names ``X_0, X_1, ...``.
 
     With ``multi_index=True`` the entries are ``X[i, j, ...]`` instead.
@@ -107,11 +107,11 @@ def input_symbols(shape: Any, name: str = "X", *, multi_index: bool = False) -> 
     return Array(entries, shape)
 
 
-def symbol(name: str, **assumptions: Any) -> sympy.Symbol:
+def symbol(name: str, **assumptions: bool | None) -> sympy.Symbol:
     """A scalar symbol (parameters of the proofs: ``h, q, s, p, d, a``, indices ``o, k, i``)."""
     return sympy.Symbol(validate_name(name), **assumptions)
 
 
-def symbols(names: str, **assumptions: Any) -> tuple[sympy.Symbol, ...]:
+def symbols(names: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
     """Several scalar symbols at once, ``symbols("h q s", integer=True)``."""
     return tuple(symbol(n, **assumptions) for n in names.split())

@@ -10,7 +10,7 @@ and what was expected there; nothing calls ``simplify`` on large expressions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Union
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from .proof.compare import first_difference
 from .proof.transformations import EXPAND, Transformation
 from .reference import conv_reference, to_numpy
 from .specs import ConvSpec
+from .typing import ArrayLike, Comparable
 
 __all__ = ["assert_identity", "assert_conv_matches", "assert_matches_torch"]
 
@@ -32,7 +33,9 @@ def _seminar(text: str) -> str:
     return re.sub(r"([A-Za-z]\w*)\[([^\]]+)\]", lambda m: f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
 
 
-def assert_identity(lhs: Any, rhs: Any, transformation: Transformation = EXPAND, *, name: str = "") -> None:
+def assert_identity(
+    lhs: Comparable, rhs: Comparable, transformation: Transformation = EXPAND, *, name: str = ""
+) -> None:
     """Assert ``lhs == rhs`` exactly (entry by entry for matrices and arrays) after ``transformation``
     (``expand`` of the difference by default).
 
@@ -50,7 +53,7 @@ def assert_identity(lhs: Any, rhs: Any, transformation: Transformation = EXPAND,
         raise AssertionError(f"{prefix}{_seminar(detail)} (after {transformation.name})")
 
 
-def assert_conv_matches(spec: ConvSpec, kernel: Any, x: Any) -> None:
+def assert_conv_matches(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None:
     """Assert that ``conv_matrix`` and ``sliding_window`` agree with the numpy reference for numbers.
 
     >>> assert_conv_matches(ConvSpec(5, 3, stride=2), [1, 0, -1], [1, 2, 3, 4, 5])
@@ -70,7 +73,7 @@ def assert_conv_matches(spec: ConvSpec, kernel: Any, x: Any) -> None:
             )
 
 
-def assert_matches_torch(spec: ConvSpec, kernel: Any, x: Any) -> None:
+def assert_matches_torch(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None:
     """Assert that ``conv_matrix`` agrees with ``torch.nn.functional.conv{1,2,3}d`` (skips without torch).
 
     >>> assert_matches_torch(ConvSpec(5, 3, padding=1), [1, 2, 3], [1, 2, 3, 4, 5])  # doctest: +SKIP
@@ -88,7 +91,7 @@ def assert_matches_torch(spec: ConvSpec, kernel: Any, x: Any) -> None:
         [float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x"))]
     ).reshape(spec.input_shape)
     conv = {1: torch.nn.functional.conv1d, 2: torch.nn.functional.conv2d, 3: torch.nn.functional.conv3d}[spec.ndim]
-    padding: Any = "same" if spec.padding_before != spec.padding_after else spec.padding_before
+    padding: Union[str, tuple[int, ...]] = "same" if spec.padding_before != spec.padding_after else spec.padding_before
     expected = conv(
         torch.tensor(values)[None, None],
         torch.tensor(w)[None, None],

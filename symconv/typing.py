@@ -34,6 +34,7 @@ __all__ = [
     "Entry",
     "NestedEntries",
     "ArrayLike",
+    "Comparable",
 ]
 
 #: An integer as users write it: Python's ``int``, a numpy integer or a SymPy ``Integer``
@@ -75,3 +76,6 @@ NestedEntries: TypeAlias = Sequence[Union[Entry, "NestedEntries"]]
 
 #: A kernel, input or column as users give it: nested lists, a numpy array, a SymPy Array or Matrix.
 ArrayLike: TypeAlias = Union[sympy.NDimArray, sympy.MatrixBase, np.ndarray, NestedEntries]
+
+#: What the exact comparisons take: a number, a SymPy expression, a Matrix or an Array.
+Comparable: TypeAlias = Union[complex, np.number, sympy.Basic, sympy.MatrixBase, sympy.NDimArray]

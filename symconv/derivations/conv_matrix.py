@@ -24,7 +24,7 @@ from symconv.symbols import symbols
 def _letters(ndim: int) -> dict[str, tuple[sympy.Symbol, ...]]:
     """The seminar's letters, with a subscript per dimension when there are several."""
 
-    def per_dim(name: str, **assumptions: object) -> tuple[sympy.Symbol, ...]:
+    def per_dim(name: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
         names = " ".join(f"{name}{j}" for j in range(ndim)) if ndim > 1 else name
         return symbols(names, **assumptions)
 

@@ -54,7 +54,7 @@ W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("
 def _letters(ndim: int):
     suffix = [str(j) for j in range(ndim)] if ndim > 1 else [""]
 
-    def per_dim(name: str, **assumptions: object) -> tuple[sympy.Symbol, ...]:
+    def per_dim(name: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
         return symbols(" ".join(f"{name}{x}" for x in suffix), **assumptions)
 
     integer = dict(integer=True)

@@ -27,14 +27,16 @@ r"""JAX's ``lax.conv_general_dilated`` and ``lax.conv_transpose`` as symconv spe
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TypeAlias, TypedDict, Union
 
 import numpy as np
 
 from .._params import as_shape, per_dimension
 from ..errors import SpecError
 from ..specs import ConvSpec
-from .layer import relayout, spatial_letters
+from ..typing import ArrayLike, IntLike, IntOrInts, PaddingPair, Shape
+from .layer import as_numpy, relayout, spatial_letters
 
 __all__ = [
     "jax_conv_spec",
@@ -44,8 +46,17 @@ __all__ = [
     "jax_conv_transpose_kernel",
 ]
 
+#: ``padding`` of ``lax.conv_general_dilated``: ``"SAME"``, ``"SAME_LOWER"``, ``"VALID"`` or ``(low, high)`` pairs.
+JaxPadding: TypeAlias = Union[str, Sequence[tuple[IntLike, IntLike]]]
+#: ``dimension_numbers``: three layout strings ``(lhs, rhs, out)``, or ``None`` for the defaults.
+DimensionNumbers: TypeAlias = Union[Sequence[str], None]
 
-def _numbers(dimension_numbers: Any, ndim: int, transpose: bool) -> tuple[str, str, str]:
+
+#: What the layout strings read from the shapes (``O`` and ``I``: the kernel's output and input axes).
+_Shapes = TypedDict("_Shapes", {"spatial": Shape, "kernel": Shape, "channels": int, "O": int, "I": int})
+
+
+def _numbers(dimension_numbers: DimensionNumbers, ndim: int, transpose: bool) -> tuple[str, str, str]:
     """``(lhs, rhs, out)`` layout strings; the defaults of ``conv_general_dilated`` or ``conv_transpose``."""
     if dimension_numbers is None:
         letters = spatial_letters(ndim) if not transpose else "HWD"[:ndim]
@@ -59,21 +70,22 @@ def _numbers(dimension_numbers: Any, ndim: int, transpose: bool) -> tuple[str, s
             "dimension_numbers",
             f"must be three layout strings like ('NCHW', 'OIHW', 'NCHW'), got {dimension_numbers!r}",
         )
-    return tuple(dimension_numbers)
+    lhs, rhs, out = dimension_numbers
+    return lhs, rhs, out
 
 
 def _spatial(rhs_spec: str) -> str:
     return "".join(letter for letter in rhs_spec if letter not in "OI")
 
 
-def _shapes(lhs_shape: Any, rhs_shape: Any, numbers: tuple[str, str, str]) -> dict[str, Any]:
+def _shapes(lhs_shape: IntOrInts, rhs_shape: IntOrInts, numbers: tuple[str, str, str]) -> _Shapes:
     lhs_spec, rhs_spec, _ = numbers
     lhs, rhs = as_shape(lhs_shape, "lhs_shape"), as_shape(rhs_shape, "rhs_shape")
     letters = _spatial(rhs_spec)
     for name, spec, shape, fixed in (("lhs_shape", lhs_spec, lhs, "NC"), ("rhs_shape", rhs_spec, rhs, "OI")):
         if sorted(spec) != sorted(fixed + letters) or len(shape) != len(spec):
             raise SpecError(name, f"{shape} does not match the layout {spec!r} (spatial letters {letters!r})")
-    return dict(
+    return _Shapes(
         spatial=tuple(lhs[lhs_spec.index(c)] for c in letters),
         kernel=tuple(rhs[rhs_spec.index(c)] for c in letters),
         channels=lhs[lhs_spec.index("C")],
@@ -82,7 +94,7 @@ def _shapes(lhs_shape: Any, rhs_shape: Any, numbers: tuple[str, str, str]) -> di
     )
 
 
-def _pads(padding: Any, n: int) -> list[tuple[int, int]]:
+def _pads(padding: Sequence[tuple[IntLike, IntLike]], n: int) -> list[PaddingPair]:
     pairs = [tuple(pair) for pair in padding]
     if len(pairs) != n or any(len(pair) != 2 for pair in pairs):
         raise SpecError("padding", f"must be 'SAME', 'VALID' or {n} (low, high) pairs, got {padding!r}")
@@ -90,14 +102,14 @@ def _pads(padding: Any, n: int) -> list[tuple[int, int]]:
 
 
 def jax_conv_spec(
-    lhs_shape: Any,
-    rhs_shape: Any,
-    window_strides: Any,
-    padding: Any,
+    lhs_shape: IntOrInts,
+    rhs_shape: IntOrInts,
+    window_strides: IntOrInts,
+    padding: JaxPadding,
     *,
-    lhs_dilation: Any = None,
-    rhs_dilation: Any = None,
-    dimension_numbers: Any = None,
+    lhs_dilation: IntOrInts | None = None,
+    rhs_dilation: IntOrInts | None = None,
+    dimension_numbers: DimensionNumbers = None,
     feature_group_count: int = 1,
 ) -> ConvSpec:
     """The spec of ``lax.conv_general_dilated(lhs, rhs, window_strides, padding, ...)`` (shapes with the batch).
@@ -144,17 +156,18 @@ def jax_conv_spec(
     )
 
 
-def jax_conv_kernel(rhs: Any, dimension_numbers: Any = None) -> np.ndarray:
+def jax_conv_kernel(rhs: ArrayLike, dimension_numbers: DimensionNumbers = None) -> np.ndarray:
     """The ``rhs`` of ``conv_general_dilated`` in PyTorch's layout ``(O, I, *spatial)``.
 
     >>> jax_conv_kernel(np.zeros((3, 3, 1, 4)), ("NHWC", "HWIO", "NHWC")).shape
     (4, 1, 3, 3)
     """
-    _, rhs_spec, _ = _numbers(dimension_numbers, np.ndim(rhs) - 2, transpose=False)
-    return relayout(rhs, rhs_spec, "OI" + _spatial(rhs_spec))
+    values = as_numpy(rhs)
+    _, rhs_spec, _ = _numbers(dimension_numbers, values.ndim - 2, transpose=False)
+    return relayout(values, rhs_spec, "OI" + _spatial(rhs_spec))
 
 
-def jax_conv_transpose_padding(kernel_span: int, stride: int, padding: str) -> tuple[int, int]:
+def jax_conv_transpose_padding(kernel_span: int, stride: int, padding: str) -> PaddingPair:
     """JAX's ``(low, high)`` padding of the zero-inserted input for ``"SAME"`` / ``"VALID"``
     (``kernel_span = d(q-1) + 1``): the output is ``h s`` (same) or ``h s + max(q' - s, 0)`` (valid).
 
@@ -173,13 +186,13 @@ def jax_conv_transpose_padding(kernel_span: int, stride: int, padding: str) -> t
 
 
 def jax_conv_transpose_spec(
-    lhs_shape: Any,
-    rhs_shape: Any,
-    strides: Any,
-    padding: Any,
+    lhs_shape: IntOrInts,
+    rhs_shape: IntOrInts,
+    strides: IntOrInts,
+    padding: JaxPadding,
     *,
-    rhs_dilation: Any = None,
-    dimension_numbers: Any = None,
+    rhs_dilation: IntOrInts | None = None,
+    dimension_numbers: DimensionNumbers = None,
     transpose_kernel: bool = False,
 ) -> ConvSpec:
     """The forward convolution ``F`` of ``lax.conv_transpose``: the result is ``C_F^T vec(lhs)``, with the
@@ -224,7 +237,9 @@ def jax_conv_transpose_spec(
     return forward
 
 
-def jax_conv_transpose_kernel(rhs: Any, dimension_numbers: Any = None, transpose_kernel: bool = False) -> Any:
+def jax_conv_transpose_kernel(
+    rhs: ArrayLike, dimension_numbers: DimensionNumbers = None, transpose_kernel: bool = False
+) -> np.ndarray:
     """The ``rhs`` of ``conv_transpose`` as the weight of :func:`jax_conv_transpose_spec`'s ``F``, which is
     PyTorch's ``ConvTranspose`` layout ``(in, out, *spatial)``: rotated by 180 degrees unless ``transpose_kernel``.
 
@@ -233,9 +248,10 @@ def jax_conv_transpose_kernel(rhs: Any, dimension_numbers: Any = None, transpose
     >>> jax_conv_transpose_kernel(np.arange(3).reshape(3, 1, 1), transpose_kernel=True).tolist()
     [[[0, 1, 2]]]
     """
-    _, rhs_spec, _ = _numbers(dimension_numbers, np.ndim(rhs) - 2, transpose=True)
+    values = as_numpy(rhs)
+    _, rhs_spec, _ = _numbers(dimension_numbers, values.ndim - 2, transpose=True)
     letters = _spatial(rhs_spec)
     if transpose_kernel:  # JAX rotates and swaps I/O before sliding: PyTorch's weight as it is, with O first
-        return relayout(rhs, rhs_spec, "OI" + letters)
-    weight = relayout(rhs, rhs_spec, "IO" + letters)
+        return relayout(values, rhs_spec, "OI" + letters)
+    weight = relayout(values, rhs_spec, "IO" + letters)
     return weight[(slice(None), slice(None)) + (slice(None, None, -1),) * len(letters)]  # rotated: axes reversed

@@ -23,19 +23,18 @@ r"""TensorFlow / Keras convolutions as symconv specs: ``padding="same"/"valid"``
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from .._params import as_shape, per_dimension
 from ..errors import SpecError
 from ..specs import ConvSpec
-from .layer import relayout, spatial_letters
+from ..typing import ArrayLike, IntLike, IntOrInts, PaddingPair, Shape
+from .layer import as_numpy, relayout, spatial_letters
 
 __all__ = ["keras_padding", "keras_conv_spec", "keras_conv_transpose_spec", "keras_kernel", "keras_input"]
 
 
-def _mode(padding: Any) -> str:
+def _mode(padding: object) -> str:
     mode = str(padding).lower()
     if mode not in ("same", "valid"):
         raise SpecError("padding", f'must be "same" or "valid", got {padding!r}')
@@ -43,8 +42,8 @@ def _mode(padding: Any) -> str:
 
 
 def keras_padding(
-    padding: str, input_shape: Any, kernel_shape: Any, strides: Any = 1, dilation_rate: Any = 1
-) -> tuple[tuple[int, int], ...]:
+    padding: str, input_shape: IntOrInts, kernel_shape: IntOrInts, strides: IntOrInts = 1, dilation_rate: IntOrInts = 1
+) -> tuple[PaddingPair, ...]:
     """``(before, after)`` zeros per dimension of TensorFlow's ``"same"`` or ``"valid"``.
 
     >>> keras_padding("same", 4, 2)          # stride 1: total d(q-1) = 1, the extra zero after
@@ -65,7 +64,7 @@ def keras_padding(
     return tuple(result)
 
 
-def _channels(input_shape: Any, data_format: str) -> tuple[tuple[int, ...], int]:
+def _channels(input_shape: IntOrInts, data_format: str) -> tuple[Shape, int]:
     shape = as_shape(input_shape, "input_shape")
     if len(shape) < 2:
         raise SpecError(
@@ -79,14 +78,14 @@ def _channels(input_shape: Any, data_format: str) -> tuple[tuple[int, ...], int]
 
 
 def keras_conv_spec(
-    input_shape: Any,
-    filters: int,
-    kernel_size: Any,
+    input_shape: IntOrInts,
+    filters: IntLike,
+    kernel_size: IntOrInts,
     *,
-    strides: Any = 1,
+    strides: IntOrInts = 1,
     padding: str = "valid",
-    dilation_rate: Any = 1,
-    groups: int = 1,
+    dilation_rate: IntOrInts = 1,
+    groups: IntLike = 1,
     data_format: str = "channels_last",
 ) -> ConvSpec:
     """The spec of ``keras.layers.Conv{1,2,3}D(filters, kernel_size, ...)`` on inputs of ``input_shape``
@@ -110,14 +109,14 @@ def keras_conv_spec(
 
 
 def keras_conv_transpose_spec(
-    input_shape: Any,
-    filters: int,
-    kernel_size: Any,
+    input_shape: IntOrInts,
+    filters: IntLike,
+    kernel_size: IntOrInts,
     *,
-    strides: Any = 1,
+    strides: IntOrInts = 1,
     padding: str = "valid",
-    output_padding: Any = None,
-    dilation_rate: Any = 1,
+    output_padding: IntOrInts | None = None,
+    dilation_rate: IntOrInts = 1,
     data_format: str = "channels_last",
 ) -> ConvSpec:
     """The forward convolution ``F`` of ``keras.layers.Conv{1,2,3}DTranspose``: the layer is ``vec(X) -> C_F^T vec(X)``.
@@ -163,7 +162,7 @@ def keras_conv_transpose_spec(
     return forward
 
 
-def keras_kernel(kernel: Any) -> np.ndarray:
+def keras_kernel(kernel: ArrayLike) -> np.ndarray:
     """A Keras kernel ``(*kernel_size, in/groups, filters)`` (HWIO) in PyTorch's layout (OIHW).
 
     For ``Conv2DTranspose`` (``(*kernel_size, filters, in)``) this is the weight of the forward
@@ -172,17 +171,19 @@ def keras_kernel(kernel: Any) -> np.ndarray:
     >>> keras_kernel(np.zeros((3, 3, 2, 6))).shape
     (6, 2, 3, 3)
     """
-    letters = spatial_letters(np.ndim(kernel) - 2)
-    return relayout(kernel, letters + "IO", "OI" + letters)
+    values = as_numpy(kernel)
+    letters = spatial_letters(values.ndim - 2)
+    return relayout(values, letters + "IO", "OI" + letters)
 
 
-def keras_input(x: Any, data_format: str = "channels_last") -> np.ndarray:
+def keras_input(x: ArrayLike, data_format: str = "channels_last") -> np.ndarray:
     """An input without the batch, ``(*spatial, channels)``, in PyTorch's ``(channels, *spatial)``.
 
     >>> keras_input(np.zeros((5, 4, 3))).shape
     (3, 5, 4)
     """
+    values = as_numpy(x)
     if data_format == "channels_first":
-        return np.asarray(x)
-    letters = spatial_letters(np.ndim(x) - 1)
-    return relayout(x, letters + "C", "C" + letters)
+        return values
+    letters = spatial_letters(values.ndim - 1)
+    return relayout(values, letters + "C", "C" + letters)

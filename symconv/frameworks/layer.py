@@ -12,16 +12,17 @@ are permutations of PyTorch's, nothing more. :func:`transposed_spec` finds PyTor
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
-from sympy import Array, MutableDenseMatrix
+from sympy import MutableDenseMatrix, NDimArray
 
 from ..errors import SpecError
 from ..ops.affine import affine_matrix, layer_matrix
 from ..specs import ConvSpec, TransposedConvSpec
+from ..typing import ArrayLike
 
-__all__ = ["Layer", "relayout", "transposed_spec", "spatial_letters"]
+__all__ = ["Layer", "as_numpy", "relayout", "transposed_spec", "spatial_letters"]
 
 
 class Layer(NamedTuple):
@@ -37,8 +38,8 @@ class Layer(NamedTuple):
     """
 
     spec: ConvSpec | TransposedConvSpec
-    kernel: Any
-    bias: Any = None
+    kernel: ArrayLike
+    bias: ArrayLike | None = None
 
     def matrix(self) -> MutableDenseMatrix:
         """The linear part ``C`` (the bias left out)."""
@@ -60,7 +61,17 @@ def spatial_letters(ndim: int) -> str:
     return "DHW"[3 - ndim :]
 
 
-def relayout(array: Any, source: str, target: str) -> np.ndarray:
+def as_numpy(array: ArrayLike) -> np.ndarray:
+    """A SymPy Array (exact entries kept, in an object array), nested lists or a numpy array as a numpy array.
+
+    >>> import sympy
+    >>> as_numpy(sympy.Array([[1, 2]]))
+    array([[1, 2]], dtype=object)
+    """
+    return np.array(array.tolist(), dtype=object) if isinstance(array, NDimArray) else np.asarray(array)
+
+
+def relayout(array: ArrayLike, source: str, target: str) -> np.ndarray:
     """``array`` with its axes, named by the letters of ``source``, in the order of ``target``.
 
     SymPy Arrays and nested lists come back as numpy object arrays (exact entries kept).
@@ -71,7 +82,7 @@ def relayout(array: Any, source: str, target: str) -> np.ndarray:
     >>> int(relayout(w, "HWIO", "OIHW")[1, 2, 0, 1]) == int(w[0, 1, 2, 1])
     True
     """
-    values = np.array(array.tolist(), dtype=object) if isinstance(array, Array) else np.asarray(array)
+    values = as_numpy(array)
     if sorted(source) != sorted(target) or len(set(source)) != len(source):
         raise SpecError("layout", f"{target!r} must be a permutation of {source!r}")
     if values.ndim != len(source):

@@ -9,7 +9,8 @@ it both raise :class:`~symconv.errors.MissingDependencyError`.
 
 from __future__ import annotations
 
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Union
 
 import numpy as np
 import sympy
@@ -18,7 +19,22 @@ from sympy import Array
 from ..errors import MissingDependencyError, SpecError
 from ..ops.operands import as_array, flat
 from ..specs import ConvSpec, TransposedConvSpec
+from ..typing import ArrayLike, IntOrInts, Padding, Shape
 from .layer import Layer
+
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
+
+    #: The modules symconv reads: PyTorch's convolutions and transposed convolutions.
+    TorchConv = Union[
+        torch.nn.Conv1d,
+        torch.nn.Conv2d,
+        torch.nn.Conv3d,
+        torch.nn.ConvTranspose1d,
+        torch.nn.ConvTranspose2d,
+        torch.nn.ConvTranspose3d,
+    ]
 
 __all__ = ["from_torch", "to_torch"]
 
@@ -26,7 +42,7 @@ __all__ = ["from_torch", "to_torch"]
 __doctest_requires__ = ("torch",)
 
 
-def _torch(what: str) -> Any:
+def _torch(what: str) -> ModuleType:
     try:
         import torch
     except ImportError:
@@ -34,12 +50,12 @@ def _torch(what: str) -> Any:
     return torch
 
 
-def _exact(tensor: Any) -> Array:
+def _exact(tensor: Tensor) -> Array:
     values = tensor.detach().to("cpu").double().numpy()
     return Array([sympy.Rational(float(v)) for v in values.ravel()], values.shape)
 
 
-def from_torch(module: Any, input_shape: Any) -> Layer:
+def from_torch(module: TorchConv, input_shape: IntOrInts) -> Layer:
     """The :class:`~symconv.frameworks.Layer` of a PyTorch convolution module, for inputs of
     spatial size ``input_shape``: spec, weight (``spec.weight_shape``) and bias, exactly.
 
@@ -83,7 +99,7 @@ def from_torch(module: Any, input_shape: Any) -> Layer:
     return Layer(spec, _exact(module.weight), bias)
 
 
-def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
+def to_torch(layer: Layer, *, dtype: torch.dtype | None = None) -> TorchConv:
     """The PyTorch module of a layer with numeric weight and bias (``float64`` unless ``dtype``).
 
     >>> from symconv import ConvSpec
@@ -100,7 +116,7 @@ def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
     name = ("ConvTranspose" if transposed else "Conv") + f"{spec.ndim}d"
     if not 1 <= spec.ndim <= 3:
         raise SpecError("input_shape", f"PyTorch has 1-D to 3-D convolutions, not {spec.ndim}-D")
-    padding: Any = spec.padding
+    padding: Padding | str = spec.padding
     if not transposed and spec.padding_before != spec.padding_after:
         if (
             any(s != 1 for s in spec.stride)
@@ -123,7 +139,7 @@ def to_torch(layer: Layer, *, dtype: Any = None) -> Any:
         **extra,
     )
 
-    def numbers(values: Any, shape: tuple[int, ...], parameter: str) -> Any:
+    def numbers(values: ArrayLike, shape: Shape, parameter: str) -> Tensor:
         entries = flat(as_array(values, shape, parameter))
         if any(not v.is_number for v in entries):
             raise SpecError(parameter, "must be numbers to build a PyTorch module")

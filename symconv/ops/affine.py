@@ -16,7 +16,6 @@ Matrix([[b[0], b[0], b[1], b[1]]])
 from __future__ import annotations
 
 from math import prod
-from typing import Any
 
 import sympy
 from sympy import MutableDenseMatrix
@@ -24,6 +23,7 @@ from sympy import MutableDenseMatrix
 from ..sparse import matrix_from_rows, nonzero_rows
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..symbols import bias_symbols
+from ..typing import ArrayLike
 from .matrix import conv_matrix
 from .operands import as_array, flat
 from .transposed import transposed_conv_matrix
@@ -31,7 +31,7 @@ from .transposed import transposed_conv_matrix
 __all__ = ["bias_vector", "affine_matrix", "layer_matrix"]
 
 
-def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: Any = None) -> MutableDenseMatrix:
+def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: ArrayLike | None = None) -> MutableDenseMatrix:
     """The column ``b`` of ``vec(Y) = C vec(X) + b``: ``bias[o]`` at every position of channel ``o``.
 
     ``bias=None`` uses the symbols ``b[o]``; its length is ``out_channels``.
@@ -50,7 +50,7 @@ def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: Any = None) -> Mutabl
 
 
 def layer_matrix(
-    spec: ConvSpec | TransposedConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None
+    spec: ConvSpec | TransposedConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
 ) -> MutableDenseMatrix:
     """The linear part ``C`` of a layer: :func:`~symconv.conv_matrix` or :func:`~symconv.transposed_conv_matrix`.
 
@@ -65,7 +65,11 @@ def layer_matrix(
 
 
 def affine_matrix(
-    spec: ConvSpec | TransposedConvSpec, kernel: Any = None, bias: Any = None, *, max_nonzeros: int | None = None
+    spec: ConvSpec | TransposedConvSpec,
+    kernel: ArrayLike | None = None,
+    bias: ArrayLike | None = None,
+    *,
+    max_nonzeros: int | None = None,
 ) -> MutableDenseMatrix:
     r"""The augmented matrix ``[[C, b], [0, 1]]``: ``(vec(Y), 1) = A (vec(X), 1)``.
 

@@ -16,20 +16,20 @@ Matrix([
 from __future__ import annotations
 
 from math import prod
-from typing import Any
 
-from sympy import Add, Array, MutableDenseMatrix
+from sympy import Add, Array, Expr, MutableDenseMatrix
 
 from ..channels import require_single_channel
 from ..indexmap import index_map
-from ..sparse import matrix_from_rows
+from ..sparse import Rows, matrix_from_rows
 from ..specs import ConvSpec, require_spec
+from ..typing import ArrayLike
 from .operands import as_array, as_kernel, flat
 
 __all__ = ["im2col", "col2im", "kernel_row"]
 
 
-def kernel_row(spec: ConvSpec, kernel: Any = None) -> MutableDenseMatrix:
+def kernel_row(spec: ConvSpec, kernel: ArrayLike | None = None) -> MutableDenseMatrix:
     """The kernel flattened row-major into a ``1 x prod(kernel_shape)`` row ``F``.
 
     >>> from symconv import ConvSpec
@@ -42,7 +42,7 @@ def kernel_row(spec: ConvSpec, kernel: Any = None) -> MutableDenseMatrix:
     return MutableDenseMatrix(1, len(taps), taps)
 
 
-def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
+def im2col(spec: ConvSpec, X: ArrayLike, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
     """The ``(prod(kernel_shape), prod(out_shape))`` matrix whose column ``o`` is the window of output ``o``.
 
     Window entries that fall in the padding are zero.
@@ -59,7 +59,7 @@ def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> Mutabl
     require_single_channel(spec, "im2col")
     values = flat(as_array(X, spec.input_shape, "X"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
-    rows: dict[int, dict[int, Any]] = {}
+    rows: Rows = {}
     for tap, out, inp in zip(imap.flat_tap.tolist(), imap.flat_output.tolist(), imap.flat_input.tolist()):
         value = values[inp]
         if value != 0:
@@ -67,7 +67,7 @@ def im2col(spec: ConvSpec, X: Any, *, max_nonzeros: int | None = None) -> Mutabl
     return matrix_from_rows(rows, (prod(spec.kernel_shape), prod(spec.out_shape)))
 
 
-def col2im(spec: ConvSpec, columns: Any, *, max_nonzeros: int | None = None) -> Array:
+def col2im(spec: ConvSpec, columns: ArrayLike, *, max_nonzeros: int | None = None) -> Array:
     """The adjoint of :func:`im2col`: entry ``(tap, o)`` is added onto the input position it was read from.
 
     >>> from symconv import ConvSpec
@@ -79,7 +79,7 @@ def col2im(spec: ConvSpec, columns: Any, *, max_nonzeros: int | None = None) -> 
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
     entries = flat(as_array(columns, shape, "columns"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
-    gathered: list[list[Any]] = [[] for _ in range(prod(spec.input_shape))]
+    gathered: list[list[Expr]] = [[] for _ in range(prod(spec.input_shape))]
     n_out = shape[1]
     for tap, out, inp in zip(imap.flat_tap.tolist(), imap.flat_output.tolist(), imap.flat_input.tolist()):
         gathered[inp].append(entries[tap * n_out + out])

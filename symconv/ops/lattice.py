@@ -16,7 +16,6 @@ Matrix([
 from __future__ import annotations
 
 from math import prod
-from typing import Any
 
 import numpy as np
 import sympy
@@ -26,11 +25,12 @@ from .._params import as_shape, per_dimension
 from ..errors import SpecError
 from ..limits import check_size
 from ..sparse import matrix_from_rows
+from ..typing import IntOrInts, Shape
 
 __all__ = ["stride_selection", "zero_insert"]
 
 
-def _lattice(shape: Any, stride: Any, dense_shape: Any) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+def _lattice(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None) -> tuple[Shape, Shape, Shape]:
     small = as_shape(shape, "shape")
     steps = per_dimension(stride, len(small), "stride", 1)
     if dense_shape is None:
@@ -43,7 +43,7 @@ def _lattice(shape: Any, stride: Any, dense_shape: Any) -> tuple[tuple[int, ...]
     return small, steps, dense
 
 
-def stride_selection(shape: Any, stride: Any, dense_shape: Any = None) -> MutableDenseMatrix:
+def stride_selection(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None) -> MutableDenseMatrix:
     """``S``: the ``(prod(shape), prod(dense_shape))`` 0/1 matrix with ``S[o, s o] = 1`` (row-major).
 
     ``dense_shape`` defaults to ``(h - 1) s + 1`` per dimension.
@@ -60,7 +60,7 @@ def stride_selection(shape: Any, stride: Any, dense_shape: Any = None) -> Mutabl
     return matrix_from_rows(rows, (prod(small), prod(dense)))
 
 
-def zero_insert(shape: Any, stride: Any, dense_shape: Any = None) -> MutableDenseMatrix:
+def zero_insert(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None) -> MutableDenseMatrix:
     """``S^T``: spreads an input of ``shape`` onto the lattice, ``s - 1`` zeros between neighbours.
 
     >>> zero_insert(2, 3).T

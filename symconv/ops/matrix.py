@@ -13,23 +13,24 @@ Matrix([
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import prod
-from typing import Any
 
 import numpy as np
-from sympy import MutableDenseMatrix
+from sympy import Expr, MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel
 from ..indexmap import index_map
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
+from ..typing import ArrayLike
 from .operands import flat
 
 __all__ = ["conv_matrix", "matrix_from_entries"]
 
 
 def matrix_from_entries(
-    rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: list[Any], shape: tuple[int, int]
+    rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: Sequence[Expr], shape: tuple[int, int]
 ) -> MutableDenseMatrix:
     """The matrix with ``taps[tap[n]]`` at ``(rows[n], columns[n])`` for every ``n`` (no cell twice).
 
@@ -54,7 +55,9 @@ def matrix_from_entries(
     return matrix_from_rows(result, shape)
 
 
-def conv_matrix(spec: ConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None) -> MutableDenseMatrix:
+def conv_matrix(
+    spec: ConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     r"""The matrix ``C`` of shape ``(prod(out_shape), prod(input_shape))`` with ``vec(Y) = C vec(X)``.
 
     Row-major flattening on both sides; ``kernel=None`` uses the symbols ``W``.

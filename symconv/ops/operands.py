@@ -9,19 +9,18 @@ Matrix([[1, 2, 3, 4]])
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import sympy
 from sympy import Array, ImmutableMatrix
 
 from ..errors import SpecError
 from ..symbols import kernel_symbols
+from ..typing import ArrayLike, IntOrInts, Shape
 
 __all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
 
 
-def as_array(values: Any, shape: tuple[int, ...], parameter: str) -> Array:
+def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
     """``values`` (nested list, SymPy Array or Matrix, numpy array) as a SymPy Array of ``shape``.
 
     A flat sequence or a column vector of the right length is reshaped row-major, and so is
@@ -63,19 +62,19 @@ def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(shape[ones:])
 
 
-def as_kernel(kernel: Any, kernel_shape: tuple[int, ...]) -> Array:
+def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape) -> Array:
     """The kernel operand: ``None`` means :func:`~symconv.kernel_symbols` of the shape."""
     if kernel is None:
         return kernel_symbols(kernel_shape)
     return as_array(kernel, kernel_shape, "kernel")
 
 
-def flat(array: Array) -> list[Any]:
+def flat(array: sympy.NDimArray) -> list[sympy.Expr]:
     """The entries of an Array in row-major order."""
     return list(array.reshape(len(array))) if array.rank() > 1 else list(array)
 
 
-def vec(array: Array) -> ImmutableMatrix:
+def vec(array: sympy.NDimArray | sympy.MatrixBase) -> ImmutableMatrix:
     """Row-major flattening of an Array into a column matrix (the seminar's ``X`` of size 16x1).
 
     >>> from symconv import input_symbols
@@ -90,7 +89,7 @@ def vec(array: Array) -> ImmutableMatrix:
     return ImmutableMatrix(len(entries), 1, entries)
 
 
-def unvec(column: Any, shape: tuple[int, ...]) -> Array:
+def unvec(column: ArrayLike, shape: IntOrInts) -> Array:
     """The inverse of :func:`vec`: a column (or flat sequence) back into an Array of ``shape``.
 
     >>> unvec([1, 2, 3, 4], (2, 2))

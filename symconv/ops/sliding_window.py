@@ -13,7 +13,6 @@ result that the matrix ``C`` must reproduce.
 from __future__ import annotations
 
 from math import prod
-from typing import Any
 
 import numpy as np
 import sympy
@@ -23,12 +22,13 @@ from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
 from ..specs import ConvSpec, require_spec
+from ..typing import ArrayLike
 from .operands import as_array, as_kernel, flat
 
 __all__ = ["sliding_window", "padded_input"]
 
 
-def padded_input(spec: ConvSpec, X: Any) -> np.ndarray:
+def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
     """The input surrounded by the spec's zeros, as a numpy object array of SymPy entries."""
     values = np.array(flat(as_array(X, spec.input_shape, "X")), dtype=object).reshape(spec.input_shape)
     padded = np.full(
@@ -40,7 +40,9 @@ def padded_input(spec: ConvSpec, X: Any) -> np.ndarray:
     return padded
 
 
-def sliding_window(spec: ConvSpec, X: Any, kernel: Any = None, *, max_nonzeros: int | None = None) -> Array:
+def sliding_window(
+    spec: ConvSpec, X: ArrayLike, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> Array:
     r"""The convolution by its definition: an Array of ``out_shape`` of window dot products.
 
     .. math:: Y[o] = \sum_k W[k]\, X_{\mathrm{pad}}[s\,o + d\,k]

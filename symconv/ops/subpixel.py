@@ -14,7 +14,6 @@ sub-kernel ``g_r[m] = W[(s m + r)/d]`` (``W[s m + r]`` without dilation). The ou
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 import numpy as np
 import sympy
@@ -22,6 +21,7 @@ from sympy import Array
 
 from ..channels import require_single_channel
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
+from ..typing import ArrayLike, Shape
 from .operands import as_array, as_kernel
 from .sliding_window import sliding_window
 from .transposed import rotate_kernel
@@ -29,7 +29,7 @@ from .transposed import rotate_kernel
 __all__ = ["subpixel_kernels", "subpixel_conv_transpose", "periodic_shuffle"]
 
 
-def subpixel_kernels(tspec: TransposedConvSpec, kernel: Any = None) -> dict[tuple[int, ...], Array]:
+def subpixel_kernels(tspec: TransposedConvSpec, kernel: ArrayLike | None = None) -> dict[Shape, Array]:
     """The phases: for each ``r`` in ``[0, s)^n`` the sub-kernel ``g_r[m] = W[k]`` where ``d k = s m + r``.
 
     A phase that no tap reaches has the sub-kernel ``[0]``.
@@ -59,9 +59,7 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: Any = None) -> dict[tupl
     return result
 
 
-def periodic_shuffle(
-    phases: dict[tuple[int, ...], np.ndarray], stride: tuple[int, ...], shape: tuple[int, ...]
-) -> np.ndarray:
+def periodic_shuffle(phases: dict[Shape, np.ndarray], stride: Shape, shape: Shape) -> np.ndarray:
     """Interleave phase outputs: ``Z[s u + r] = phases[r][u]`` (PyTorch's ``pixel_shuffle`` in space)."""
     Z = np.full(shape, sympy.S.Zero, dtype=object)
     for r, values in phases.items():
@@ -72,7 +70,7 @@ def periodic_shuffle(
     return Z
 
 
-def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None) -> Array:
+def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: ArrayLike, kernel: ArrayLike | None = None) -> Array:
     """The transposed convolution as ``s^n`` stride-1 convolutions of ``Y`` with the sub-kernels,
     interleaved, then cropped by the padding (and extended by the output padding).
 

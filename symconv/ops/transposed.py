@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import prod
-from typing import Any
 
 import numpy as np
 import sympy
@@ -28,6 +27,7 @@ from ..errors import SpecError
 from ..indexmap import index_map, nonzero_count
 from ..limits import check_size
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
+from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
 from .operands import as_array, as_kernel, flat
 from .sliding_window import sliding_window
@@ -36,7 +36,7 @@ __all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_
 
 
 def transposed_conv_matrix(
-    tspec: TransposedConvSpec, kernel: Any = None, *, max_nonzeros: int | None = None
+    tspec: TransposedConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
 ) -> MutableDenseMatrix:
     r"""The ``(prod(out_shape), prod(input_shape))`` matrix of the transposed convolution.
 
@@ -68,7 +68,7 @@ def transposed_conv_matrix(
     )
 
 
-def rotate_kernel(kernel: Any) -> Array:
+def rotate_kernel(kernel: ArrayLike) -> Array:
     """The kernel rotated by 180 degrees: every axis reversed (``W[q-1-k]``).
 
     >>> rotate_kernel([[1, 2], [3, 4]])
@@ -93,12 +93,12 @@ class Stage:
     description: str
 
 
-def _object_array(values: Array, shape: tuple[int, ...]) -> np.ndarray:
+def _object_array(values: Array, shape: Shape) -> np.ndarray:
     return np.array(flat(values), dtype=object).reshape(shape)
 
 
 def recipe_stages(
-    tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *, max_nonzeros: int | None = None
+    tspec: TransposedConvSpec, Y: ArrayLike, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
 ) -> list[Stage]:
     """The seminar's recipe, stage by stage: input, zeros inserted, padded (or cropped), output.
 
@@ -154,7 +154,7 @@ def recipe_stages(
     return stages
 
 
-def _window(offset: list[int], inner: tuple[int, ...], outer: tuple[int, ...], side: int) -> tuple[slice, ...]:
+def _window(offset: list[int], inner: Shape, outer: Shape, side: int) -> tuple[slice, ...]:
     """Slices placing an ``inner`` array at ``offset`` inside ``outer`` (negative offsets crop):
     ``side=0`` the slices of ``outer``, ``side=1`` those of ``inner``."""
     result = []
@@ -171,11 +171,13 @@ def _values(values: list[int]) -> str:
     return str(values[0]) if len(set(values)) == 1 else "(" + ", ".join(map(str, values)) + ")"
 
 
-def _size(shape: tuple[int, ...]) -> str:
+def _size(shape: Shape) -> str:
     return "x".join(str(n) for n in shape)
 
 
-def conv_transpose(tspec: TransposedConvSpec, Y: Any, kernel: Any = None, *, max_nonzeros: int | None = None) -> Array:
+def conv_transpose(
+    tspec: TransposedConvSpec, Y: ArrayLike, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> Array:
     """The transposed convolution by the seminar's recipe (T2), an Array of ``out_shape``.
 
     >>> from symconv import TransposedConvSpec, input_symbols
