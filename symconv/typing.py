@@ -16,7 +16,7 @@ the exact types (``Shape``: Python ints, ``Padding``, ``Size``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeAlias, Union
+from typing import SupportsIndex, TypeAlias, Union
 
 import numpy as np
 import sympy
@@ -37,9 +37,10 @@ __all__ = [
     "Comparable",
 ]
 
-#: An integer as users write it: Python's ``int``, a numpy integer or a SymPy ``Integer``
-#: (``bool`` is refused when validated).
-IntLike: TypeAlias = Union[int, np.integer, sympy.Integer]
+#: An integer as users write it: Python's ``int``, a numpy integer or a SymPy ``Integer``, that is
+#: whatever has ``__index__`` (``bool`` is refused when validated). Written as the protocol so that
+#: type checkers, to which SymPy (without type hints) is ``Any``, still refuse a string or a float.
+IntLike: TypeAlias = SupportsIndex
 
 #: One integer for every dimension, or one per dimension (a list, tuple, SymPy ``Tuple`` or
 #: 1-D numpy array).
@@ -60,7 +61,7 @@ Padding: TypeAlias = tuple[Union[int, PaddingPair], ...]
 PaddingLike: TypeAlias = Union[IntLike, Sequence[Union[IntLike, Sequence[IntLike]]], np.ndarray, str]
 
 #: A size or parameter in the size formulas: an integer or a SymPy expression (``h``, ``2*p``).
-SizeLike: TypeAlias = Union[IntLike, sympy.Expr]
+SizeLike: TypeAlias = Union[int, np.integer, sympy.Expr]
 
 #: A computed size: an int for integer arguments, a SymPy expression for symbolic ones.
 Size: TypeAlias = Union[int, sympy.Expr]

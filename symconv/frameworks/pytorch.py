@@ -22,6 +22,8 @@ from ..specs import ConvSpec, TransposedConvSpec
 from ..typing import ArrayLike, IntOrInts, Padding, Shape
 from .layer import Layer
 
+__all__ = ["from_torch", "to_torch"]
+
 if TYPE_CHECKING:
     import torch
     from torch import Tensor
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
         torch.nn.ConvTranspose2d,
         torch.nn.ConvTranspose3d,
     ]
-
-__all__ = ["from_torch", "to_torch"]
 
 #: The examples need PyTorch (tests/test_doctests.py skips them without it).
 __doctest_requires__ = ("torch",)
@@ -125,7 +125,7 @@ def to_torch(layer: Layer, *, dtype: torch.dtype | None = None) -> TorchConv:
         ):
             raise SpecError("padding", f"PyTorch pads both sides equally (or 'same'), got {spec.padding}")
         padding = "same"
-    extra = dict(output_padding=spec.output_padding) if transposed else {}
+    extra = dict(output_padding=spec.output_padding) if isinstance(spec, TransposedConvSpec) else {}
     module = getattr(torch.nn, name)(
         spec.in_channels,
         spec.out_channels,

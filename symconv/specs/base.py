@@ -19,11 +19,9 @@ from __future__ import annotations
 import inspect
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from functools import cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import sympy
-from sympy.printing.defaults import Printable
 from sympy.printing.printer import Printer
 
 from .._params import as_int, as_shape, is_sequence, per_dimension
@@ -31,16 +29,19 @@ from ..errors import SpecError
 from ..typing import IntOrInts, Padding, PaddingLike, Shape
 from .padding import normalise_padding, padding_sides
 
+if TYPE_CHECKING:
+    # SymPy has no type hints: to a type checker its Printable is Any, and a subclass of Any would
+    # pass for every type (a TransposedConvSpec where a ConvSpec is needed)
+    class Printable:
+        """SymPy's printing mixin (``__str__``, ``__repr__``, ``_repr_latex_``) as type checkers see it."""
+
+else:
+    from sympy.printing.defaults import Printable
+
 __all__ = ["SpecBase", "CHANNEL_DEFAULTS"]
 
 #: The channel fields and their defaults (one channel, one group: the seminar's picture).
 CHANNEL_DEFAULTS = {"in_channels": 1, "out_channels": 1, "groups": 1}
-
-
-@cache
-def _parameter_order(cls: type) -> tuple[str, ...]:
-    """The constructor's parameters, in order: the order of the fields in ``repr``."""
-    return tuple(inspect.signature(cls).parameters)
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -140,7 +141,7 @@ class SpecBase(Printable, ABC):
 
     def __repr__(self) -> str:
         """The constructor call, without the channel fields while they have their defaults."""
-        shown = [(name, getattr(self, name)) for name in _parameter_order(type(self))]
+        shown = [(name, getattr(self, name)) for name in inspect.signature(type(self)).parameters]
         shown = [(name, value) for name, value in shown if CHANNEL_DEFAULTS.get(name) != value]
         return f"{type(self).__name__}(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
