@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .operands import as_array, as_kernel, flat
 from .ops.matrix import conv_matrix
-from .ops.operands import as_array, as_kernel, flat
 from .ops.sliding_window import sliding_window
 from .proof.compare import first_difference
 from .proof.transformations import EXPAND, Transformation

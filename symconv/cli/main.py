@@ -301,7 +301,7 @@ def _latex_snippet(args: argparse.Namespace) -> int:
 
 
 def _prove(args: argparse.Namespace) -> int:
-    from .. import derivations  # type: ignore[attr-defined]  # installed from derivations/
+    from .. import derivations
 
     if args.list:
         for topic, derivation in derivations.all_derivations():

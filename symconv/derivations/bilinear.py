@@ -329,7 +329,7 @@ def _between(variable: sympy.Symbol, low: sympy.Expr, high: sympy.Expr) -> sympy
     return sympy.And(variable >= low, variable <= high)
 
 
-def _then(first, second):  # type: ignore[no-untyped-def]
+def _then(first, second):
     """Two transformations one after the other."""
     return type(first)(f"{first.name}; {second.name}", lambda e: second.apply(first.apply(e)))
 

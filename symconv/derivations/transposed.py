@@ -16,7 +16,6 @@ import random
 
 import numpy as np
 import sympy
-from symconv.derivations.sampling import random_tspec
 from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum, oo
 
 from symconv import (
@@ -32,6 +31,7 @@ from symconv import (
     transposed_conv_matrix,
     zero_insert,
 )
+from symconv.derivations.sampling import random_tspec
 from symconv.proof import (
     COLLAPSE,
     DOIT_EXPAND,
@@ -51,7 +51,7 @@ from symconv.symbols import symbols
 W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("G")
 
 
-def _letters(ndim: int):  # type: ignore[no-untyped-def]
+def _letters(ndim: int):
     suffix = [str(j) for j in range(ndim)] if ndim > 1 else [""]
 
     def per_dim(name: str, **assumptions: object) -> tuple[sympy.Symbol, ...]:
@@ -132,7 +132,7 @@ def recipe_theorem(ndim: int) -> Derivation:
     for n in range(1, ndim):
         previous = transformation
 
-        def chained(expr, previous=previous, n=n):  # type: ignore[no-untyped-def]
+        def chained(expr, previous=previous, n=n):
             return reindex(m[n], q[n] - 1 - k[n], k[n]).apply(previous.apply(expr))
 
         transformation = type(previous)("substitute $m = q - 1 - k$ in every dimension", chained)

@@ -16,7 +16,7 @@ import sympy
 from sympy import Array
 
 from ..errors import MissingDependencyError, SpecError
-from ..ops.operands import as_array, flat
+from ..operands import as_array, flat
 from ..specs import ConvSpec, TransposedConvSpec
 from .layer import Layer
 

@@ -15,9 +15,9 @@ import sympy
 from .. import derivations as scripts
 from ..errors import SpecError
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec
+from ..operands import vec
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
-from ..ops.operands import vec
 from ..ops.overlap import overlap_counts
 from ..ops.sliding_window import sliding_window
 from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matrix

@@ -22,9 +22,9 @@ from sympy import Add, Array, MutableDenseMatrix
 
 from ..channels import require_single_channel
 from ..indexmap import index_map
+from ..operands import as_array, as_kernel, flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
-from .operands import as_array, as_kernel, flat
 
 __all__ = ["im2col", "col2im", "kernel_row"]
 

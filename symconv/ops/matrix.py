@@ -21,9 +21,9 @@ from sympy import MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel
 from ..indexmap import index_map
+from ..operands import flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
-from .operands import flat
 
 __all__ = ["conv_matrix", "matrix_from_entries"]
 

@@ -15,8 +15,9 @@ import numpy as np
 import sympy
 from sympy import Array, ImmutableMatrix
 
-from ..errors import SpecError
-from ..symbols import kernel_symbols
+from ._params import as_shape
+from .errors import SpecError
+from .symbols import kernel_symbols
 
 __all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
 
@@ -96,8 +97,6 @@ def unvec(column: Any, shape: tuple[int, ...]) -> Array:
     >>> unvec([1, 2, 3, 4], (2, 2))
     [[1, 2], [3, 4]]
     """
-    from .._params import as_shape
-
     shape = as_shape(shape, "shape")
     entries = list(column) if isinstance(column, (list, tuple, sympy.MatrixBase, sympy.NDimArray)) else None
     if entries is None:
