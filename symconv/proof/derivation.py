@@ -20,7 +20,6 @@ verified: 1 step
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import prod
@@ -30,65 +29,12 @@ import sympy
 from sympy.printing.defaults import Printable
 
 from ..errors import VerificationError
+from ..printing.text import text_latex, text_plain
 from .compare import first_difference
 from .numeric import compare_numerically
 from .transformations import STRUCTURAL, Transformation
 
-__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "text_latex"]
-
-_SPECIAL = {
-    "&": r"\&",
-    "%": r"\%",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "\\": r"\textbackslash{}",
-}
-
-
-def text_latex(text: str) -> str:
-    r"""Plain text for LaTeX: special characters escaped; ``$...$`` passes through as math.
-
-    >>> text_latex("5% of $x_1$ & more")
-    '5\\% of $x_1$ \\& more'
-    """
-    parts = text.split("$")
-    return "$".join(part if n % 2 else "".join(_SPECIAL.get(c, c) for c in part) for n, part in enumerate(parts))
-
-
-_PLAIN = {
-    r"\geq": ">=",
-    r"\leq": "<=",
-    r"\neq": "!=",
-    r"\cdot": "*",
-    r"\times": "x",
-    r"\to": "->",
-    r"\lfloor": "floor(",
-    r"\rfloor": ")",
-    r"\ ": " ",
-    r"\mid": "|",
-    r"\bmod": "mod",
-    r"\dots": "...",
-    r"\le": "<=",
-    r"\ge": ">=",
-    r"\langle": "<",
-    r"\rangle": ">",
-    r"\partial": "d",
-    r"\sum": "sum",
-    r"\delta": "delta",
-    r"\,": " ",
-}
-
-
-def text_plain(text: str) -> str:
-    """Justification text without ``$`` and common LaTeX commands, for terminals."""
-    text = text.replace("$", "")
-    for command, plain in _PLAIN.items():
-        text = text.replace(command, plain)
-    return re.sub(r"\\(operatorname|mathrm|text)\{([^}]*)\}", r"\2", text).replace("\\", "")
+__all__ = ["Step", "Check", "Derivation", "Report", "StepResult"]
 
 
 def _brief(obj: Any, printer: Any) -> str:
