@@ -194,7 +194,6 @@ def test_channel_strategy_bounds_are_validated():
 def test_the_block_derivation_is_not_vacuous():
     """The group-membership step fails for a wrong block (no delta, or the wrong tap)."""
     from symconv.derivations.channels import _unique_division
-
     from symconv.proof import Derivation, Step
 
     a, b = sympy.symbols("a b", integer=True, positive=True)

@@ -99,9 +99,8 @@ def test_receptive_field():
 
 
 def test_conv_arithmetic_table():
-    from symconv.derivations.conv_arithmetic import relationships, table
-
     from symconv import latex
+    from symconv.derivations.conv_arithmetic import relationships, table
 
     rows = relationships()
     assert [r.number for r in rows] == list(range(1, 16))

@@ -107,7 +107,7 @@ def index_map_theorem(ndim: int) -> Derivation:
     )
 
 
-def _random_specs(ndim: int, count: int = 30):  # type: ignore[no-untyped-def]
+def _random_specs(ndim: int, count: int = 30):
     def run(rng: random.Random) -> str:
         for _ in range(count):
             q = [rng.randint(1, 3) for _ in range(ndim)]

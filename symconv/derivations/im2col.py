@@ -13,17 +13,17 @@ import random
 
 import numpy as np
 import sympy
-from symconv.derivations.sampling import random_spec
 from sympy import IndexedBase, KroneckerDelta, Mul, Sum
 
 from symconv import col2im, im2col, kernel_row
+from symconv.derivations.sampling import random_spec
 from symconv.proof import SUMS, Check, Derivation, Step
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
 from symconv.symbols import symbols
 
 
-def _setting(ndim: int):  # type: ignore[no-untyped-def]
+def _setting(ndim: int):
     suffix = [f"{j}" for j in range(ndim)] if ndim > 1 else [""]
     o, k, i = (symbols(" ".join(f"{n}{x}" for x in suffix), integer=True) for n in "oki")
     s, d, h, q, w = (symbols(" ".join(f"{n}{x}" for x in suffix), integer=True, positive=True) for n in "sdhqw")

@@ -14,10 +14,10 @@ import random
 
 import numpy as np
 import sympy
-from symconv.derivations.sampling import random_tspec
 from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
 
 from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
+from symconv.derivations.sampling import random_tspec
 from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, split_sum, zero_extension
 from symconv.proof.run import run
 from symconv.symbols import symbols

@@ -16,7 +16,6 @@ import random
 
 import numpy as np
 import sympy
-from symconv.derivations.sampling import random_tspec
 from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum, oo
 
 from symconv import (
@@ -32,6 +31,7 @@ from symconv import (
     transposed_conv_matrix,
     zero_insert,
 )
+from symconv.derivations.sampling import random_tspec
 from symconv.proof import (
     COLLAPSE,
     DOIT_EXPAND,
@@ -51,7 +51,7 @@ from symconv.symbols import symbols
 W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("G")
 
 
-def _letters(ndim: int):  # type: ignore[no-untyped-def]
+def _letters(ndim: int):
     suffix = [str(j) for j in range(ndim)] if ndim > 1 else [""]
 
     def per_dim(name: str, **assumptions: object) -> tuple[sympy.Symbol, ...]:
