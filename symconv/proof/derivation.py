@@ -30,7 +30,6 @@ from sympy.printing.defaults import Printable
 
 from ..errors import VerificationError
 from ..printing.text import text_latex, text_plain
-from .compare import first_difference
 from .numeric import compare_numerically
 from .transformations import STRUCTURAL, Transformation
 
@@ -138,10 +137,9 @@ class Derivation(Printable):
             lhs = previous if step.lhs is None else step.lhs
             try:
                 if step.rhs is None:
-                    value = step.via.apply(lhs)
-                    exact_detail = "" if value == sympy.true else f"{sympy.sstr(lhs)} is not shown true"
+                    exact_detail = step.via.confirm(lhs)
                 else:
-                    exact_detail = first_difference(lhs, step.rhs, step.via)
+                    exact_detail = step.via.compare(lhs, step.rhs)
             except Exception as error:  # a failing step must be reported, not crash the report
                 exact_detail = f"{type(error).__name__}: {error}"
             if step.numeric:
@@ -151,7 +149,7 @@ class Derivation(Printable):
                     rng,
                     hypotheses=sympy.And(self.hypotheses, step.where),
                     trials=trials,
-                    prepare=step.via.definitions,
+                    prepare=step.via.unfold,
                 )
             else:
                 numeric, numeric_detail = None, "not applicable"
