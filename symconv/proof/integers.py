@@ -125,7 +125,7 @@ class Residues(Transformation):
         return equation
 
     def bounded(self, relation: Any) -> Any:
-        """``true`` when the integer relation holds for every value ``0..s-1`` of its ``Mod``\\ s."""
+        """``true`` when the integer relation holds for every value ``0..s-1`` of each ``Mod(x, s)``."""
         canonical = canonical_relation(relation)
         if not isinstance(canonical, sympy.GreaterThan):
             return canonical
