@@ -24,8 +24,8 @@ from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matr
 from ..printing.figures import conv_figure, figure_positions, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
+from ..printing.text import text_latex
 from ..proof import Derivation
-from ..proof.derivation import text_latex
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 
