@@ -15,7 +15,7 @@ import time
 import sympy
 
 from symconv import ConvSpec, conv_matrix, input_symbols, kernel_symbols, nonzero_count, sliding_window, vec
-from symconv.ops.operands import flat
+from symconv.operands import flat
 from symconv.proof import LINEAR, LinearMap, same
 
 

@@ -5,6 +5,15 @@
 (4, 16)
 """
 
+try:  # before anything else, so that running from a checkout without an install says what to do
+    import numpy  # noqa: F401
+    import sympy  # noqa: F401
+except ImportError as _missing:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        f"symconv needs {_missing.name}, which is not installed: run 'pip install .' in the symconv checkout "
+        "(or 'pip install sympy numpy' to run it from the checkout with PYTHONPATH=.)"
+    ) from None
+
 from .errors import MissingDependencyError, SpecError, TooLargeError, VerificationError
 from .frameworks import Layer, from_torch, to_torch
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
@@ -16,11 +25,11 @@ from .interpolation import (
     fcn_upsampling_spec,
     tent,
 )
+from .operands import unvec, vec
 from .ops.affine import affine_matrix, bias_vector, layer_matrix
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
-from .ops.operands import unvec, vec
 from .ops.overlap import interior_overlap, overlap_counts
 from .ops.sliding_window import sliding_window
 from .ops.subpixel import subpixel_conv_transpose, subpixel_kernels

@@ -26,8 +26,8 @@ import numpy as np
 from sympy import Array
 
 from .errors import SpecError
-from .indexmap import IndexMap, _flat
-from .ops.operands import as_array
+from .indexmap import IndexMap, flat_index
+from .operands import as_array
 from .specs import ConvSpec, SpecBase
 from .symbols import kernel_symbols
 from .typing import ArrayLike, Shape
@@ -98,7 +98,7 @@ def layer_entries(
     """
     out_shape = spec.out_shape if out_shape is None else out_shape
     out, inp, weight = channel_pairs(spec)
-    rows = out[:, None] * prod(out_shape) + _flat(imap.output, out_shape)[None, :]
+    rows = out[:, None] * prod(out_shape) + flat_index(imap.output, out_shape)[None, :]
     columns = inp[:, None] * prod(spec.input_shape) + imap.flat_input[None, :]
     taps = weight[:, None] * prod(spec.kernel_shape) + imap.flat_tap[None, :]
     return rows.ravel(), columns.ravel(), taps.ravel()

@@ -28,7 +28,16 @@ from .limits import DEFAULT_MAX_NONZEROS, check_size
 from .specs import ConvSpec, require_spec
 from .typing import SizeLike
 
-__all__ = ["IndexMap", "index_map", "input_position", "nonzero_count", "check_size", "DEFAULT_MAX_NONZEROS", "Position"]
+__all__ = [
+    "IndexMap",
+    "index_map",
+    "flat_index",
+    "input_position",
+    "nonzero_count",
+    "check_size",
+    "DEFAULT_MAX_NONZEROS",
+    "Position",
+]
 
 
 #: What :func:`input_position` computes with: integers, integer arrays, SymPy expressions.
@@ -108,17 +117,17 @@ class IndexMap:
     @property
     def flat_output(self) -> np.ndarray:
         """Row of ``C`` of each triple (row-major over ``out_shape``)."""
-        return _flat(self.output, self.spec.out_shape)
+        return flat_index(self.output, self.spec.out_shape)
 
     @property
     def flat_tap(self) -> np.ndarray:
         """Flat kernel tap of each triple (row-major over ``kernel_shape``)."""
-        return _flat(self.tap, self.spec.kernel_shape)
+        return flat_index(self.tap, self.spec.kernel_shape)
 
     @property
     def flat_input(self) -> np.ndarray:
         """Column of ``C`` of each triple (row-major over ``input_shape``)."""
-        return _flat(self.input, self.spec.input_shape)
+        return flat_index(self.input, self.spec.input_shape)
 
     def restrict_outputs(self, shape: tuple[int, ...]) -> "IndexMap":
         """Only the triples whose output position lies inside ``shape`` (a corner of ``out_shape``)."""
@@ -126,7 +135,12 @@ class IndexMap:
         return IndexMap(self.spec, self.output[keep], self.tap[keep], self.input[keep])
 
 
-def _flat(multi: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+def flat_index(multi: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Row-major flat indices of the multi-indices ``multi`` (one per row) in an array of ``shape``.
+
+    >>> flat_index(np.array([[0, 1], [2, 3]]), (3, 4)).tolist()
+    [1, 11]
+    """
     strides = np.cumprod((1,) + tuple(shape[:0:-1]))[::-1]
     return multi @ strides.astype(np.int64) if len(multi) else np.zeros(0, dtype=np.int64)
 

@@ -27,7 +27,7 @@ from sympy import Array, Rational
 from ._params import as_int, as_shape
 from .errors import SpecError
 from .limits import check_size
-from .ops.operands import as_array, flat
+from .operands import as_array, flat
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
 

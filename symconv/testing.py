@@ -14,10 +14,9 @@ from typing import Union
 
 import numpy as np
 
+from .operands import as_array, as_kernel, flat
 from .ops.matrix import conv_matrix
-from .ops.operands import as_array, as_kernel, flat
 from .ops.sliding_window import sliding_window
-from .proof.compare import first_difference
 from .proof.transformations import EXPAND, Transformation
 from .reference import conv_reference, to_numpy
 from .specs import ConvSpec
@@ -47,7 +46,7 @@ def assert_identity(
     ...
     AssertionError: C: entry (0, 1): 1 != 2 (after expand)
     """
-    detail = first_difference(lhs, rhs, transformation)
+    detail = transformation.compare(lhs, rhs)
     if detail:
         prefix = f"{name}: " if name else ""
         raise AssertionError(f"{prefix}{_seminar(detail)} (after {transformation.name})")

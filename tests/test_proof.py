@@ -5,7 +5,20 @@ import sympy
 from sympy import IndexedBase, KroneckerDelta, Sum
 
 from symconv import ConvSpec, Derivation, Step, VerificationError, conv_matrix, input_symbols, latex, sliding_window
-from symconv.proof import COLLAPSE, DOIT_EXPAND, EXPAND, LINEAR, STRUCTURAL, SUMS, Check, LinearMap, same
+from symconv.proof import (
+    COLLAPSE,
+    DOIT,
+    DOIT_EXPAND,
+    EXPAND,
+    LINEAR,
+    STRUCTURAL,
+    SUMS,
+    Check,
+    LinearMap,
+    Transformation,
+    same,
+    zero_extension,
+)
 from symconv.proof.numeric import compare_numerically
 
 x, y = sympy.symbols("x y")
@@ -101,3 +114,77 @@ def test_matrix_difference_reports_first_entry():
 def test_justification_text_is_escaped():
     d = Derivation("e", "e", "", steps=(Step(x, x, "50% & $x_1$ # done", STRUCTURAL),))
     assert r"\text{50\% \& $x_1$ \# done}" in latex(d)
+
+
+class _Halves(Transformation):
+    """Equal when the left side is twice the right side: a comparison no built-in rule makes."""
+
+    def __init__(self):
+        super().__init__("halves")
+
+    def equal(self, lhs, rhs):
+        return sympy.expand(lhs - 2 * rhs) == 0
+
+
+def test_a_custom_transformation_carries_its_own_comparison():
+    assert same(2 * x + 2, x + 1, _Halves()) == (True, "")
+    assert same(sympy.Matrix([[2 * x, 4]]), sympy.Matrix([[x, 2]]), _Halves())[0]  # entry by entry
+    assert not same(x + 1, x + 1, _Halves())[0]
+    report = Derivation("h", "h", "", steps=(Step(2 * x + 2, x + 1, "halve", _Halves(), numeric=False),)).check()
+    assert report.ok and "exact: halves" in str(report)
+
+
+def test_a_custom_compare_is_honoured_by_the_derivation():
+    class Everything(Transformation):
+        def compare(self, lhs, rhs):
+            return ""
+
+        def confirm(self, statement):
+            return ""
+
+    steps = (
+        Step(x, y, "anything", Everything("anything"), numeric=False),
+        Step(x > y, None, "true", Everything(), numeric=False),
+    )
+    assert Derivation("e", "e", "", steps=steps).check().ok
+
+
+def test_rules_are_not_looked_up_by_name():
+    """A rule is its object: a transformation named like LINEAR or DOIT compares structurally."""
+    X = input_symbols((4,))
+    C = conv_matrix(ConvSpec(4, 2))
+    Y = C * sympy.Matrix(list(X))
+    assert same(LinearMap(C, X), list(Y), LINEAR)[0]
+    assert not same(LinearMap(C, X), list(Y), Transformation(LINEAR.name))[0]
+    product = sympy.MatMul(sympy.ImmutableMatrix([[1, 1]]), sympy.ImmutableMatrix([[x], [y]]), evaluate=False)
+    assert same(product, sympy.Matrix([[x + y]]), DOIT)[0]
+    assert not same(product, sympy.Matrix([[x + y]]), Transformation(DOIT.name))[0]
+    renamed = Transformation("a new name")
+    assert same(product, sympy.Matrix([[x + y]]), DOIT.then(renamed))[0] is False  # composition: structural entries
+    assert EXPAND.equal((x + 1) ** 2, x**2 + 2 * x + 1)
+    assert Transformation(EXPAND.name).equal((x + 1) ** 2, x**2 + 2 * x + 1) is False
+
+
+def test_a_composition_applies_both_rewrites_and_unfolds_both_definitions():
+    i, n = sympy.symbols("i n", integer=True)
+    X, P = IndexedBase("X"), sympy.Function("P")
+    definition = sympy.Lambda(i, sympy.Piecewise((X[i], i >= 0), (0, True)))
+    rule = zero_extension((P, definition)).then(EXPAND, name="both")
+    assert rule.name == "both" and rule.unfold(P(n)) == definition(n)
+    assert rule.apply((P(n) + 1) ** 2) == EXPAND.apply(zero_extension((P, definition)).apply((P(n) + 1) ** 2))
+
+
+def test_the_proof_modules_share_only_public_names_and_printing_does_not_import_proof():
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "symconv"
+    private, upward = [], []
+    for path in [*root.glob("proof/*.py"), *root.glob("printing/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module is not None:
+                module = "." * node.level + node.module
+                private += [f"{path.name}: {module}.{a.name}" for a in node.names if a.name.startswith("_")]
+                if path.parent.name == "printing" and "proof" in module.split("."):
+                    upward.append(f"{path.name}: {module}")
+    assert private == [] and upward == []

@@ -24,7 +24,7 @@ from ..ops.matrix import conv_matrix
 from ..ops.transposed import recipe_stages
 from ..printing.matrices import SlideMatrix, StageList, matrix_json
 from ..printing.printer import latex
-from ..proof.derivation import text_plain
+from ..printing.text import text_plain
 from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols, kernel_symbols, validate_name

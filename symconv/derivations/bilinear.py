@@ -277,7 +277,7 @@ def any_factor() -> Derivation:
                     lhs,
                     rhs,
                     f"$f = {f}$: output $f m + {r}$ is at $m + {r}/{f}$ ($0 \\le m \\le h - 2$)",
-                    _then(euclid(f), within((m, 0, h - 2))),
+                    euclid(f).then(within((m, 0, h - 2))),
                     where=_between(m, 0, h - 2),
                 )
             )
@@ -329,11 +329,6 @@ def _between(variable: sympy.Symbol, low: sympy.Expr, high: sympy.Expr) -> sympy
     return sympy.And(variable >= low, variable <= high)
 
 
-def _then(first, second):
-    """Two transformations one after the other."""
-    return type(first)(f"{first.name}; {second.name}", lambda e: second.apply(first.apply(e)))
-
-
 def fcn_against_half_pixel() -> Derivation:
     taps = [Rational(1, 4), Rational(3, 4), Rational(3, 4), Rational(1, 4)]
 
@@ -364,14 +359,14 @@ def fcn_against_half_pixel() -> Derivation:
                 _output(2 * m, taps, 2, 1),
                 Y[m - 1] / 4 + 3 * Y[m] / 4,
                 "even output $2m$, inside ($1 \\le m \\le h - 1$)",
-                _then(euclid(2), within((m, 1, h - 1))),
+                euclid(2).then(within((m, 1, h - 1))),
                 where=_between(m, 1, h - 1),
             ),
             Step(
                 _output(2 * m + 1, taps, 2, 1),
                 3 * Y[m] / 4 + Y[m + 1] / 4,
                 "odd output $2m + 1$, inside ($0 \\le m \\le h - 2$)",
-                _then(euclid(2), within((m, 0, h - 2))),
+                euclid(2).then(within((m, 0, h - 2))),
                 where=_between(m, 0, h - 2),
             ),
             Step(
@@ -384,7 +379,7 @@ def fcn_against_half_pixel() -> Derivation:
                 _output(0, taps, 2, 1),
                 3 * Y[0] / 4,
                 "the first output: a zero outside the input",
-                _then(euclid(2), within()),
+                euclid(2).then(within()),
             ),
             Step(3 * Y[0] / 4 - Y[0], -Y[0] / 4, "PyTorch clamps $-1/4$ to 0: the difference at the border", EXPAND),
         ),

@@ -45,7 +45,7 @@ W, X, Y, K = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("
 def _unique_division(modulus: sympy.Symbol, residue: sympy.Symbol, variable: sympy.Symbol) -> Transformation:
     """Division with remainder is unique, the sum over ``variable`` collapsed, deltas compared by difference."""
     unique = euclid(modulus, (residue, variable), (variable, residue), eliminate=[variable])
-    return Transformation(unique.name, lambda e: SUMS.apply(unique.apply(e)))
+    return unique.then(SUMS, name=unique.name)
 
 
 def _random_layer(rng: random.Random, ndim: int | None = None, kernel: int | None = None) -> ConvSpec:

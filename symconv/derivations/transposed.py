@@ -41,6 +41,7 @@ from symconv.proof import (
     Check,
     Derivation,
     Step,
+    Transformation,
     reindex,
     zero_extension,
 )
@@ -128,14 +129,11 @@ def recipe_theorem(ndim: int) -> Derivation:
     matrix_entry = Sum(
         W[k] * Mul(*[KroneckerDelta(j[n], s[n] * o[n] - p[n] + d[n] * k[n]) for n in range(ndim)]), *taps
     )
-    transformation = reindex(m[0], q[0] - 1 - k[0], k[0])
+    transformation: Transformation = reindex(m[0], q[0] - 1 - k[0], k[0])
     for n in range(1, ndim):
-        previous = transformation
-
-        def chained(expr, previous=previous, n=n):
-            return reindex(m[n], q[n] - 1 - k[n], k[n]).apply(previous.apply(expr))
-
-        transformation = type(previous)("substitute $m = q - 1 - k$ in every dimension", chained)
+        transformation = transformation.then(
+            reindex(m[n], q[n] - 1 - k[n], k[n]), name="substitute $m = q - 1 - k$ in every dimension"
+        )
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):

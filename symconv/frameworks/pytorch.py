@@ -17,7 +17,7 @@ import sympy
 from sympy import Array
 
 from ..errors import MissingDependencyError, SpecError
-from ..ops.operands import as_array, flat
+from ..operands import as_array, flat
 from ..specs import ConvSpec, TransposedConvSpec
 from ..typing import ArrayLike, IntOrInts, Padding, Shape
 from .layer import Layer

@@ -15,17 +15,17 @@ import sympy
 from .. import derivations as scripts
 from ..errors import SpecError
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec
+from ..operands import vec
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
-from ..ops.operands import vec
 from ..ops.overlap import overlap_counts
 from ..ops.sliding_window import sliding_window
 from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matrix
 from ..printing.figures import conv_figure, figure_positions, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
+from ..printing.text import text_latex
 from ..proof import Derivation
-from ..proof.derivation import text_latex
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 

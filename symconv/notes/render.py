@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..printing.language import PREAMBLES, words
+from ..printing.text import text_latex
 from ..proof import Report
-from ..proof.derivation import text_latex
 from .content import Figure, Formula, Overlays, Part, Proof, Text, Unit
 
 __all__ = ["article", "slides", "MARK", "STEPS_PER_FRAME"]

@@ -20,12 +20,12 @@ from math import prod
 import sympy
 from sympy import MutableDenseMatrix
 
+from ..operands import as_array, flat
 from ..sparse import matrix_from_rows, nonzero_rows
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..symbols import bias_symbols
 from ..typing import ArrayLike
 from .matrix import conv_matrix
-from .operands import as_array, flat
 from .transposed import transposed_conv_matrix
 
 __all__ = ["bias_vector", "affine_matrix", "layer_matrix"]

@@ -21,10 +21,10 @@ from sympy import Add, Array, Expr, MutableDenseMatrix
 
 from ..channels import require_single_channel
 from ..indexmap import index_map
+from ..operands import as_array, as_kernel, flat
 from ..sparse import Rows, matrix_from_rows
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
-from .operands import as_array, as_kernel, flat
 
 __all__ = ["im2col", "col2im", "kernel_row"]
 

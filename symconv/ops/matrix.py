@@ -21,10 +21,10 @@ from sympy import Expr, MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel
 from ..indexmap import index_map
+from ..operands import flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
-from .operands import flat
 
 __all__ = ["conv_matrix", "matrix_from_entries"]
 

@@ -21,9 +21,9 @@ from sympy import Add, Array
 from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
+from ..operands import as_array, as_kernel, flat
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
-from .operands import as_array, as_kernel, flat
 
 __all__ = ["sliding_window", "padded_input"]
 

@@ -20,9 +20,9 @@ import sympy
 from sympy import Array
 
 from ..channels import require_single_channel
+from ..operands import as_array, as_kernel
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
-from .operands import as_array, as_kernel
 from .sliding_window import sliding_window
 from .transposed import rotate_kernel
 

@@ -26,10 +26,10 @@ from ..channels import layer_entries, layer_kernel, require_single_channel
 from ..errors import SpecError
 from ..indexmap import index_map, nonzero_count
 from ..limits import check_size
+from ..operands import as_array, as_kernel, flat
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
-from .operands import as_array, as_kernel, flat
 from .sliding_window import sliding_window
 
 __all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_kernel", "Stage"]

@@ -22,8 +22,8 @@ from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
-from ..proof.derivation import text_latex
 from ..sparse import nonzero_rows
+from .text import text_latex
 
 __all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid"]
 

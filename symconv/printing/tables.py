@@ -21,7 +21,7 @@ from typing import Any
 import sympy
 from sympy.printing.defaults import Printable
 
-from ..proof.derivation import text_latex, text_plain
+from .text import text_latex, text_plain
 
 __all__ = ["Table"]
 

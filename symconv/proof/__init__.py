@@ -1,16 +1,27 @@
 """The proof framework: a derivation is a sequence of steps, each checked and rendered.
 
-- :mod:`.transformations`: named rewrites (expand, doit, interchange of sums, reindexing);
-- :mod:`.deltas`: Kronecker deltas, zero extension and integer arithmetic;
-- :mod:`.compare`: exact comparison after a transformation (entries, linear forms);
+A step is checked exactly after a stated transformation, an object that rewrites both sides
+and compares them; the transformations live in the module of their concept:
+
+- :mod:`.transformations`: the :class:`Transformation` base class and the simple ones
+  (structural equality, ``expand``, ``doit``);
+- :mod:`.sums`: interchange and merge of finite sums, a change of the summation variable,
+  division of the summation variable with remainder;
+- :mod:`.deltas`: a sum against a Kronecker delta collapses; zero extensions by definition;
+- :mod:`.integers`: integers in ranges: bounded relations, residues, unique division, integer parts;
+- :mod:`.linear`: linear forms compared coefficient by coefficient (:class:`LinearMap`);
+- :mod:`.conditions`: the canonical forms they compare (deltas, integer relations, zero extensions);
+- :mod:`.compare`: structural comparison of scalars, matrices and arrays, entry by entry;
 - :mod:`.numeric`: checks by random numeric substitution;
 - :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`.
 """
 
-from .compare import LINEAR, LinearMap, linear_coefficients, same
-from .deltas import COLLAPSE, euclid, integer_parts, residues, within, zero_extension
+from .deltas import COLLAPSE, zero_extension
 from .derivation import Check, Derivation, Report, Step
-from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, SUMS, Transformation, reindex, split_sum
+from .integers import euclid, integer_parts, residues, within
+from .linear import LINEAR, LinearMap, linear_coefficients
+from .sums import SUMS, reindex, split_sum
+from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, Transformation, same
 
 __all__ = [
     "Transformation",

@@ -20,7 +20,6 @@ verified: 1 step
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import prod
@@ -30,65 +29,11 @@ import sympy
 from sympy.printing.defaults import Printable
 
 from ..errors import VerificationError
-from .compare import first_difference
+from ..printing.text import text_latex, text_plain
 from .numeric import compare_numerically
 from .transformations import STRUCTURAL, Transformation
 
-__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "text_latex"]
-
-_SPECIAL = {
-    "&": r"\&",
-    "%": r"\%",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "\\": r"\textbackslash{}",
-}
-
-
-def text_latex(text: str) -> str:
-    r"""Plain text for LaTeX: special characters escaped; ``$...$`` passes through as math.
-
-    >>> text_latex("5% of $x_1$ & more")
-    '5\\% of $x_1$ \\& more'
-    """
-    parts = text.split("$")
-    return "$".join(part if n % 2 else "".join(_SPECIAL.get(c, c) for c in part) for n, part in enumerate(parts))
-
-
-_PLAIN = {
-    r"\geq": ">=",
-    r"\leq": "<=",
-    r"\neq": "!=",
-    r"\cdot": "*",
-    r"\times": "x",
-    r"\to": "->",
-    r"\lfloor": "floor(",
-    r"\rfloor": ")",
-    r"\ ": " ",
-    r"\mid": "|",
-    r"\bmod": "mod",
-    r"\dots": "...",
-    r"\le": "<=",
-    r"\ge": ">=",
-    r"\langle": "<",
-    r"\rangle": ">",
-    r"\partial": "d",
-    r"\sum": "sum",
-    r"\delta": "delta",
-    r"\,": " ",
-}
-
-
-def text_plain(text: str) -> str:
-    """Justification text without ``$`` and common LaTeX commands, for terminals."""
-    text = text.replace("$", "")
-    for command, plain in _PLAIN.items():
-        text = text.replace(command, plain)
-    return re.sub(r"\\(operatorname|mathrm|text)\{([^}]*)\}", r"\2", text).replace("\\", "")
+__all__ = ["Step", "Check", "Derivation", "Report", "StepResult"]
 
 
 def _brief(obj: Any, printer: Any) -> str:
@@ -192,10 +137,9 @@ class Derivation(Printable):
             lhs = previous if step.lhs is None else step.lhs
             try:
                 if step.rhs is None:
-                    value = step.via.apply(lhs)
-                    exact_detail = "" if value == sympy.true else f"{sympy.sstr(lhs)} is not shown true"
+                    exact_detail = step.via.confirm(lhs)
                 else:
-                    exact_detail = first_difference(lhs, step.rhs, step.via)
+                    exact_detail = step.via.compare(lhs, step.rhs)
             except Exception as error:  # a failing step must be reported, not crash the report
                 exact_detail = f"{type(error).__name__}: {error}"
             if step.numeric:
@@ -205,7 +149,7 @@ class Derivation(Printable):
                     rng,
                     hypotheses=sympy.And(self.hypotheses, step.where),
                     trials=trials,
-                    prepare=step.via.definitions,
+                    prepare=step.via.unfold,
                 )
             else:
                 numeric, numeric_detail = None, "not applicable"

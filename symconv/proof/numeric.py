@@ -19,7 +19,8 @@ from typing import Any
 import sympy
 from sympy import Basic, Indexed, MatrixBase, NDimArray, Rational, Symbol
 
-from .compare import LinearMap, _flat
+from .compare import flat_entries
+from .linear import LinearMap
 
 __all__ = ["compare_numerically", "random_point"]
 
@@ -30,11 +31,11 @@ def _parts(obj: Any) -> list[Any]:
     if obj is None:
         return []
     if isinstance(obj, LinearMap):
-        return list(obj.matrix.values()) + _flat(obj.vector)
+        return list(obj.matrix.values()) + flat_entries(obj.vector)
     if isinstance(obj, MatrixBase):
         return list(obj.values())
     if isinstance(obj, NDimArray):
-        return _flat(obj)
+        return flat_entries(obj)
     if isinstance(obj, (tuple, list)):
         return [p for item in obj for p in _parts(item)]
     return [obj]
@@ -128,7 +129,7 @@ def _unroll(expr: Any) -> Any:
 
 def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
     if isinstance(obj, LinearMap):
-        xs = [values(x, point) for x in _flat(obj.vector)]
+        xs = [values(x, point) for x in flat_entries(obj.vector)]
         rows: dict[int, Any] = {}
         for (r, c), v in obj.matrix.todok().items():
             rows[r] = rows.get(r, 0) + values(v, point) * xs[c]
@@ -142,7 +143,7 @@ def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
     if isinstance(obj, sympy.MatrixExpr) and not isinstance(obj, MatrixBase):
         obj = obj.doit()  # an unevaluated product of small matrices
     if isinstance(obj, (MatrixBase, NDimArray)):
-        return [values(v, point) for v in _flat(obj)]
+        return [values(v, point) for v in flat_entries(obj)]
     return values(obj, point)
 
 

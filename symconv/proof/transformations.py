@@ -1,172 +1,215 @@
-r"""Transformations: named, cheap rewrites applied before a structural comparison.
+r"""Transformations: the stated, cheap rewrites under which a step is checked, each an object.
 
-Each one states what it does (``expand`` a difference, ``doit``, interchange finite sums,
-substitute a summation index, divide a summation index with remainder); none calls
-``simplify``.
+A :class:`Transformation` rewrites both sides of a step (:meth:`~Transformation.apply`) and
+compares the results structurally, entry by entry (:meth:`~Transformation.compare`). A rule
+is a small subclass: its docstring states what it rewrites, and it overrides the comparison
+when it compares differently (:class:`ZeroDifference` rewrites ``lhs - rhs`` instead; the
+linear forms of :mod:`.linear` compare coefficients). The checker only calls these methods:
+it never looks a rule up by its name. None calls ``simplify``.
+
+Here the base class and the simple rules; the rules about sums, Kronecker deltas, integers
+and linear forms live in the modules named after them.
 
 >>> import sympy
 >>> x = sympy.Symbol("x")
 >>> EXPAND.equal((x + 1)**2, x**2 + 2*x + 1)
 True
+>>> same((x + 1)**2, x**2 + 2*x + 1, STRUCTURAL)
+(False, '(x + 1)**2 != x**2 + 2*x + 1')
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import sympy
-from sympy import Basic, MatrixBase, Mul
+from sympy import Basic, MatrixBase
 
-__all__ = ["Transformation", "STRUCTURAL", "EXPAND", "DOIT", "DOIT_EXPAND", "SUMS", "reindex", "split_sum"]
+from .compare import first_difference
+
+__all__ = [
+    "Transformation",
+    "ZeroDifference",
+    "Composition",
+    "Expand",
+    "Doit",
+    "DoitExpand",
+    "STRUCTURAL",
+    "EXPAND",
+    "DOIT",
+    "DOIT_EXPAND",
+    "same",
+    "doit",
+    "evaluated",
+]
 
 
-@dataclass(frozen=True)
 class Transformation:
-    """A named, cheap transformation applied to both sides before structural comparison.
+    r"""Structural equality, or a one-off rewrite given by a function: the base of every rule.
 
-    ``difference=True`` applies it to ``lhs - rhs`` and expects ``0`` instead.
+    ``Transformation()`` compares the SymPy objects as they are (:data:`STRUCTURAL`);
+    ``Transformation(name, function)`` applies ``function`` to both sides first. A rule with
+    parameters, conditions or its own comparison is a subclass that overrides :meth:`apply`
+    and, where it compares differently, :meth:`equal` (scalars) or :meth:`compare` (whole
+    objects).
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> cancel = Transformation("cancel", sympy.cancel)
+    >>> cancel.compare((x**2 - 1) / (x - 1), x + 1)
+    ''
+    >>> STRUCTURAL.compare((x**2 - 1) / (x - 1), x + 1)
+    '(x**2 - 1)/(x - 1) != x + 1'
     """
 
-    name: str
-    apply: Callable[[Any], Any]
-    difference: bool = False
-    #: definitions to substitute before a numeric check (``expr -> expr``)
-    definitions: Callable[[Any], Any] | None = None
+    def __init__(self, name: str = "structural equality", function: Callable[[Any], Any] | None = None) -> None:
+        #: what a report says the step was checked by
+        self.name = name
+        self.function = function
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.name!r})"
+
+    def apply(self, expr: Any) -> Any:
+        """The rewritten expression (the object itself for structural equality)."""
+        return expr if self.function is None else self.function(expr)
 
     def equal(self, lhs: Any, rhs: Any) -> bool:
-        """Whether two scalar SymPy objects are equal after the transformation."""
+        """Whether two scalars are equal after the rewrite."""
+        return bool(lhs == rhs or self.apply(lhs) == self.apply(rhs))
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        """``''`` when ``lhs`` equals ``rhs`` after the rewrite (entry by entry for matrices and
+        arrays, with :meth:`equal`), else a description of the first difference."""
+        return first_difference(lhs, rhs, self.equal)
+
+    def confirm(self, statement: Any) -> str:
+        """``''`` when ``statement`` (a relation) becomes true after the rewrite, else why not."""
+        return "" if self.apply(statement) == sympy.true else f"{sympy.sstr(statement)} is not shown true"
+
+    def unfold(self, expr: Any) -> Any:
+        """``expr`` with the definitions this rule relies on substituted, for the numeric check
+        (none here)."""
+        return expr
+
+    def then(self, other: Transformation, name: str = "") -> Transformation:
+        """This rewrite, then ``other``'s (a :class:`Composition`)."""
+        return Composition(self, other, name)
+
+
+class ZeroDifference(Transformation):
+    """A rewrite of the difference: ``lhs - rhs`` must become 0 (a zero matrix for matrices).
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> ZeroDifference("factor", sympy.factor).equal(x**2 - 1, (x - 1) * (x + 1))
+    True
+    """
+
+    def equal(self, lhs: Any, rhs: Any) -> bool:
         if lhs == rhs:
             return True
-        if self.difference:
-            value = self.apply(sympy.sympify(lhs) - sympy.sympify(rhs))
-            return bool(value == 0 or getattr(value, "is_zero_matrix", False) is True)
-        return bool(self.apply(lhs) == self.apply(rhs))
+        value = self.apply(sympy.sympify(lhs) - sympy.sympify(rhs))
+        return bool(value == 0 or getattr(value, "is_zero_matrix", False) is True)
 
 
-def _doit(expr: Any) -> Any:
+class Composition(Transformation):
+    """``first``'s rewrite, then ``second``'s, on both sides, compared structurally; the
+    definitions of both are unfolded for the numeric check.
+
+    >>> DOIT.then(EXPAND).name
+    'doit; expand'
+    """
+
+    def __init__(self, first: Transformation, second: Transformation, name: str = "") -> None:
+        super().__init__(name or f"{first.name}; {second.name}")
+        self.first, self.second = first, second
+
+    def apply(self, expr: Any) -> Any:
+        return self.second.apply(self.first.apply(expr))
+
+    def unfold(self, expr: Any) -> Any:
+        return self.second.unfold(self.first.unfold(expr))
+
+
+def doit(expr: Any) -> Any:
+    """``expr.doit()`` for SymPy objects: sums, products, deltas and derivatives evaluated."""
     return expr.doit() if isinstance(expr, Basic) else expr
 
 
-def _doit_expand(expr: Any) -> Any:
-    value = _doit(expr)
-    if isinstance(value, MatrixBase):
-        return value.applyfunc(sympy.expand)
-    return sympy.expand(value)
+def evaluated(expr: Any) -> Any:
+    """Arithmetic built with ``evaluate=False`` (to show it as written), evaluated again.
 
-
-def _canonical_deltas(expr: Any) -> Any:
-    """``KroneckerDelta(a, b)`` depends on ``a - b`` only: rewrite it ``KroneckerDelta(a - b, 0)``,
-    the difference expanded and its sign fixed."""
-
-    def canonical(delta: Any) -> Any:
-        difference = sympy.expand(delta.args[0] - delta.args[1])
-        if difference.could_extract_minus_sign():
-            difference = -difference
-        return sympy.KroneckerDelta(difference, 0, evaluate=False)
-
-    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), canonical)
-
-
-def _merge_sums(expr: Any) -> Any:
-    """One ``Sum`` over all (rectangular) limits, in a fixed order, of an expanded body.
-
-    Valid for finite sums whose limits do not depend on other summation variables:
-    constant factors move inside, nested sums merge, and their order is irrelevant.
+    >>> import sympy
+    >>> evaluated(sympy.Add(1, 2, evaluate=False))
+    3
     """
-    if isinstance(expr, sympy.Sum):
-        body = _merge_sums(expr.function)
-        limits = list(expr.limits)
-        if isinstance(body, sympy.Sum):
-            limits += list(body.limits)
-            body = body.function
-        variables = {limit[0] for limit in limits}
-        if any(set(limit[1:]).__len__() and sympy.Tuple(*limit[1:]).free_symbols & variables for limit in limits):
-            return sympy.Sum(body, *limits)  # not rectangular: keep the order
-        return sympy.Sum(sympy.expand(body), *sorted(limits, key=lambda limit: str(limit[0])))
-    if isinstance(expr, Mul):
-        factors = [_merge_sums(f) for f in expr.args]
-        sums = [f for f in factors if isinstance(f, sympy.Sum)]
-        if len(sums) == 1:
-            rest = Mul(*[f for f in factors if f is not sums[0]])
-            return _merge_sums(sympy.Sum(rest * sums[0].function, *sums[0].limits))
-        return Mul(*factors)
-    if isinstance(expr, Basic) and expr.args and not isinstance(expr, sympy.Indexed):
-        return expr.func(*[_merge_sums(a) for a in expr.args])
-    return expr
-
-
-def _indicators(expr: Any) -> Any:
-    """``Piecewise((1, Eq(a, b)), (0, True))`` is ``KroneckerDelta(a, b)``."""
-
-    def rewrite(p: Any) -> Any:
-        if len(p.args) == 2 and p.args[0][0] == 1 and isinstance(p.args[0][1], sympy.Eq) and p.args[1] == (0, True):
-            return sympy.KroneckerDelta(*p.args[0][1].args)
-        return p
-
-    return sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Piecewise), rewrite)
-
-
-#: Structural equality of the canonical SymPy forms.
-STRUCTURAL = Transformation("structural equality", lambda e: e)
-
-
-def _evaluated(expr: Any) -> Any:
-    """Arithmetic built with ``evaluate=False`` (to show it as written), evaluated again."""
     if not isinstance(expr, Basic):
         return expr
     return expr.replace(lambda e: isinstance(e, (sympy.Add, sympy.Mul, sympy.Pow)), lambda e: e.func(*e.args))
 
 
-#: ``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first).
-EXPAND = Transformation("expand", lambda e: sympy.expand(_evaluated(e)), difference=True)
-#: ``doit`` (evaluate sums, deltas and products) on both sides.
-DOIT = Transformation("doit", _doit)
-#: ``doit``, fold piecewise, ``expand`` on the difference.
-DOIT_EXPAND = Transformation("doit and expand", _doit_expand, difference=True)
+class Expand(ZeroDifference):
+    """``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first)."""
+
+    def __init__(self) -> None:
+        super().__init__("expand")
+
+    def apply(self, expr: Any) -> Any:
+        return sympy.expand(evaluated(expr))
 
 
-#: Interchange and merge finite sums (constant factors moved inside), expand the bodies;
-#: Kronecker deltas compared through the difference of their arguments.
-SUMS = Transformation("interchange of finite sums", lambda e: _canonical_deltas(_merge_sums(e)))
+class Doit(Transformation):
+    """``doit`` on both sides: sums, deltas and products evaluated; an unevaluated product of
+    matrices becomes a matrix before the entries are compared."""
+
+    def __init__(self) -> None:
+        super().__init__("doit")
+
+    def apply(self, expr: Any) -> Any:
+        return doit(expr)
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return super().compare(doit(lhs), doit(rhs))
 
 
-def reindex(old: Any, substitution: Any, new: Any) -> Transformation:
-    """Change the summation variable ``old`` to ``new`` with ``old = substitution(new)``
-    (a linear bijection of the range, e.g. ``m = q - 1 - k``), then compare as :data:`SUMS`."""
+class DoitExpand(ZeroDifference):
+    """``doit``, then ``expand`` of the difference; an unevaluated product of matrices becomes a
+    matrix before the entries are compared."""
 
-    def apply(expr: Any) -> Any:
-        def change(s: Any) -> Any:
-            if any(limit[0] == old for limit in s.limits):
-                return s.change_index(old, substitution.subs(new, old), new)
-            return s
+    def __init__(self) -> None:
+        super().__init__("doit and expand")
 
-        changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
-        return _canonical_deltas(_merge_sums(changed))
+    def apply(self, expr: Any) -> Any:
+        value = doit(expr)
+        if isinstance(value, MatrixBase):
+            return value.applyfunc(sympy.expand)
+        return sympy.expand(value)
 
-    return Transformation(f"substitute ${sympy.latex(old)} = {sympy.latex(substitution)}$ in the sum", apply)
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return super().compare(doit(lhs), doit(rhs))
 
 
-def split_sum(variable: Any, modulus: Any, quotient: Any, remainder: Any, count: Any) -> Transformation:
-    """Division with remainder: ``sum_{k=0}^{s m - 1} f(k) = sum_{t=0}^{m-1} sum_{c=0}^{s-1} f(s t + c)``
-    (``k <-> (t, c)`` is a bijection), applied to sums over ``variable``; then :data:`SUMS`."""
+#: Structural equality of the canonical SymPy forms.
+STRUCTURAL = Transformation()
+#: ``expand`` of the difference of two entries.
+EXPAND = Expand()
+#: ``doit`` on both sides.
+DOIT = Doit()
+#: ``doit``, then ``expand`` of the difference.
+DOIT_EXPAND = DoitExpand()
 
-    def change(s: Any) -> Any:
-        limits = list(s.limits)
-        for n, (v, low, high) in enumerate(limits):
-            if v == variable and low == 0 and sympy.expand(high - (modulus * count - 1)) == 0:
-                body = s.function.xreplace({variable: modulus * quotient + remainder})
-                rest = limits[:n] + limits[n + 1 :]
-                return sympy.Sum(body, (remainder, 0, modulus - 1), (quotient, 0, count - 1), *rest)
-        return s
 
-    def apply(expr: Any) -> Any:
-        changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
-        return _canonical_deltas(_merge_sums(_indicators(changed)))
+def same(lhs: Any, rhs: Any, transformation: Transformation = STRUCTURAL) -> tuple[bool, str]:
+    """``(True, '')`` when equal after the transformation, else ``(False, first difference)``.
 
-    return Transformation(
-        f"division with remainder: ${sympy.latex(variable)} = {sympy.latex(modulus)} "
-        f"{sympy.latex(quotient)} + {sympy.latex(remainder)}$",
-        apply,
-    )
+    >>> import sympy
+    >>> x, y = sympy.symbols("x y")
+    >>> same((x + y)**2, x**2 + 2*x*y + y**2, EXPAND)
+    (True, '')
+    >>> same(x, y)
+    (False, 'x != y')
+    """
+    detail = transformation.compare(lhs, rhs)
+    return (not detail, detail)

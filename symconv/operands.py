@@ -13,9 +13,10 @@ import numpy as np
 import sympy
 from sympy import Array, ImmutableMatrix
 
-from ..errors import SpecError
-from ..symbols import kernel_symbols
-from ..typing import ArrayLike, IntOrInts, Shape
+from ._params import as_shape
+from .errors import SpecError
+from .symbols import kernel_symbols
+from .typing import ArrayLike, IntOrInts, Shape
 
 __all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
 
@@ -95,8 +96,6 @@ def unvec(column: ArrayLike, shape: IntOrInts) -> Array:
     >>> unvec([1, 2, 3, 4], (2, 2))
     [[1, 2], [3, 4]]
     """
-    from .._params import as_shape
-
     shape = as_shape(shape, "shape")
     entries = list(column) if isinstance(column, (list, tuple, sympy.MatrixBase, sympy.NDimArray)) else None
     if entries is None:
