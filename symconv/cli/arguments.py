@@ -26,12 +26,8 @@ OPTIONS = {
     "in_channels": "--in-channels",
     "out_channels": "--out-channels",
     "groups": "--groups",
+    "zero": "--zero",
 }
-
-
-def option_name(parameter: str) -> str:
-    """The CLI option of a library parameter (the parameter itself if it has none)."""
-    return OPTIONS.get(parameter, parameter)
 
 
 def sizes(text: str, option: str) -> tuple[int, ...]:

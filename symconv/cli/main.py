@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import sympy
 
-from ..errors import SpecError, VerificationError
+from ..errors import SpecError, SymconvError, VerificationError
 from ..indexmap import check_size, nonzero_count
 from ..notes.content import TOPICS as NOTE_TOPICS
 from ..ops.im2col import im2col
@@ -28,7 +28,7 @@ from ..proof.derivation import text_plain
 from ..sizes import conv_output_size, transposed_output_size
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols, kernel_symbols, validate_name
-from .arguments import add_spec_options, option_name, size_values, sizes, spec_arguments
+from .arguments import OPTIONS, add_spec_options, size_values, sizes, spec_arguments
 
 __all__ = ["main", "build_parser"]
 
@@ -330,6 +330,15 @@ def _printer() -> Any:
     return SeminarLatexPrinter()
 
 
+#: Library parameters a command sets with options of its own (besides the spec options).
+COMMAND_OPTIONS = {
+    "matrix": {"matrix_json": "--format json"},
+    "im2col": {"matrix_json": "--format json"},
+    "notes": {"folder": "-o", "example": "--input", "topics": "--only", "lang": "--lang", "pdf": "--pdf"},
+    "prove": {"name": "NAME", "all_derivations": "'symconv prove --list'"},
+    "latex": {"position": "--position", "factor": "--factor"},
+}
+
 COMMANDS = {
     "matrix": _matrix,
     "im2col": _im2col,
@@ -343,18 +352,21 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 a derivation failed, 2 bad usage)."""
+    command = ""
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args)
+        command = args.command
+        return COMMANDS[command](args)
     except UsageError as error:
         print(str(error).splitlines()[0], file=sys.stderr)
-        return 2
-    except SpecError as error:
-        print(f"symconv: {option_name(error.parameter)}: {error.rule}", file=sys.stderr)
         return 2
     except VerificationError as error:
         print(f"symconv: not verified, nothing written: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
+    except SymconvError as error:
+        names = {**OPTIONS, **COMMAND_OPTIONS.get(command, {})}
+        print(f"symconv: {error.describe(names).splitlines()[0]}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("symconv: interrupted", file=sys.stderr)
         return 130

@@ -2,7 +2,7 @@ r"""``symconv notes``: verify every derivation, then render and write the articl
 atomically, and compile them with TeX when asked.
 
 Nothing is written when a derivation fails (:class:`~symconv.VerificationError`) or when a
-target file was not written by symconv (:class:`~symconv.files.OwnershipError`).
+target file was not written by symconv (:class:`~symconv.errors.OwnershipError`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SpecError, VerificationError
+from ..errors import TeXError, VerificationError
 from ..files import check_writable, write_files
 from ..printing.language import words
 from ..printing.printer import SeminarLatexPrinter
@@ -36,10 +36,6 @@ __all__ = [
 ]
 
 NOTES, SLIDES = "symconv-notes.tex", "symconv-slides.tex"
-
-
-class TeXError(SpecError):
-    """TeX is missing or a document did not compile."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,6 @@ def compile_pdf(tex: Path, build: Path) -> Path:
     tool = tex_available()
     if tool is None:
         raise TeXError(
-            "--pdf",
             "TeX is not installed (Debian/Ubuntu: apt-get install texlive-latex-base "
             "texlive-latex-recommended texlive-pictures latexmk; macOS: brew install --cask mactex)",
         )
@@ -103,10 +98,10 @@ def compile_pdf(tex: Path, build: Path) -> Path:
     for command in commands:
         result = subprocess.run(command, cwd=build, capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
-            raise TeXError("--pdf", f"{tex.name} did not compile; see {build / tex.with_suffix('.log').name}")
+            raise TeXError(f"{tex.name} did not compile; see {build / tex.with_suffix('.log').name}")
     log = (build / tex.with_suffix(".log").name).read_text(errors="replace")
     if "undefined" in log and ("Reference" in log or "Citation" in log):
-        raise TeXError("--pdf", f"{tex.name} has undefined references; see {build / tex.with_suffix('.log').name}")
+        raise TeXError(f"{tex.name} has undefined references; see {build / tex.with_suffix('.log').name}")
     return build / tex.with_suffix(".pdf").name
 
 

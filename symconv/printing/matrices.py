@@ -55,7 +55,8 @@ class SlideMatrix(Printable):
         if rows * cols > MAX_PRINTED_CELLS:
             raise SpecError(
                 "matrix",
-                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print; use --format json (non-zeros only)",
+                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
+                hint="{matrix_json} gives its non-zeros",
             )
 
     def _cells(self, show: Any, zero: str) -> list[list[str]]:
