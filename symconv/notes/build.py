@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ __all__ = [
     "compile_pdf",
     "tex_available",
     "describe",
+    "make_notes",
+    "NotesWritten",
     "NOTES",
     "SLIDES",
     "TeXError",
@@ -127,3 +130,40 @@ def describe(result: NotesResult) -> dict[str, Any]:
     """Counts for the command's summary line."""
     steps = sum(len(r.steps) for r in result.reports.values())
     return {"derivations": len(result.reports), "steps": steps, "slide_pages": result.slide_pages}
+
+
+@dataclass(frozen=True)
+class NotesWritten:
+    """What :func:`make_notes` verified and wrote, and how long it took."""
+
+    paths: list[Path]
+    derivations: int
+    steps: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"verified {self.derivations} derivations ({self.steps} steps) in {self.seconds:.1f} s; "
+            "wrote " + ", ".join(str(path) for path in self.paths)
+        )
+
+
+def make_notes(
+    folder: Path | str,
+    example: ConvSpec | None = None,
+    topics: tuple[str, ...] | None = None,
+    lang: str = "en",
+    *,
+    pdf: bool = False,
+) -> NotesWritten:
+    """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
+
+    ``topics=None`` is every section. Nothing is written when a derivation fails
+    (:class:`~symconv.VerificationError`), when a target was not written by symconv
+    (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`).
+    """
+    start = time.perf_counter()
+    result = build_notes(example, TOPICS if topics is None else tuple(topics), lang)
+    paths = write_notes(folder, result, pdf=pdf)
+    counts = describe(result)
+    return NotesWritten(paths, counts["derivations"], counts["steps"], time.perf_counter() - start)
