@@ -214,6 +214,17 @@ def test_names_are_validated_so_nothing_reaches_latex(capsys):
         assert status == 2 and out == "" and err.startswith(f"symconv: {option}: must be letters and digits")
 
 
+def test_size_splits_symbols_per_dimension(capsys):
+    assert run(capsys, "size", "--input", "hxw", "--kernel", "3", "--padding", "1")[:2] == (0, "w0 = h\nw1 = w\n")
+    assert run(capsys, "size", "--input", "hxw", "--kernel", "qxr")[:2] == (0, "w0 = h - q + 1\nw1 = -r + w + 1\n")
+    assert run(capsys, "size", "--input", "5xw", "--kernel", "3")[:2] == (0, "w0 = 3\nw1 = w - 2\n")
+    assert run(capsys, "size", "--input", "x", "--kernel", "3")[:2] == (0, "w = x - 2\n")  # one name, not a split
+    status, out, _ = run(capsys, "size", "--input", "hxw", "--kernel", "q", "--explain")
+    assert status == 0 and "dimension 1:" in out and "w + 2*0 = w" in out and "hxw" not in out
+    status, _, err = run(capsys, "size", "--input", "hx4}", "--kernel", "3")
+    assert status == 2 and err.startswith("symconv: --input: ")
+
+
 @pytest.mark.parametrize(
     "argv, start",
     [

@@ -173,13 +173,16 @@ _ASSUMPTIONS = {"padding": {"nonnegative": True}, "output_padding": {"nonnegativ
 
 
 def size_values(text: str | None, parameter: str) -> list[Any] | None:
-    """Per-dimension values that may be symbols: ``4x5``, ``h``, ``hxw``; validated names only.
+    """Per-dimension values that may be symbols: ``4x5``, ``h``, ``hxw`` (symbols ``h`` and ``w``).
 
-    ``None`` stays ``None`` (the library's default).
+    A text that does not split into non-empty parts (``x``, ``max``, ``xi``) is one name;
+    names are validated. ``None`` stays ``None`` (the library's default).
     """
     if text is None:
         return None
-    parts = [text] if text.isidentifier() else [part.strip() for part in text.replace("×", "x").split("x")]
+    parts = [part.strip() for part in text.replace("×", "x").split("x")]
+    if len(parts) == 1 or not all(parts):
+        parts = [text.strip()]
     assumptions = _ASSUMPTIONS.get(parameter, {"positive": True})
     values: list[Any] = []
     for part in parts:
