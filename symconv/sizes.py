@@ -13,14 +13,17 @@ padding ``p``, dilation ``d`` and output padding ``a``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Union
 
 import sympy
+from sympy.printing.defaults import Printable
 
 from ._params import as_int, is_sequence
 from .errors import SpecError
 
-__all__ = ["conv_output_size", "transposed_output_size", "Padding"]
+__all__ = ["conv_output_size", "transposed_output_size", "output_sizes", "OutputSizes", "Padding"]
 
 #: A padding amount: the same on both sides, or ``(before, after)``.
 Padding = Union[int, tuple[int, int], sympy.Expr]
@@ -144,3 +147,70 @@ def transposed_output_size(h: Any, q: Any, s: Any = 1, p: Any = 0, d: Any = 1, a
     if w < 1:
         raise SpecError("padding", f"too large: the output size (h-1)s - 2p + d(q-1) + a + 1 = {w} must be at least 1")
     return w
+
+
+@dataclass(frozen=True, eq=False)
+class OutputSizes(Printable):
+    """The output size of every dimension, with the values (``h, q, s, p, d, a``) it came from.
+
+    Prints as ``5x7`` when every size is a number, else one line ``w = ...`` per dimension.
+    """
+
+    dimensions: tuple[Mapping[str, Any], ...]
+    sizes: tuple[Any, ...]
+    transposed: bool = False
+
+    def _lines(self, show: Any) -> str:
+        shown = [show(size) for size in self.sizes]
+        if all(isinstance(size, int) for size in self.sizes):
+            return "x".join(shown)
+        numbered = len(shown) > 1
+        return "\n".join(f"w{n if numbered else ''} = {text}" for n, text in enumerate(shown))
+
+    def _sympystr(self, printer: Any) -> str:
+        return self._lines(printer._print)
+
+    def _latex(self, printer: Any) -> str:
+        return self._lines(printer._print)
+
+
+def output_sizes(
+    input_shape: Any,
+    kernel_shape: Any,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    output_padding: Any = None,
+    *,
+    transposed: bool = False,
+) -> OutputSizes:
+    """The output size of each dimension, by :func:`conv_output_size` (or, with ``transposed``,
+    :func:`transposed_output_size`).
+
+    Each parameter is an int or a SymPy expression for every dimension, or one per dimension
+    (as many as ``input_shape`` has); ``output_padding`` only with ``transposed``.
+
+    >>> print(output_sizes((5, 7), 3, padding=1))
+    5x7
+    >>> h, w = sympy.symbols("h w", integer=True, positive=True)
+    >>> print(output_sizes((h, w), 3))
+    w0 = h - 2
+    w1 = w - 2
+    """
+    given = {"h": input_shape, "q": kernel_shape, "s": stride, "p": padding, "d": dilation}
+    if transposed:
+        given["a"] = 0 if output_padding is None else output_padding
+    elif output_padding is not None and output_padding != 0:
+        raise SpecError("output_padding", "is only for a transposed convolution", hint="set {transposed}")
+    columns = {letter: list(value) if is_sequence(value) else [value] for letter, value in given.items()}
+    ndim = len(columns["h"])
+    if ndim == 0:
+        raise SpecError("input_shape", "must have at least one dimension")
+    for letter, column in columns.items():
+        if len(column) == 1:
+            columns[letter] = column * ndim
+        elif len(column) != ndim:
+            raise SpecError(_PARAMETERS[letter], f"has {len(column)} values but the input has {ndim} dimensions")
+    dimensions = tuple({letter: columns[letter][n] for letter in columns} for n in range(ndim))
+    size = transposed_output_size if transposed else conv_output_size
+    return OutputSizes(dimensions, tuple(size(**values) for values in dimensions), transposed)
