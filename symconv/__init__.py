@@ -14,7 +14,7 @@ except ImportError as _missing:  # pragma: no cover - depends on the environment
         "(or 'pip install sympy numpy' to run it from the checkout with PYTHONPATH=.)"
     ) from None
 
-from .errors import MissingDependencyError, SpecError, TooLargeError, VerificationError
+from .errors import MissingDependencyError, SpecError, SymconvError, TooLargeError, VerificationError
 from .frameworks import Layer, from_torch, to_torch
 from .indexmap import IndexMap, index_map, input_position, nonzero_count
 from .interpolation import (
@@ -54,6 +54,7 @@ __all__ = [
     "Report",
     "SpecError",
     "Step",
+    "SymconvError",
     "TooLargeError",
     "TransposedConvSpec",
     "VerificationError",

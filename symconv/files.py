@@ -23,15 +23,11 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import SpecError
+from .errors import OwnershipError, SpecError
 
 __all__ = ["write_files", "check_writable", "MANIFEST", "OwnershipError"]
 
 MANIFEST = ".symconv-manifest.json"
-
-
-class OwnershipError(SpecError):
-    """A file symconv would replace was not written by symconv, or was changed since."""
 
 
 def _digest(data: bytes) -> str:
@@ -47,20 +43,22 @@ def _manifest(folder: Path) -> dict[str, str]:
 
 
 def check_writable(folder: Path, names: list[str]) -> None:
-    """Refuse (before anything is written) when a target exists that symconv does not own."""
+    """Refuse (before anything is written) when a target exists that symconv does not own.
+
+    A ``folder`` that is a file is a :class:`~symconv.SpecError`; a target symconv did not write, or
+    that was changed since, an :class:`~symconv.errors.OwnershipError`.
+    """
     if folder.exists() and not folder.is_dir():
-        raise SpecError("-o", f"{folder} exists and is not a directory")
+        raise SpecError("folder", f"{folder} exists and is not a directory")
     owned = _manifest(folder)
     for name in names:
         path = folder / name
         if not path.exists():
             continue
         if name not in owned:
-            raise OwnershipError(
-                "-o", f"{path} exists and was not written by symconv; move it or choose another directory"
-            )
+            raise OwnershipError(f"{path} exists and was not written by symconv; move it or choose another directory")
         if _digest(path.read_bytes()) != owned[name]:
-            raise OwnershipError("-o", f"{path} was changed since symconv wrote it; delete it to regenerate")
+            raise OwnershipError(f"{path} was changed since symconv wrote it; delete it to regenerate")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

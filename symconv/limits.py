@@ -1,8 +1,7 @@
 """The size limit: requests too large to build are refused at once, before any work.
 
-The limit counts the non-zeros (or entries) of what would be built. Raise it with
-``max_nonzeros=`` (library), ``--max-nonzeros`` (CLI) or the environment variable
-``SYMCONV_MAX_NONZEROS``.
+The limit counts the non-zeros (or entries) of what would be built. Raise it with the
+parameter ``max_nonzeros`` or the environment variable ``SYMCONV_MAX_NONZEROS``.
 
 >>> check_size(10, 100)
 >>> check_size(10**7)
@@ -37,6 +36,6 @@ def check_size(
     if count > limit:
         raise TooLargeError(
             parameter,
-            f"{what} would have {count:,} non-zeros, more than the limit {limit:,} "
-            "(raise it with max_nonzeros=..., --max-nonzeros or SYMCONV_MAX_NONZEROS)",
+            f"{what} would have {count:,} non-zeros, more than the limit {limit:,}",
+            hint="raise it with {max_nonzeros} or SYMCONV_MAX_NONZEROS",
         )

@@ -13,16 +13,20 @@ padding ``p``, dilation ``d`` and output padding ``a``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Union, overload
 
 import numpy as np
 import sympy
+from sympy.printing.defaults import Printable
+from sympy.printing.printer import Printer
 
 from ._params import as_int, is_sequence
 from .errors import SpecError
-from .typing import PaddingAmount, Size, SizeLike
+from .typing import PaddingAmount, Size, SizeLike, SizeOrSizes
 
-__all__ = ["conv_output_size", "transposed_output_size"]
+__all__ = ["conv_output_size", "transposed_output_size", "output_sizes", "OutputSizes"]
 
 _Integer = Union[int, np.integer]
 
@@ -162,3 +166,70 @@ def transposed_output_size(
     if w < 1:
         raise SpecError("padding", f"too large: the output size (h-1)s - 2p + d(q-1) + a + 1 = {w} must be at least 1")
     return w
+
+
+@dataclass(frozen=True, eq=False)
+class OutputSizes(Printable):
+    """The output size of every dimension, with the values (``h, q, s, p, d, a``) it came from.
+
+    Prints as ``5x7`` when every size is a number, else one line ``w = ...`` per dimension.
+    """
+
+    dimensions: tuple[Mapping[str, SizeLike], ...]
+    sizes: tuple[Size, ...]
+    transposed: bool = False
+
+    def _lines(self, show: Callable[[Size], str]) -> str:
+        shown = [show(size) for size in self.sizes]
+        if all(isinstance(size, int) for size in self.sizes):
+            return "x".join(shown)
+        numbered = len(shown) > 1
+        return "\n".join(f"w{n if numbered else ''} = {text}" for n, text in enumerate(shown))
+
+    def _sympystr(self, printer: Printer) -> str:
+        return self._lines(printer._print)
+
+    def _latex(self, printer: Printer) -> str:
+        return self._lines(printer._print)
+
+
+def output_sizes(
+    input_shape: SizeOrSizes,
+    kernel_shape: SizeOrSizes,
+    stride: SizeOrSizes = 1,
+    padding: SizeOrSizes = 0,
+    dilation: SizeOrSizes = 1,
+    output_padding: SizeOrSizes | None = None,
+    *,
+    transposed: bool = False,
+) -> OutputSizes:
+    """The output size of each dimension, by :func:`conv_output_size` (or, with ``transposed``,
+    :func:`transposed_output_size`).
+
+    Each parameter is an int or a SymPy expression for every dimension, or one per dimension
+    (as many as ``input_shape`` has); ``output_padding`` only with ``transposed``.
+
+    >>> print(output_sizes((5, 7), 3, padding=1))
+    5x7
+    >>> h, w = sympy.symbols("h w", integer=True, positive=True)
+    >>> print(output_sizes((h, w), 3))
+    w0 = h - 2
+    w1 = w - 2
+    """
+    given = {"h": input_shape, "q": kernel_shape, "s": stride, "p": padding, "d": dilation}
+    if transposed:
+        given["a"] = 0 if output_padding is None else output_padding
+    elif output_padding is not None and output_padding != 0:
+        raise SpecError("output_padding", "is only for a transposed convolution", hint="set {transposed}")
+    columns = {letter: list(value) if is_sequence(value) else [value] for letter, value in given.items()}
+    ndim = len(columns["h"])
+    if ndim == 0:
+        raise SpecError("input_shape", "must have at least one dimension")
+    for letter, column in columns.items():
+        if len(column) == 1:
+            columns[letter] = column * ndim
+        elif len(column) != ndim:
+            raise SpecError(_PARAMETERS[letter], f"has {len(column)} values but the input has {ndim} dimensions")
+    dimensions = tuple({letter: columns[letter][n] for letter in columns} for n in range(ndim))
+    size = transposed_output_size if transposed else conv_output_size
+    return OutputSizes(dimensions, tuple(size(**values) for values in dimensions), transposed)

@@ -29,6 +29,7 @@ __all__ = [
     "Padding",
     "PaddingLike",
     "SizeLike",
+    "SizeOrSizes",
     "Size",
     "PaddingAmount",
     "Entry",
@@ -62,6 +63,9 @@ PaddingLike: TypeAlias = Union[IntLike, Sequence[Union[IntLike, Sequence[IntLike
 
 #: A size or parameter in the size formulas: an integer or a SymPy expression (``h``, ``2*p``).
 SizeLike: TypeAlias = Union[int, np.integer, sympy.Expr]
+
+#: A size formula's parameter for every dimension, or one per dimension.
+SizeOrSizes: TypeAlias = Union[SizeLike, Sequence[SizeLike]]
 
 #: A computed size: an int for integer arguments, a SymPy expression for symbolic ones.
 Size: TypeAlias = Union[int, sympy.Expr]

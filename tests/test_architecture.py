@@ -10,7 +10,7 @@ The layers, bottom to top (the README's "Architecture" shows the same table):
 5. proof       ``proof/``
 6. public API  ``symconv/__init__``, ``testing``
 7. derivations ``derivations/`` (the seminar's proofs, written with the public API)
-8. notes       ``notes/``
+8. notes       ``notes/``, ``snippets``
 9. CLI         ``cli/``, ``__main__``
 
 A module imports modules of its own layer or below; imports inside functions count too.
@@ -51,6 +51,7 @@ LAYERS: dict[str, int] = {
     "testing": 6,
     "derivations": 7,
     "notes": 8,
+    "snippets": 8,
     "cli": 9,
     "__main__": 9,
 }

@@ -212,3 +212,90 @@ def test_names_are_validated_so_nothing_reaches_latex(capsys):
             capsys, "matrix" if option == "--name" else "im2col", "--input", "3", "--kernel", "2", option, value
         )
         assert status == 2 and out == "" and err.startswith(f"symconv: {option}: must be letters and digits")
+
+
+def test_size_splits_symbols_per_dimension(capsys):
+    assert run(capsys, "size", "--input", "hxw", "--kernel", "3", "--padding", "1")[:2] == (0, "w0 = h\nw1 = w\n")
+    assert run(capsys, "size", "--input", "hxw", "--kernel", "qxr")[:2] == (0, "w0 = h - q + 1\nw1 = -r + w + 1\n")
+    assert run(capsys, "size", "--input", "5xw", "--kernel", "3")[:2] == (0, "w0 = 3\nw1 = w - 2\n")
+    assert run(capsys, "size", "--input", "x", "--kernel", "3")[:2] == (0, "w = x - 2\n")  # one name, not a split
+    status, out, _ = run(capsys, "size", "--input", "hxw", "--kernel", "q", "--explain")
+    assert status == 0 and "dimension 1:" in out and "w + 2*0 = w" in out and "hxw" not in out
+    status, _, err = run(capsys, "size", "--input", "hx4}", "--kernel", "3")
+    assert status == 2 and err.startswith("symconv: --input: ")
+
+
+@pytest.mark.parametrize(
+    "argv, start",
+    [
+        (["matrix", "--input", "4x4", "--kernel", "3x3", "--stride", "0"], "symconv: --stride: must be positive"),
+        (
+            ["matrix", "--input", "4x4", "--kernel", "3x3", "--in-channels", "3", "--groups", "2"],
+            "symconv: --in-channels: ",
+        ),
+        (["im2col", "--input", "4", "--kernel", "3", "--padding", "-1"], "symconv: --padding: must be non-negative"),
+        (["im2col", "--input", "3", "--kernel", "2", "--input-name", "X}"], "symconv: --input-name: "),
+        (
+            ["steps", "--input", "3", "--kernel", "3", "--stride", "2", "--output-padding", "2"],
+            "symconv: --output-padding: ",
+        ),
+        (["steps", "--input", "20", "--kernel", "3", "--max-nonzeros", "5"], "symconv: --input: "),
+        (["size", "--input", "4", "--kernel", "9"], "symconv: --kernel: the dilated kernel"),
+        (["size", "--input", "4x4", "--kernel", "3", "--stride", "1x1x1"], "symconv: --stride: has 3 values"),
+        (["latex", "figure", "--position", "9x9"], "symconv: --position: "),
+        (["latex", "bilinear", "--factor", "0"], "symconv: --factor: "),
+        (["latex", "matrix", "--transposed"], "symconv: --transposed: only for the figure and size snippets"),
+        (["latex", "matrix", "--output-padding", "1"], "symconv: --output-padding: is only for a transposed"),
+        (["latex", "matrix", "--input", "400x400", "--max-nonzeros", "10"], "symconv: --input: "),
+        (["prove", "nothing"], "symconv: NAME: no derivation or topic named 'nothing' (see 'symconv prove --list')"),
+        (["notes", "-o", "unused", "--only", "nothing"], "symconv: --only: unknown topic"),
+        (["notes", "-o", "unused", "--input", "9x9"], "symconv: --input: the worked example"),
+    ],
+)
+def test_every_command_reports_errors_in_one_line_with_options(capsys, argv, start):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == "" and err.startswith(start), err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not any(word in err for word in ("input_shape", "kernel_shape", "max_nonzeros", "output_padding"))
+
+
+def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeypatch):
+    from symconv.notes import build
+
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    status, _, err = run(capsys, "notes", "-o", str(a_file), "--only", "sizes")
+    assert (
+        status == 2 and err.startswith("symconv: -o: ") and "is not a directory" in err and len(err.splitlines()) == 1
+    )
+    monkeypatch.setattr(build.shutil, "which", lambda name: None)
+    status, _, err = run(capsys, "notes", "-o", str(tmp_path / "out"), "--only", "sizes", "--pdf")
+    assert status == 2 and err.startswith("symconv: TeX is not installed") and len(err.splitlines()) == 1
+
+
+def test_a_matrix_too_large_to_print_points_to_json(capsys):
+    status, _, err = run(capsys, "matrix", "--input", "60x60", "--kernel", "3x3")
+    assert status == 2 and err.startswith("symconv: matrix: 3364x3600 has more than") and "(--format json" in err
+
+
+@pytest.mark.parametrize("command", ["matrix", "im2col", "steps", "size", "latex", "prove"])
+def test_only_the_notes_command_imports_the_notes(command):
+    argv = {
+        "matrix": ["--input", "3", "--kernel", "2"],
+        "im2col": ["--input", "3", "--kernel", "2"],
+        "steps": ["--input", "2", "--kernel", "3"],
+        "size": ["--input", "h", "--kernel", "3", "--explain"],
+        "latex": ["size"],
+        "prove": ["--list"],
+    }[command]
+    code = (
+        "import sys\n"
+        "from symconv.cli.main import main\n"
+        f"status = main({[command, *argv]!r})\n"
+        "assert status == 0, status\n"
+        "assert not [m for m in sys.modules if m.startswith('symconv.notes')], sorted(sys.modules)\n"
+        "assert not [m for m in sys.modules if m.startswith('symconv.cli.') and m not in "
+        f"('symconv.cli.main', 'symconv.cli.arguments', 'symconv.cli.{command}')]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]

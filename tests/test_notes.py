@@ -40,7 +40,7 @@ def test_worked_example_and_topics():
     assert "X_{24}" in result.notes and "\\only<9>{" in result.slides and "Transposed" not in result.notes
     from symconv import SpecError
 
-    with pytest.raises(SpecError, match="--only"):
+    with pytest.raises(SpecError, match="^topics: "):
         build_notes(topics=("nonsense",))
     with pytest.raises(SpecError, match="lang"):
         build_notes(lang="de")

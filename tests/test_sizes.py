@@ -174,3 +174,24 @@ def test_transposed_size_agrees_with_torch(values):
             transposed_output_size(h_, q_, s_, p_, d_, a_)
         return
     assert transposed_output_size(h_, q_, s_, p_, d_, a_) == expected
+
+
+def test_output_sizes_per_dimension():
+    from symconv.sizes import output_sizes
+
+    result = output_sizes((5, 7), 3, padding=(1, 0))
+    assert result.sizes == (5, 5) and sympy.sstr(result) == "5x5"
+    assert [dict(values) for values in result.dimensions] == [
+        {"h": 5, "q": 3, "s": 1, "p": 1, "d": 1},
+        {"h": 7, "q": 3, "s": 1, "p": 0, "d": 1},
+    ]
+    w = sympy.Symbol("w", integer=True, positive=True)
+    symbolic = output_sizes((h, w), q, s, transposed=True)
+    assert symbolic.sizes[1] == transposed_output_size(w, q, s) and symbolic.dimensions[0]["a"] == 0
+    assert sympy.sstr(symbolic).splitlines()[0] == "w0 = " + sympy.sstr(transposed_output_size(h, q, s))
+    with pytest.raises(SpecError, match=r"^stride: has 3 values but the input has 2 dimensions"):
+        output_sizes((4, 4), 3, (1, 1, 1))
+    with pytest.raises(SpecError, match=r"^output_padding: is only for a transposed convolution \(set transposed\)"):
+        output_sizes(4, 3, output_padding=1)
+    with pytest.raises(SpecError, match="^kernel_shape: the dilated kernel"):
+        output_sizes(4, 9)

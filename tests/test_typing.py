@@ -13,8 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "symconv"
 
-#: Packages still being restructured (issue 11); their signatures are typed when they settle.
-NOT_YET = {"proof", "cli", "notes", "derivations", "printing"}
+#: Packages and modules still being restructured (issue 11); their signatures are typed when they settle.
+NOT_YET = {"proof", "cli", "notes", "derivations", "printing", "snippets"}
 
 
 def _any_count(node: ast.AST, aliases: dict[str, int]) -> int:

@@ -49,5 +49,5 @@ def find(name: str) -> list[Any]:
     if not found:
         from symconv.errors import SpecError
 
-        raise SpecError("NAME", f"no derivation or topic named {name!r} (see 'symconv prove --list')")
+        raise SpecError("name", f"no derivation or topic named {name!r}", hint="see {all_derivations}")
     return found

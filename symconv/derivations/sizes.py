@@ -15,6 +15,7 @@ with the numbers put in.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Any
 
 import sympy
@@ -148,6 +149,24 @@ def conv_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
         ),
         steps=steps,
     )
+
+
+def size_derivation(values: Mapping[str, Any], *, transposed: bool = False) -> Derivation:
+    """The derivation of one dimension's output size with ``values`` (``{"h": 2, "q": 3, ...}``, as in
+    :attr:`symconv.sizes.OutputSizes.dimensions`) put in; the seminar's own derivation when every
+    value is its own letter or the default (``d = 1``, ``a = 0``).
+
+    >>> size_derivation({"h": 2, "q": 3, "s": 2, "p": 1, "d": 1, "a": 0}, transposed=True).steps[-1].rhs
+    3
+    """
+    defaults = {"d": 1, "a": 0}
+    given = {letter: value for letter, value in values.items() if transposed or letter != "a"}
+    if all(
+        isinstance(value, sympy.Symbol) and value.name == letter or value == defaults.get(letter)
+        for letter, value in given.items()
+    ):
+        given = {}  # the seminar's own letters: the derivation as the seminar writes it
+    return (transposed_size_derivation if transposed else conv_size_derivation)(given or None)
 
 
 def inverse_theorem() -> Derivation:

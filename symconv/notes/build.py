@@ -2,7 +2,7 @@ r"""``symconv notes``: verify every derivation, then render and write the articl
 atomically, and compile them with TeX when asked.
 
 Nothing is written when a derivation fails (:class:`~symconv.VerificationError`) or when a
-target file was not written by symconv (:class:`~symconv.files.OwnershipError`).
+target file was not written by symconv (:class:`~symconv.errors.OwnershipError`).
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SpecError, VerificationError
+from ..errors import TeXError, VerificationError
 from ..files import check_writable, write_files
 from ..printing.language import words
 from ..printing.printer import SeminarLatexPrinter
@@ -30,16 +31,14 @@ __all__ = [
     "compile_pdf",
     "tex_available",
     "describe",
+    "make_notes",
+    "NotesWritten",
     "NOTES",
     "SLIDES",
     "TeXError",
 ]
 
 NOTES, SLIDES = "symconv-notes.tex", "symconv-slides.tex"
-
-
-class TeXError(SpecError):
-    """TeX is missing or a document did not compile."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,6 @@ def compile_pdf(tex: Path, build: Path) -> Path:
     tool = tex_available()
     if tool is None:
         raise TeXError(
-            "--pdf",
             "TeX is not installed (Debian/Ubuntu: apt-get install texlive-latex-base "
             "texlive-latex-recommended texlive-pictures latexmk; macOS: brew install --cask mactex)",
         )
@@ -103,10 +101,10 @@ def compile_pdf(tex: Path, build: Path) -> Path:
     for command in commands:
         result = subprocess.run(command, cwd=build, capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
-            raise TeXError("--pdf", f"{tex.name} did not compile; see {build / tex.with_suffix('.log').name}")
+            raise TeXError(f"{tex.name} did not compile; see {build / tex.with_suffix('.log').name}")
     log = (build / tex.with_suffix(".log").name).read_text(errors="replace")
     if "undefined" in log and ("Reference" in log or "Citation" in log):
-        raise TeXError("--pdf", f"{tex.name} has undefined references; see {build / tex.with_suffix('.log').name}")
+        raise TeXError(f"{tex.name} has undefined references; see {build / tex.with_suffix('.log').name}")
     return build / tex.with_suffix(".pdf").name
 
 
@@ -132,3 +130,40 @@ def describe(result: NotesResult) -> dict[str, Any]:
     """Counts for the command's summary line."""
     steps = sum(len(r.steps) for r in result.reports.values())
     return {"derivations": len(result.reports), "steps": steps, "slide_pages": result.slide_pages}
+
+
+@dataclass(frozen=True)
+class NotesWritten:
+    """What :func:`make_notes` verified and wrote, and how long it took."""
+
+    paths: list[Path]
+    derivations: int
+    steps: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"verified {self.derivations} derivations ({self.steps} steps) in {self.seconds:.1f} s; "
+            "wrote " + ", ".join(str(path) for path in self.paths)
+        )
+
+
+def make_notes(
+    folder: Path | str,
+    example: ConvSpec | None = None,
+    topics: tuple[str, ...] | None = None,
+    lang: str = "en",
+    *,
+    pdf: bool = False,
+) -> NotesWritten:
+    """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
+
+    ``topics=None`` is every section. Nothing is written when a derivation fails
+    (:class:`~symconv.VerificationError`), when a target was not written by symconv
+    (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`).
+    """
+    start = time.perf_counter()
+    result = build_notes(example, TOPICS if topics is None else tuple(topics), lang)
+    paths = write_notes(folder, result, pdf=pdf)
+    counts = describe(result)
+    return NotesWritten(paths, counts["derivations"], counts["steps"], time.perf_counter() - start)

@@ -261,9 +261,9 @@ def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -
     """The parts of the documents for the chosen topics."""
     for topic in topics:
         if topic not in PROOF_TOPICS:
-            raise SpecError("--only", f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
+            raise SpecError("topics", f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
     if example.ndim > 2 or prod(example.input_shape) > 64:
-        raise SpecError("--input", "the worked example must be 1-D or 2-D with at most 64 inputs (8x8)")
+        raise SpecError("example", "the worked example must be 1-D or 2-D with at most 64 inputs (8x8)")
     parts = []
     if "convolution" in topics:
         parts.append(convolution_part(example, lang, latex))

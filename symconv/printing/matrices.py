@@ -15,6 +15,7 @@ W_{0} & W_{1} & 0 \\
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import prod
 from typing import Any
 
 import sympy
@@ -23,6 +24,7 @@ from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
 from ..sparse import nonzero_rows
+from ..specs import ConvSpec
 from .text import text_latex
 
 __all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid"]
@@ -55,8 +57,15 @@ class SlideMatrix(Printable):
         if rows * cols > MAX_PRINTED_CELLS:
             raise SpecError(
                 "matrix",
-                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print; use --format json (non-zeros only)",
+                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
+                hint="{matrix_json} gives its non-zeros",
             )
+
+    @classmethod
+    def of_layer(cls, matrix: MatrixBase, spec: ConvSpec, zero: str = "0") -> SlideMatrix:
+        """The matrix of ``spec``'s layer, with a block per channel pair when it has channels."""
+        blocks = (prod(spec.out_shape), prod(spec.input_shape)) if spec.has_channels else None
+        return cls(matrix, zero, blocks)
 
     def _cells(self, show: Any, zero: str) -> list[list[str]]:
         rows, cols = self.matrix.shape
@@ -86,10 +95,29 @@ class SlideMatrix(Printable):
         return "\n".join("  ".join(cell.ljust(width) for cell in row).rstrip() for row in grid)
 
 
-def matrix_json(matrix: MatrixBase) -> dict[str, Any]:
-    """The non-zeros of a matrix as JSON-ready data: shape and ``[row, column, entry]`` triples."""
+def matrix_json(matrix: MatrixBase, spec: ConvSpec | None = None) -> dict[str, Any]:
+    """The non-zeros of a matrix as JSON-ready data: shape and ``[row, column, entry]`` triples,
+    after the parameters of ``spec`` (its channels only when it has any) if given.
+
+    >>> from symconv import ConvSpec, conv_matrix
+    >>> matrix_json(conv_matrix(ConvSpec(3, 2)))["entries"][:2]
+    [[0, 0, 'W[0]'], [0, 1, 'W[1]']]
+    """
     entries = [[r, c, sympy.sstr(v)] for r, row in sorted(nonzero_rows(matrix).items()) for c, v in sorted(row.items())]
-    return {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}
+    data = {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}
+    if spec is None:
+        return data
+    parameters: dict[str, Any] = {
+        "input_shape": spec.input_shape,
+        "kernel_shape": spec.kernel_shape,
+        "stride": spec.stride,
+        "padding": spec.padding,
+        "dilation": spec.dilation,
+        "out_shape": spec.out_shape,
+    }
+    if spec.has_channels:
+        parameters.update(in_channels=spec.in_channels, out_channels=spec.out_channels, groups=spec.groups)
+    return {"spec": parameters, **data}
 
 
 def as_grid(array: Any) -> list[MatrixBase]:

@@ -1,0 +1,33 @@
+"""``symconv notes``: write the seminar's lecture notes and slides (verified LaTeX), and compile them."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..notes.build import make_notes
+from ..notes.content import TOPICS
+from ..specs import ConvSpec
+from .arguments import spec_arguments
+
+OPTIONS = {"folder": "-o", "example": "--input", "topics": "--only", "lang": "--lang", "pdf": "--pdf"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Verify every derivation, then write symconv-notes.tex (an article) and "
+        "symconv-slides.tex (a beamer deck) into DIR; --pdf compiles them."
+    )
+    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="directory to write into")
+    parser.add_argument("--input", default="4x4", metavar="HxW", help="the worked example's input (default 4x4)")
+    parser.add_argument("--kernel", default="3x3", metavar="QxQ", help="the worked example's kernel (default 3x3)")
+    parser.add_argument("--stride", metavar="S", help="the worked example's stride (default 1)")
+    parser.add_argument("--padding", metavar="P", help="the worked example's padding (default 0)")
+    parser.add_argument("--only", nargs="+", metavar="TOPIC", help=f"sections to include: {', '.join(TOPICS)}")
+    parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
+    parser.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
+
+
+def run(args: argparse.Namespace) -> int:
+    example = ConvSpec(**spec_arguments(args))
+    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf))
+    return 0

@@ -1,0 +1,43 @@
+"""``symconv prove``: verify derivations and print every step with its check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import derivations
+from ..printing.printer import SeminarLatexPrinter
+from ..printing.text import text_plain
+from .arguments import UsageError, show
+
+OPTIONS = {"name": "NAME", "all_derivations": "'symconv prove --list'"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Verify derivations: NAME is 'all', a topic or one derivation."
+    parser.add_argument("names", nargs="*", metavar="NAME")
+    parser.add_argument("--list", action="store_true", help="list the topics and derivations")
+    parser.add_argument("--format", choices=("text", "latex"), default="text")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random numeric checks")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        for topic, derivation in derivations.all_derivations():
+            print(f"{topic:16} {derivation.name:24} {text_plain(derivation.title)}")
+        return 0
+    if not args.names:
+        raise UsageError("symconv prove: give NAME (a derivation, a topic or 'all') or --list")
+    chosen = [derivation for name in args.names for derivation in derivations.find(name)]
+    failed = 0
+    for derivation in chosen:
+        report = derivation.check(seed=args.seed)
+        if args.format == "latex":
+            print(f"% {derivation.name}: {derivation.title} -- {'verified' if report.ok else 'FAILED'}")
+            print(derivation.align(SeminarLatexPrinter()))
+        else:
+            print(show(report, "text"))
+        print()
+        failed += not report.ok
+    print(f"{len(chosen) - failed} of {len(chosen)} derivations verified", file=sys.stderr)
+    return 1 if failed else 0

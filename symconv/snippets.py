@@ -1,0 +1,166 @@
+r"""LaTeX snippets to paste into your own notes: a table from a snippet's name to its builder.
+
+Each builder takes a :class:`SnippetRequest` (the spec's parameters and the printing options)
+and returns LaTeX; :func:`latex_snippet` picks one by name. A new snippet is one function and
+one entry in :data:`SNIPPETS`. The ``size`` snippet shows a derivation, so this module sits
+above the proofs (beside the notes), not in :mod:`symconv.printing`.
+
+>>> print(latex_snippet("matrix", (3,), (2,)))
+\left(\begin{array}{ccc}
+W_{0} & W_{1} & 0 \\
+0 & W_{0} & W_{1}
+\end{array}\right)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .derivations.sizes import conv_size_derivation, transposed_size_derivation
+from .errors import SpecError
+from .indexmap import check_size, nonzero_count
+from .interpolation import bilinear_kernel
+from .ops.im2col import im2col
+from .ops.matrix import conv_matrix
+from .ops.transposed import recipe_stages
+from .printing.figures import conv_figure, transposed_figure
+from .printing.matrices import SlideMatrix, StageList
+from .printing.printer import SeminarLatexPrinter, latex
+from .specs import ConvSpec, TransposedConvSpec
+from .symbols import input_symbols
+
+__all__ = ["SnippetRequest", "SNIPPETS", "latex_snippet"]
+
+
+@dataclass(frozen=True)
+class SnippetRequest:
+    """What a snippet is drawn for: a convolution's parameters (or, with ``transposed``, a
+    transposed convolution's) and how to print it."""
+
+    input_shape: Any = (4, 4)
+    kernel_shape: Any = (3, 3)
+    stride: Any = 1
+    padding: Any = 0
+    dilation: Any = 1
+    output_padding: Any = None
+    transposed: bool = False
+    position: Any = None
+    factor: int = 2
+    zero: str = "0"
+    max_nonzeros: int | None = None
+
+    def spec(self) -> ConvSpec:
+        """The convolution, refused when it would be too large to build."""
+        if self.transposed:
+            raise SpecError(
+                "transposed", "only for the figure and size snippets; the snippet 'transposed' shows the recipe"
+            )
+        if self.output_padding is not None:
+            raise SpecError("output_padding", "is only for a transposed convolution", hint="set {transposed}")
+        spec = ConvSpec(
+            self.input_shape, self.kernel_shape, stride=self.stride, padding=self.padding, dilation=self.dilation
+        )
+        check_size(nonzero_count(spec), self.max_nonzeros)
+        return spec
+
+    def transposed_spec(self) -> TransposedConvSpec:
+        """The transposed convolution, refused when its forward matrix would be too large."""
+        output_padding = 0 if self.output_padding is None else self.output_padding
+        tspec = TransposedConvSpec(
+            self.input_shape,
+            self.kernel_shape,
+            stride=self.stride,
+            padding=self.padding,
+            dilation=self.dilation,
+            output_padding=output_padding,
+        )
+        check_size(nonzero_count(tspec.forward()), self.max_nonzeros)
+        return tspec
+
+
+def matrix_snippet(request: SnippetRequest) -> str:
+    """The slide-style matrix ``C``."""
+    spec = request.spec()
+    return latex(SlideMatrix(conv_matrix(spec, max_nonzeros=request.max_nonzeros), zero=request.zero))
+
+
+def im2col_snippet(request: SnippetRequest) -> str:
+    """The windows of ``X`` as columns (S4)."""
+    spec = request.spec()
+    columns = im2col(spec, input_symbols(spec.input_shape), max_nonzeros=request.max_nonzeros)
+    return latex(SlideMatrix(columns, zero=request.zero))
+
+
+def transposed_snippet(request: SnippetRequest) -> str:
+    """The stages of the transposed convolution's recipe."""
+    tspec = request.transposed_spec()
+    return latex(StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))), zero=request.zero))
+
+
+def figure_snippet(request: SnippetRequest) -> str:
+    """A TikZ figure: the window of output ``position``, or with ``transposed`` the recipe drawn."""
+    if request.transposed:
+        return transposed_figure(request.transposed_spec())
+    return conv_figure(request.spec(), request.position)
+
+
+def size_snippet(request: SnippetRequest) -> str:
+    """The derivation of the output size (of the transposed convolution with ``transposed``) as ``align*``."""
+    derivation = transposed_size_derivation() if request.transposed else conv_size_derivation()
+    return derivation.align(SeminarLatexPrinter())
+
+
+def bilinear_snippet(request: SnippetRequest) -> str:
+    """The 2-D bilinear kernel of ``factor``."""
+    return latex(bilinear_kernel(request.factor, 2))
+
+
+#: Snippet name -> builder, in the order the CLI lists them.
+SNIPPETS: dict[str, Callable[[SnippetRequest], str]] = {
+    "matrix": matrix_snippet,
+    "im2col": im2col_snippet,
+    "transposed": transposed_snippet,
+    "figure": figure_snippet,
+    "size": size_snippet,
+    "bilinear": bilinear_snippet,
+}
+
+
+def latex_snippet(
+    what: str,
+    input_shape: Any = (4, 4),
+    kernel_shape: Any = (3, 3),
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    output_padding: Any = None,
+    *,
+    transposed: bool = False,
+    position: Any = None,
+    factor: int = 2,
+    zero: str = "0",
+    max_nonzeros: int | None = None,
+) -> str:
+    r"""The LaTeX snippet ``what`` (a name in :data:`SNIPPETS`) for the given parameters.
+
+    >>> latex_snippet("bilinear", factor=2).startswith(r"\left[\begin{matrix}\frac{1}{4}")
+    True
+    """
+    if what not in SNIPPETS:
+        raise SpecError("what", f"must be one of {', '.join(SNIPPETS)}, got {what!r}")
+    request = SnippetRequest(
+        input_shape=input_shape,
+        kernel_shape=kernel_shape,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+        output_padding=output_padding,
+        transposed=transposed,
+        position=position,
+        factor=factor,
+        zero=zero,
+        max_nonzeros=max_nonzeros,
+    )
+    return SNIPPETS[what](request)
