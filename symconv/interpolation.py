@@ -24,10 +24,10 @@ import numpy as np
 import sympy
 from sympy import Array, Rational
 
-from ._params import as_int, as_shape
 from .errors import SpecError
 from .limits import check_size
 from .operands import as_array, flat
+from .parameters import as_int, as_shape
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
 

@@ -13,8 +13,8 @@ import numpy as np
 import sympy
 from sympy import Array, ImmutableMatrix
 
-from ._params import as_shape
 from .errors import SpecError
+from .parameters import as_shape
 from .symbols import kernel_symbols
 from .typing import ArrayLike, IntOrInts, Shape
 

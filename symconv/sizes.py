@@ -22,8 +22,8 @@ import sympy
 from sympy.printing.defaults import Printable
 from sympy.printing.printer import Printer
 
-from ._params import as_int, is_sequence
 from .errors import SpecError
+from .parameters import as_int, is_sequence
 from .typing import PaddingAmount, Size, SizeLike, SizeOrSizes
 
 __all__ = ["conv_output_size", "transposed_output_size", "output_sizes", "OutputSizes"]

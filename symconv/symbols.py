@@ -19,9 +19,9 @@ import numpy as np
 import sympy
 from sympy import Array, IndexedBase
 
-from ._params import as_shape
 from .errors import SpecError
 from .limits import check_size
+from .parameters import as_shape
 from .typing import IntLike, IntOrInts
 
 __all__ = ["kernel_symbols", "bias_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._params import as_shape, per_dimension
 from ..errors import SpecError
+from ..parameters import as_shape, per_dimension
 from ..specs import ConvSpec
 from ..typing import ArrayLike, IntLike, IntOrInts, PaddingPair, Shape
 from .layer import as_numpy, relayout, spatial_letters

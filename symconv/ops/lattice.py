@@ -21,9 +21,9 @@ import numpy as np
 import sympy
 from sympy import MutableDenseMatrix
 
-from .._params import as_shape, per_dimension
 from ..errors import SpecError
 from ..limits import check_size
+from ..parameters import as_shape, per_dimension
 from ..sparse import matrix_from_rows
 from ..typing import IntOrInts, Shape
 

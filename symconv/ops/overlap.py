@@ -13,10 +13,10 @@ from math import prod
 import numpy as np
 from sympy import Array
 
-from .._params import as_int
 from ..errors import SpecError
 from ..indexmap import index_map
 from ..limits import check_size
+from ..parameters import as_int
 from ..specs import TransposedConvSpec, require_spec
 
 __all__ = ["overlap_counts", "interior_overlap"]

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, ClassVar
 import sympy
 from sympy.printing.printer import Printer
 
-from .._params import as_int, as_shape, is_sequence, per_dimension
 from ..errors import SpecError
+from ..parameters import as_int, as_shape, is_sequence, per_dimension
 from ..typing import IntOrInts, Padding, PaddingLike, Shape
 from .padding import normalise_padding, padding_sides
 

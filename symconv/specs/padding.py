@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Literal, Union
 
-from .._params import as_int, is_sequence
 from ..errors import SpecError
+from ..parameters import as_int, is_sequence
 from ..typing import Padding, PaddingLike, PaddingPair, Shape
 
 __all__ = ["normalise_padding", "same_padding", "padding_sides"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .._params import per_dimension
 from ..errors import SpecError
+from ..parameters import per_dimension
 from ..sizes import transposed_output_size
 from ..typing import IntLike, IntOrInts, Padding, PaddingLike, Shape
 from .base import SpecBase
