@@ -2,11 +2,12 @@ r"""Bilinear interpolation as a transposed convolution: the seminar's exercise (
 
 Runs and prints this topic's derivations: ``python derivations/bilinear.py``. The proofs are
 written in ``symconv/derivations/bilinear.py`` (the installed module
-``symconv.derivations.bilinear``), so that ``symconv prove`` and ``symconv notes`` find them.
+``symconv.derivations.bilinear``), so that ``symconv prove`` and ``symconv notes`` find them;
+``pytest`` collects this file through symconv's plugin, one test item per derivation.
 """
 
-from symconv.derivations import bilinear
+from symconv.derivations.bilinear import derivations
 from symconv.proof.run import run
 
 if __name__ == "__main__":
-    raise SystemExit(run(bilinear.derivations()))
+    raise SystemExit(run(derivations()))

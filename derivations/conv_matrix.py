@@ -2,11 +2,12 @@ r"""S3 for every spec: the matrix C built from the index map computes the slidin
 
 Runs and prints this topic's derivations: ``python derivations/conv_matrix.py``. The proofs are
 written in ``symconv/derivations/conv_matrix.py`` (the installed module
-``symconv.derivations.conv_matrix``), so that ``symconv prove`` and ``symconv notes`` find them.
+``symconv.derivations.conv_matrix``), so that ``symconv prove`` and ``symconv notes`` find them;
+``pytest`` collects this file through symconv's plugin, one test item per derivation.
 """
 
-from symconv.derivations import conv_matrix
+from symconv.derivations.conv_matrix import derivations
 from symconv.proof.run import run
 
 if __name__ == "__main__":
-    raise SystemExit(run(conv_matrix.derivations()))
+    raise SystemExit(run(derivations()))

@@ -8,7 +8,7 @@ The layers, bottom to top (the README's "Architecture" shows the same table):
 3. operations  ``ops/``, ``interpolation``, ``reference``
 4. printing    ``printing/``, ``frameworks/``, ``strategies``
 5. proof       ``proof/``
-6. public API  ``symconv/__init__``, ``testing``
+6. public API  ``symconv/__init__``, ``testing``, ``pytest_plugin``
 7. derivations ``derivations/`` (the seminar's proofs, written with the public API)
 8. notes       ``notes/``, ``snippets``
 9. CLI         ``cli/``, ``__main__``
@@ -48,6 +48,7 @@ LAYERS: dict[str, int] = {
     "proof": 5,
     "": 6,  # the package itself: symconv/__init__.py
     "testing": 6,
+    "pytest_plugin": 6,
     "derivations": 7,
     "notes": 8,
     "snippets": 8,

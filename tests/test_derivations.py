@@ -6,24 +6,35 @@ import pytest
 
 from symconv import derivations
 from symconv.errors import SpecError
+from symconv.pytest_plugin import checked
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def reports():
-    """Every derivation checked once for this module's tests."""
-    return {topic: [d.check() for d in derivations.topic_derivations(topic)] for topic in derivations.TOPICS}
+    """Every derivation's report, shared with the derivation items of the plugin (checked once a session).
+
+    Each derivation is also a test item of its own (``derivations/*.py``, collected by
+    symconv's pytest plugin); these tests look at all of them together.
+    """
+    return {topic: [checked(d) for d in derivations.topic_derivations(topic)] for topic in derivations.TOPICS}
 
 
 @pytest.mark.parametrize("topic", derivations.TOPICS)
-def test_every_derivation_verifies(reports, topic):
+def test_every_topic_has_checked_steps(reports, topic):
     assert reports[topic]
     for report in reports[topic]:
         assert report.ok, report.failure()
         assert len(report.steps) + len(report.checks) > 0
         # where numbers make sense, every step was also checked numerically
         assert all(r.numeric is not False for r in report.steps)
+
+
+def test_every_topic_runs_through_the_plugin():
+    """``derivations/`` holds one script per topic, each collected by the plugin."""
+    scripts = sorted(p.stem for p in (ROOT / "derivations").glob("*.py"))
+    assert scripts == sorted(derivations.TOPICS)
 
 
 def test_most_steps_are_also_checked_numerically(reports):

@@ -6,10 +6,18 @@ import argparse
 
 from ..notes.build import make_notes
 from ..notes.content import TOPICS
+from ..proof import sources
 from ..specs import ConvSpec
 from .arguments import spec_arguments
 
-OPTIONS = {"folder": "-o", "example": "--input", "topics": "--only", "lang": "--lang", "pdf": "--pdf"}
+OPTIONS = {
+    "folder": "-o",
+    "example": "--input",
+    "topics": "--only",
+    "lang": "--lang",
+    "pdf": "--pdf",
+    "source": "--derivations",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +33,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", nargs="+", metavar="TOPIC", help=f"sections to include: {', '.join(TOPICS)}")
     parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
     parser.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
+    parser.add_argument(
+        "--derivations",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your own derivations (a .py file, a folder, a module or an installed source), one section each",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     example = ConvSpec(**spec_arguments(args))
-    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf))
+    extra = [source for target in args.derivations for source in sources.load(target)]
+    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf, extra=extra))
     return 0

@@ -1,4 +1,8 @@
-"""``symconv prove``: verify derivations and print every step with its check."""
+"""``symconv prove``: verify derivations and print every step with its check.
+
+NAME is ``all``, a topic or a derivation of the seminar, or a source of your own: a ``.py``
+file, a folder of them, a module, or a package's registered source (``symconv prove --list``).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,20 @@ import argparse
 import sys
 
 from .. import derivations
+from ..errors import SpecError
 from ..printing.printer import SeminarLatexPrinter
 from ..printing.text import text_plain
+from ..proof import sources
 from .arguments import UsageError, show
 
-OPTIONS = {"name": "NAME", "all_derivations": "'symconv prove --list'"}
+OPTIONS = {"name": "NAME", "source": "NAME", "all_derivations": "'symconv prove --list'"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Verify derivations: NAME is 'all', a topic or one derivation."
+    parser.description = (
+        "Verify derivations: NAME is 'all', a topic or one derivation of the seminar, "
+        "or your own: a .py file, a folder of them, a module or an installed source."
+    )
     parser.add_argument("names", nargs="*", metavar="NAME")
     parser.add_argument("--list", action="store_true", help="list the topics and derivations")
     parser.add_argument("--format", choices=("text", "latex"), default="text")
@@ -25,10 +34,14 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         for topic, derivation in derivations.all_derivations():
             print(f"{topic:16} {derivation.name:24} {text_plain(derivation.title)}")
+        for name, module in sources.registered().items():
+            for source in sources.load(name):
+                for derivation in source.derivations:
+                    print(f"{name:16} {derivation.name:24} {text_plain(derivation.title)}  (installed: {module})")
         return 0
     if not args.names:
-        raise UsageError("symconv prove: give NAME (a derivation, a topic or 'all') or --list")
-    chosen = [derivation for name in args.names for derivation in derivations.find(name)]
+        raise UsageError("symconv prove: give NAME (a derivation, a topic or 'all', or a file of your own) or --list")
+    chosen = [derivation for name in args.names for derivation in find(name)]
     failed = 0
     for derivation in chosen:
         report = derivation.check(seed=args.seed)
@@ -41,3 +54,13 @@ def run(args: argparse.Namespace) -> int:
         failed += not report.ok
     print(f"{len(chosen) - failed} of {len(chosen)} derivations verified", file=sys.stderr)
     return 1 if failed else 0
+
+
+def find(name: str) -> list:
+    """The seminar's derivations named ``name``, else the derivations of the source ``name``."""
+    if not name.endswith(".py") and "/" not in name:
+        try:
+            return derivations.find(name)
+        except SpecError:
+            pass
+    return sources.derivations_of(sources.load(name))

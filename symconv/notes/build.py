@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from ..files import check_writable, write_files
 from ..printing.language import words
 from ..printing.printer import SeminarLatexPrinter
 from ..proof import Derivation, Report
+from ..proof.sources import DerivationSource
 from ..specs import ConvSpec
-from .content import TOPICS, Part, Proof, seminar
+from .content import TOPICS, Part, Proof, Unit, seminar
 from .render import article, slides
 
 __all__ = [
@@ -55,8 +57,16 @@ def _derivations(parts: list[Part]) -> list[Derivation]:
     return [b.derivation for part in parts for unit in part.units for b in unit.blocks if isinstance(b, Proof)]
 
 
-def build_notes(example: ConvSpec | None = None, topics: tuple[str, ...] = TOPICS, lang: str = "en") -> NotesResult:
+def build_notes(
+    example: ConvSpec | None = None,
+    topics: tuple[str, ...] = TOPICS,
+    lang: str = "en",
+    extra: Sequence[DerivationSource] = (),
+) -> NotesResult:
     r"""Verify every derivation the documents show, then render both documents (in memory).
+
+    ``extra`` adds sections of your own, one per source (:func:`symconv.proof.sources.load`),
+    titled by the source's docstring, after the seminar's; they are verified like the rest.
 
     >>> result = build_notes(topics=("sizes",))
     >>> result.notes.splitlines()[1]
@@ -65,6 +75,7 @@ def build_notes(example: ConvSpec | None = None, topics: tuple[str, ...] = TOPIC
     words(lang)  # validates the language
     printer = SeminarLatexPrinter()
     parts = seminar(example or ConvSpec((4, 4), (3, 3)), tuple(topics), lang, printer.doprint)
+    parts += [Part(source.title, tuple(Unit(d.title, (Proof(d),)) for d in source.derivations)) for source in extra]
     reports = {}
     for derivation in _derivations(parts):
         report = derivation.check()
@@ -155,6 +166,7 @@ def make_notes(
     lang: str = "en",
     *,
     pdf: bool = False,
+    extra: Sequence[DerivationSource] = (),
 ) -> NotesWritten:
     """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
 
@@ -163,7 +175,7 @@ def make_notes(
     (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`).
     """
     start = time.perf_counter()
-    result = build_notes(example, TOPICS if topics is None else tuple(topics), lang)
+    result = build_notes(example, TOPICS if topics is None else tuple(topics), lang, extra)
     paths = write_notes(folder, result, pdf=pdf)
     counts = describe(result)
     return NotesWritten(paths, counts["derivations"], counts["steps"], time.perf_counter() - start)
