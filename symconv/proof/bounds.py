@@ -153,11 +153,11 @@ def extremes(expr: Any, bounds: Iterable[Bound], rule: str, condition: Any) -> l
         for value in values:
             poly = value.as_poly(variable)
             if poly is None or poly.degree() > 1:
+                name = getattr(variable, "name", variable)
                 raise SideConditionError(
                     rule,
-                    f"the condition {sympy.sstr(condition)} is not of degree <= 1 in {variable} "
-                    f"(after the ends of the inner ranges are put in: {sympy.sstr(value)}), so its values "
-                    f"at the ends of {low} <= {variable} <= {high} do not bound it",
+                    f"the condition {sympy.sstr(condition)} is not of degree <= 1 in {name}, so its values "
+                    f"at the ends of {low} <= {name} <= {high} do not bound it",
                 )
         values = [sympy.expand(v.xreplace({variable: end})) for end in (low, high) for v in values]
     return values

@@ -22,13 +22,14 @@ from typing import Any
 import sympy
 from sympy import Basic, Mul
 from sympy.core.function import UndefinedFunction
+from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
 from .binders import rename_apart, substitute
 from .bounds import implied, is_integer_range
 from .conditions import canonical_zero_extension
 from .sums import merge_sums
-from .transformations import Transformation
+from .transformations import Transformation, explained
 
 __all__ = ["Collapse", "COLLAPSE", "ZeroExtension", "zero_extension", "collapse_deltas", "derivatives_as_deltas"]
 
@@ -86,12 +87,13 @@ def _collapse(expr: Any, names: set[str] | None, facts: tuple[Any, ...], rule: s
                     continue  # the sum over the variable cannot be moved inside: leave it
                 if value.is_integer is not True:
                     raise SideConditionError(
-                        rule, f"the solution {variable} = {sympy.sstr(value)} of {factor} is not shown to be an integer"
+                        rule,
+                        f"the solution {variable.name} = {sympy.sstr(value)} of {factor} is not shown to be an integer",
                     )
                 if not is_integer_range(low, high) or not implied(high - low + 1, facts):
                     raise SideConditionError(
                         rule,
-                        f"the range {low} <= {variable} <= {high} is not shown to have integer ends and not to be "
+                        f"the range {low} <= {variable.name} <= {high} is not shown to have integer ends and not to be "
                         f"reversed ({high} >= {low} - 1)",
                     )
                 put = {variable: value}
@@ -145,6 +147,9 @@ class Collapse(Transformation):
     def apply(self, expr: Any) -> Any:
         return canonical_zero_extension(collapse_deltas(derivatives_as_deltas(expr), facts=self.facts, rule=self.name))
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (sympy.KroneckerDelta, Relational))
+
 
 #: A sum against a Kronecker delta collapses; zero extensions compared canonically.
 COLLAPSE = Collapse()
@@ -191,6 +196,9 @@ class ZeroExtension(Transformation):
             if not isinstance(function, UndefinedFunction):
                 raise SideConditionError(self.name, f"{function} is not a new function: it cannot be defined")
         return canonical_zero_extension(merge_sums(self.unfold(expr)))
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational,))
 
 
 #: :class:`ZeroExtension`, spelled as the derivations use it.

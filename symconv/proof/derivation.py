@@ -135,8 +135,8 @@ class Derivation(Printable):
         previous = None
         for step in self.steps:
             lhs = previous if step.lhs is None else step.lhs
-            via = step.via.given(sympy.And(self.hypotheses, step.where))  # the rule may use what the step assumes
             try:
+                via = step.via.given(sympy.And(self.hypotheses, step.where))  # the rule may use what the step assumes
                 if step.rhs is None:
                     exact_detail = via.confirm(lhs)
                 else:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
+from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
 from .bounds import Scope, extremes, implied, is_relation, scoped_replace
@@ -34,7 +35,7 @@ from .conditions import (
 )
 from .deltas import collapse_deltas
 from .sums import merge_sums
-from .transformations import Transformation, ZeroDifference, doit, refuse_unsafe_delta_sums
+from .transformations import Transformation, ZeroDifference, doit, explained, refuse_unsafe_delta_sums
 
 __all__ = [
     "Within",
@@ -145,6 +146,9 @@ class Within(Transformation):
         expr = scoped_replace(expr, is_relation, self.holds, scope)
         return sympy.expand(_simplified_piecewise(expr))
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational,))
+
 
 #: :class:`Within`, spelled as the derivations use it.
 within = Within
@@ -202,7 +206,7 @@ class Residues(Transformation):
         for m in mods:
             if m.args[0].is_integer is not True:
                 raise SideConditionError(self.name, f"{m} <= {self.modulus} - 1 needs an integer {m.args[0]}")
-        placeholders = {m: sympy.Dummy("residue", integer=True) for m in mods}
+        placeholders = {m: sympy.Dummy(sympy.sstr(m), integer=True) for m in mods}
         ranges = tuple((placeholder, 0, self.modulus - 1) for placeholder in placeholders.values())
         values = extremes(canonical.lhs.xreplace(placeholders), scope.bounds + ranges, self.name, relation)
         return sympy.true if all(implied(v, scope.facts) for v in values) else canonical
@@ -218,6 +222,9 @@ class Residues(Transformation):
         refuse_unsafe_delta_sums(expr, self.name, facts)
         return sympy.expand(doit(expr))
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational, sympy.Mod))
+
 
 #: :class:`Residues`, spelled as the derivations use it.
 residues = Residues
@@ -228,7 +235,8 @@ class Euclid(Transformation):
     for residues ``0 <= r, c < s`` (given as ``(r, c)`` pairs; with a numeric ``s`` and no pairs,
     ``delta(s Q + c0, 0)`` is 0 unless ``s | c0``, and ``delta(Q + c0/s, 0)`` if it does); then the
     deltas are summed against the variables in ``eliminate`` (all summation variables by
-    default), and relations that follow from the bounds become true.
+    default), relations that follow from the bounds become true, and the deltas left are written
+    canonically.
 
     Side conditions (checked, refused otherwise): ``s`` is a positive integer; for a pair, the
     quotient ``A - B`` is an integer and ``r``, ``c`` are integers in ``0..s-1`` (by an enclosing
@@ -272,6 +280,8 @@ class Euclid(Transformation):
                 return sympy.S.Zero
             return delta
         for r, c in self.pairs:
+            if difference.coeff(r) == -1 and difference.coeff(c) == 1:  # delta(a, b) = delta(b, a)
+                difference = -difference
             if difference.coeff(r) == 1 and difference.coeff(c) == -1:
                 rest = sympy.expand(difference - r + c)
                 if {r, c} & rest.free_symbols or not rest.is_polynomial():
@@ -299,7 +309,10 @@ class Euclid(Transformation):
         expr = scoped_replace(sympy.sympify(expr), lambda e: isinstance(e, sympy.KroneckerDelta), self.split, scope)
         expr = canonical_zero_extension(collapse_deltas(merge_sums(expr), self.eliminate, facts, self.name))
         expr = scoped_replace(expr, is_relation, self.in_range, scope)
-        return _simplified_piecewise(expr)
+        return canonical_deltas(_simplified_piecewise(expr))
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational, sympy.KroneckerDelta))
 
 
 #: :class:`Euclid`, spelled as the derivations use it.
@@ -348,6 +361,9 @@ class IntegerParts(ZeroDifference):
         expr = expr.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0])))
         expr = scoped_replace(expr, lambda e: isinstance(e, sympy.floor), self.value, scope)
         return sympy.expand(expr)
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (sympy.floor, Relational))
 
 
 #: :class:`IntegerParts`, spelled as the derivations use it.

@@ -55,7 +55,9 @@ def _merge(expr: Any) -> Any:
         variables = {limit[0] for limit in limits}
         if any(sympy.Tuple(*limit[1:]).free_symbols & variables for limit in limits):
             return sympy.Sum(body, *limits)  # not rectangular: keep the order
-        return sympy.Sum(sympy.expand(body), *sorted(limits, key=lambda limit: str(limit[0])))
+        # a fixed order that does not depend on the names where the ranges differ (alpha-equivalence)
+        order = sorted(limits, key=lambda limit: (sympy.sstr(sympy.Tuple(*limit[1:])), limit[0].name))
+        return sympy.Sum(sympy.expand(body), *order)
     if isinstance(expr, Mul):
         factors = [_merge(f) for f in expr.args]
         sums = [f for f in factors if isinstance(f, sympy.Sum)]
@@ -167,8 +169,8 @@ class SplitSum(Sums):
     equalities become deltas; then :data:`SUMS`.
 
     Side conditions, checked when a sum over ``variable`` from 0 to ``s m - 1`` is found (refused
-    otherwise): ``s`` is a positive integer and ``m`` a non-negative integer (by their
-    assumptions, the hypotheses or the step's ``where``). ``t`` and ``c`` are fresh (ensured:
+    otherwise): ``s`` is a positive integer (by its assumptions, the hypotheses or the step's
+    ``where``) and ``m`` an integer (for ``m <= 0`` both sides are empty). ``t`` and ``c`` are fresh (ensured:
     fresh variables of those names are used, and limits of inner sums that depend on ``k`` are
     substituted too). Sums over ``variable`` with other limits are left as they are.
     """
@@ -182,12 +184,13 @@ class SplitSum(Sums):
         self.quotient, self.remainder = quotient, remainder
 
     def refuse_unless_valid(self) -> None:
-        """Refuse unless ``s`` is a positive integer and ``m`` a non-negative integer."""
+        """Refuse unless ``s`` is a positive integer and ``m`` an integer (for ``m <= 0`` both sides
+        are empty sums)."""
         s, m = sympy.sympify(self.modulus), sympy.sympify(self.count)
         if s.is_integer is not True or not implied(s - 1, self.facts):
             raise SideConditionError(self.name, f"the modulus {s} is not shown to be a positive integer")
-        if m.is_integer is not True or not implied(m, self.facts):
-            raise SideConditionError(self.name, f"the count {m} is not shown to be a non-negative integer")
+        if m.is_integer is not True:
+            raise SideConditionError(self.name, f"the count {m} is not shown to be an integer")
 
     def apply(self, expr: Any) -> Any:
         def change(total: Any) -> Any:

@@ -56,6 +56,7 @@ __all__ = [
     "evaluated",
     "refuse_unsafe_delta_sums",
     "refuse_capture",
+    "explained",
 ]
 
 
@@ -140,9 +141,37 @@ class Transformation:
         return Composition(self, other, name)
 
 
+def explained(rule: Transformation, difference: str, lhs: Any, rhs: Any, kinds: tuple[type, ...]) -> str:
+    """A failed comparison's ``difference``, with the rule's name and what its rewrite of either
+    side left as it was (the conditions of ``kinds`` it could not show: relations, integer parts,
+    deltas), so that the message names the rule and the unmet conditions."""
+    if not difference:
+        return difference
+    lhs, rhs = (sympy.sympify(side) if isinstance(side, (int, float)) else side for side in (lhs, rhs))
+    if not all(isinstance(side, Basic) and not isinstance(side, MatrixBase) for side in (lhs, rhs)):
+        return difference
+    left: set[Any] = set()
+    for side in (lhs, rhs):
+        try:
+            result = rule.apply(side)
+        except Exception:  # the comparison itself already failed; only the explanation is lost
+            continue
+        left |= result.atoms(*kinds) if isinstance(result, Basic) else set()
+    if not left:
+        return f"{rule.name}: {difference}"
+    items = []
+    for item in sorted(left, key=sympy.default_sort_key):
+        note = ""
+        if isinstance(item, sympy.StrictGreaterThan):
+            note = " (strict: it becomes e - 1 >= 0 only between integers)"
+        items.append(sympy.sstr(item) + note)
+    return f"{rule.name}: {difference}; not shown, left as they are: {'; '.join(items)}"
+
+
 def refuse_capture(rule: str, difference: str, lhs: Any, rhs: Any) -> None:
     """Raise :class:`~symconv.errors.SideConditionError` when a letter is both free and bound in the
     two sides of a comparison that failed: the statement relied on capturing it."""
+    lhs, rhs = (sympy.sympify(side) if isinstance(side, (int, float)) else side for side in (lhs, rhs))
     if not all(isinstance(side, Basic) and not isinstance(side, MatrixBase) for side in (lhs, rhs)):
         return
     letters = free_and_bound(lhs, rhs)
