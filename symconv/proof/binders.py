@@ -29,11 +29,14 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 __all__ = [
     "is_binder",
     "fresh",
+    "range_assumptions",
+    "bound_variable",
     "bound_symbols",
     "substitute",
     "rename_apart",
     "alpha_canonical",
     "free_and_bound",
+    "shown",
 ]
 
 #: dummy indices of the canonical bound variables (one per depth); far above SymPy's counter
@@ -48,6 +51,31 @@ def is_binder(expr: Any) -> bool:
 def fresh(symbol: Symbol) -> Dummy:
     """A new ``Dummy`` with the name and the assumptions of ``symbol``."""
     return Dummy(symbol.name, **symbol.assumptions0)
+
+
+def range_assumptions(*ends: Any) -> dict[str, bool]:
+    """What a summation range guarantees of its variable: an integer when its ends are integers
+    (or infinite), nothing else (a variable declared positive may still be summed from 0)."""
+    integer = all(getattr(e, "is_integer", False) or getattr(e, "is_infinite", False) for e in map(sympy.sympify, ends))
+    return {"integer": True} if ends and integer else {}
+
+
+def bound_variable(variable: Any, *ends: Any) -> Dummy:
+    """A fresh summation variable named like ``variable``, with only the assumptions its range
+    ``ends`` guarantees (:func:`range_assumptions`), not the user's declaration."""
+    return Dummy(getattr(variable, "name", str(variable)), **range_assumptions(*ends))
+
+
+def shown(expr: Any) -> str:
+    """``expr`` as text for a message, renamed summation variables shown by their names (``k``, not ``_k``).
+
+    >>> import sympy
+    >>> shown(sympy.Dummy("k") + 1)
+    'k + 1'
+    """
+    if not isinstance(expr, Basic):
+        return str(expr)
+    return sympy.sstr(expr.xreplace({d: Symbol(d.name) for d in expr.atoms(Dummy)}))
 
 
 def bound_symbols(expr: Any) -> set[Basic]:
@@ -126,7 +154,7 @@ def _substitute_limits(
     ends = [_substitute(e, mapping, rename_all) if isinstance(e, Basic) else e for e in ends]
     scoped = {k: v for k, v in mapping.items() if k != variable}
     if rename_all or any(variable in v.free_symbols for v in scoped.values()):
-        renamed = fresh(variable)
+        renamed = bound_variable(variable, *ends) if isinstance(variable, Symbol) else fresh(variable)
         scoped[variable] = renamed
         variable = renamed
     function, inner = _substitute_limits(function, inner, scoped, rename_all)
@@ -134,8 +162,10 @@ def _substitute_limits(
 
 
 def rename_apart(expr: Any) -> Any:
-    """Every bound variable renamed to a fresh ``Dummy`` (same name, same assumptions): afterwards no
-    letter is bound twice, and no bound letter equals a free one.
+    """Every bound variable renamed to a fresh ``Dummy`` of the same name, with only the assumptions
+    its range guarantees (:func:`bound_variable`): afterwards no letter is bound twice, no bound
+    letter equals a free one, and no rule infers from a summation variable's declaration what its
+    range does not give (``k`` declared positive but summed from 0).
 
     >>> import sympy
     >>> k, n = sympy.symbols("k n", integer=True)
@@ -171,7 +201,7 @@ def _canonical(expr: Basic, depth: int) -> Basic:
         renamed = []
         for position, (variable, *ends) in enumerate(reversed(expr.limits)):  # outermost first
             ends = [_canonical(e.xreplace(mapping), depth) for e in ends]
-            canonical = Dummy("bound", dummy_index=_CANONICAL + depth + position, **variable.assumptions0)
+            canonical = Dummy("bound", dummy_index=_CANONICAL + depth + position, **range_assumptions(*ends))
             mapping[variable] = canonical
             renamed.append((canonical, *ends))
         function = _canonical(expr.function.xreplace(mapping), depth + len(renamed))

@@ -32,7 +32,7 @@ from sympy import Basic
 from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
-from .binders import is_binder
+from .binders import is_binder, shown
 from .conditions import canonical_relation
 
 __all__ = [
@@ -156,8 +156,8 @@ def extremes(expr: Any, bounds: Iterable[Bound], rule: str, condition: Any) -> l
                 name = getattr(variable, "name", variable)
                 raise SideConditionError(
                     rule,
-                    f"the condition {sympy.sstr(condition)} is not of degree <= 1 in {name}, so its values "
-                    f"at the ends of {low} <= {name} <= {high} do not bound it",
+                    f"the condition {shown(condition)} is not of degree <= 1 in {name}, so its values "
+                    f"at the ends of {shown(low)} <= {name} <= {shown(high)} do not bound it",
                 )
         values = [sympy.expand(v.xreplace({variable: end})) for end in (low, high) for v in values]
     return values
@@ -197,7 +197,8 @@ class Scope:
         if high.is_finite is not False:
             facts.append(sympy.expand(high - variable))
         if low.is_infinite or high.is_infinite:
-            return Scope(tuple(facts), scope.bounds)
+            reversed_ = low == sympy.oo or high == -sympy.oo
+            return scope if reversed_ else Scope(tuple(facts), scope.bounds)
         if not implied(high - low + 1, scope.facts):
             return scope
         facts.append(sympy.expand(high - low))

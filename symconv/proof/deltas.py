@@ -25,7 +25,7 @@ from sympy.core.function import UndefinedFunction
 from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
-from .binders import rename_apart, substitute
+from .binders import rename_apart, shown, substitute
 from .bounds import implied, is_integer_range
 from .conditions import canonical_zero_extension
 from .sums import merge_sums
@@ -88,13 +88,14 @@ def _collapse(expr: Any, names: set[str] | None, facts: tuple[Any, ...], rule: s
                 if value.is_integer is not True:
                     raise SideConditionError(
                         rule,
-                        f"the solution {variable.name} = {sympy.sstr(value)} of {factor} is not shown to be an integer",
+                        f"the solution {variable.name} = {shown(value)} of {shown(factor)} is not shown to be "
+                        "an integer",
                     )
                 if not is_integer_range(low, high) or not implied(high - low + 1, facts):
                     raise SideConditionError(
                         rule,
-                        f"the range {low} <= {variable.name} <= {high} is not shown to have integer ends and not to be "
-                        f"reversed ({high} >= {low} - 1)",
+                        f"the range {shown(low)} <= {variable.name} <= {shown(high)} is not shown to have integer "
+                        f"ends and not to be reversed ({shown(high)} >= {shown(low)} - 1)",
                     )
                 put = {variable: value}
                 body = Mul(*[f for f in factors if f is not factor]).xreplace(put)

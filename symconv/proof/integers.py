@@ -26,6 +26,7 @@ import sympy
 from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
+from .binders import rename_apart, shown
 from .bounds import Scope, extremes, implied, is_relation, scoped_replace
 from .conditions import (
     canonical_deltas,
@@ -93,6 +94,15 @@ def decide(relation: Any, scope: Scope, rule: str) -> Any:
     return canonical
 
 
+def _named(expr: Any, letter: Any, rule: str) -> Any:
+    """The variable of ``expr`` named like ``letter`` (summation variables are renamed apart, so the
+    rules find a declared residue by its name), ``None`` when there is none."""
+    found = [v for v in expr.free_symbols if getattr(v, "name", None) == letter.name]
+    if len(found) > 1:
+        raise SideConditionError(rule, f"the letter {letter.name} names two different variables here: rename one")
+    return found[0] if found else None
+
+
 def _positive_integer(rule: str, modulus: Any, facts: tuple[Any, ...]) -> Any:
     modulus = sympy.sympify(modulus)
     if modulus.is_integer is not True or not implied(modulus - 1, facts):
@@ -102,11 +112,11 @@ def _positive_integer(rule: str, modulus: Any, facts: tuple[Any, ...]) -> Any:
 
 def _in_residue_range(rule: str, residue: Any, modulus: Any, scope: Scope) -> None:
     if residue.is_integer is not True:
-        raise SideConditionError(rule, f"the residue {residue} is not an integer")
+        raise SideConditionError(rule, f"the residue {shown(residue)} is not an integer")
     if not (implied(residue, scope.facts) and implied(modulus - 1 - residue, scope.facts)):
         raise SideConditionError(
             rule,
-            f"the residue {residue} is not shown to lie in 0..{modulus} - 1 (by an enclosing sum, the "
+            f"the residue {shown(residue)} is not shown to lie in 0..{shown(modulus)} - 1 (by an enclosing sum, the "
             "hypotheses or the step's where)",
         )
 
@@ -185,12 +195,13 @@ class Residues(Transformation):
             and equation.args[0].args[1] == self.modulus
         ):
             argument = sympy.expand(equation.args[0].args[0])
-            for c in sorted(self.variables, key=str):
-                if argument.coeff(c) != -1 or c in (argument + c).free_symbols:
+            for declared in sorted(self.variables, key=str):
+                c = _named(argument, declared, self.name)
+                if c is None or argument.coeff(c) != -1 or c in (argument + c).free_symbols:
                     continue
                 _in_residue_range(self.name, c, self.modulus, scope)
                 if (argument + c).is_integer is not True:
-                    raise SideConditionError(self.name, f"{sympy.sstr(argument + c)} is not shown to be an integer")
+                    raise SideConditionError(self.name, f"{shown(argument + c)} is not shown to be an integer")
                 return sympy.Eq(c, sympy.Mod(argument + c, self.modulus))
         return equation
 
@@ -205,7 +216,9 @@ class Residues(Transformation):
             return canonical
         for m in mods:
             if m.args[0].is_integer is not True:
-                raise SideConditionError(self.name, f"{m} <= {self.modulus} - 1 needs an integer {m.args[0]}")
+                raise SideConditionError(
+                    self.name, f"{shown(m)} <= {shown(self.modulus)} - 1 needs an integer {shown(m.args[0])}"
+                )
         placeholders = {m: sympy.Dummy(sympy.sstr(m), integer=True) for m in mods}
         ranges = tuple((placeholder, 0, self.modulus - 1) for placeholder in placeholders.values())
         values = extremes(canonical.lhs.xreplace(placeholders), scope.bounds + ranges, self.name, relation)
@@ -215,7 +228,8 @@ class Residues(Transformation):
         facts = self.facts
         _positive_integer(self.name, self.modulus, facts)
         scope = Scope(facts)
-        expr = scoped_replace(sympy.sympify(expr), lambda e: isinstance(e, sympy.Eq), self.divisibility, scope)
+        expr = rename_apart(sympy.sympify(expr))
+        expr = scoped_replace(expr, lambda e: isinstance(e, sympy.Eq), self.divisibility, scope)
         expr = collapse_deltas(indicators_as_deltas(expr), facts=facts, rule=self.name)
         expr = scoped_replace(expr, is_relation, self.bounded, scope)
         expr = canonical_deltas(_simplified_piecewise(expr))
@@ -271,15 +285,18 @@ class Euclid(Transformation):
             ):
                 if constant % modulus == 0:
                     return sympy.KroneckerDelta(sympy.expand((rest + constant) / modulus), 0)
-                not_integer = [str(v) for v in variables if v.is_integer is not True]
+                not_integer = [shown(v) for v in variables if v.is_integer is not True]
                 if not_integer:
                     raise SideConditionError(
                         self.name,
-                        f"{delta} is 0 only for integer {', '.join(not_integer)}: not shown to be integers",
+                        f"{shown(delta)} is 0 only for integer {', '.join(not_integer)}: not shown to be integers",
                     )
                 return sympy.S.Zero
             return delta
-        for r, c in self.pairs:
+        for first, second in self.pairs:
+            r, c = _named(difference, first, self.name), _named(difference, second, self.name)
+            if r is None or c is None:
+                continue
             if difference.coeff(r) == -1 and difference.coeff(c) == 1:  # delta(a, b) = delta(b, a)
                 difference = -difference
             if difference.coeff(r) == 1 and difference.coeff(c) == -1:
@@ -291,7 +308,7 @@ class Euclid(Transformation):
                     continue
                 if quotient.is_integer is not True:
                     raise SideConditionError(
-                        self.name, f"the quotient {sympy.sstr(quotient)} of {delta} is not shown to be an integer"
+                        self.name, f"the quotient {shown(quotient)} of {shown(delta)} is not shown to be an integer"
                     )
                 _in_residue_range(self.name, r, modulus, scope)
                 _in_residue_range(self.name, c, modulus, scope)
@@ -306,7 +323,8 @@ class Euclid(Transformation):
         facts = self.facts
         _positive_integer(self.name, self.modulus, facts)
         scope = Scope(facts)
-        expr = scoped_replace(sympy.sympify(expr), lambda e: isinstance(e, sympy.KroneckerDelta), self.split, scope)
+        expr = rename_apart(sympy.sympify(expr))
+        expr = scoped_replace(expr, lambda e: isinstance(e, sympy.KroneckerDelta), self.split, scope)
         expr = canonical_zero_extension(collapse_deltas(merge_sums(expr), self.eliminate, facts, self.name))
         expr = scoped_replace(expr, is_relation, self.in_range, scope)
         return canonical_deltas(_simplified_piecewise(expr))
@@ -357,7 +375,7 @@ class IntegerParts(ZeroDifference):
 
     def apply(self, expr: Any) -> Any:
         scope = stated_scope(self.name, self.bounds, self.facts)
-        expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Mod), self.remainder)
+        expr = rename_apart(sympy.sympify(expr)).replace(lambda e: isinstance(e, sympy.Mod), self.remainder)
         expr = expr.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0])))
         expr = scoped_replace(expr, lambda e: isinstance(e, sympy.floor), self.value, scope)
         return sympy.expand(expr)

@@ -26,7 +26,7 @@ import sympy
 from sympy import Basic, Mul
 
 from ..errors import SideConditionError
-from .binders import fresh, rename_apart, substitute
+from .binders import bound_variable, rename_apart, substitute
 from .bounds import implied
 from .conditions import canonical_deltas, indicators_as_deltas
 from .transformations import Transformation
@@ -150,9 +150,9 @@ class Reindex(Sums):
                 return total
             inner, (old, low, high), outer = found
             slope, offset = self.shift()
-            new = fresh(self.new)
-            body = substitute(inner, {old: slope * new + offset})
             ends = (low - offset, high - offset) if slope == 1 else (offset - high, offset - low)
+            new = bound_variable(self.new, *ends)
+            body = substitute(inner, {old: slope * new + offset})
             changed = sympy.Sum(body, (new, *ends))
             return sympy.Sum(changed, *outer) if outer else changed
 
@@ -201,7 +201,8 @@ class SplitSum(Sums):
             if low != 0 or sympy.expand(high - (self.modulus * self.count - 1)) != 0:
                 return total
             self.refuse_unless_valid()
-            quotient, remainder = fresh(self.quotient), fresh(self.remainder)
+            quotient = bound_variable(self.quotient, 0, self.count - 1)
+            remainder = bound_variable(self.remainder, 0, self.modulus - 1)
             body = substitute(inner, {variable: self.modulus * quotient + remainder})
             changed = sympy.Sum(body, (remainder, 0, self.modulus - 1), (quotient, 0, self.count - 1))
             return sympy.Sum(changed, *outer) if outer else changed

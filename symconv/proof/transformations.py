@@ -36,7 +36,7 @@ import sympy
 from sympy import Basic, MatrixBase
 
 from ..errors import SideConditionError
-from .binders import alpha_canonical, free_and_bound
+from .binders import alpha_canonical, free_and_bound, shown
 from .bounds import facts_of, implied, is_integer_range
 from .compare import first_difference
 
@@ -164,7 +164,7 @@ def explained(rule: Transformation, difference: str, lhs: Any, rhs: Any, kinds: 
         note = ""
         if isinstance(item, sympy.StrictGreaterThan):
             note = " (strict: it becomes e - 1 >= 0 only between integers)"
-        items.append(sympy.sstr(item) + note)
+        items.append(shown(item) + note)
     return f"{rule.name}: {difference}; not shown, left as they are: {'; '.join(items)}"
 
 
