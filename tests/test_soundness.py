@@ -38,7 +38,7 @@ from symconv.proof import (
 SEEDS = range(20)
 X, Y, W = IndexedBase("X"), IndexedBase("Y"), IndexedBase("W")
 i, j, k, m, n, o, u, c, t, y = sympy.symbols("i j k m n o u c t y", integer=True)
-h, q, s, positive_m = sympy.symbols("h q s m", integer=True, positive=True)
+h, q, s, positive_m, positive_k = sympy.symbols("h q s m k", integer=True, positive=True)
 a, r = sympy.symbols("a r", integer=True, nonnegative=True)
 x = sympy.Symbol("x", real=True)
 unsigned = sympy.Symbol("s", integer=True)  # an integer of unknown sign
@@ -222,6 +222,15 @@ FALSE = [
         "within-reversed-sum",
         _statement(Sum(Piecewise((X[k], k >= 0), (0, True)), (k, 0, n)), Sum(X[k], (k, 0, n)), within()),
         ["not shown, left as they are", "k >= 0"],
+    ),
+    (
+        "within-declared-positive-summed-from-0",  # k is declared positive, but the sum starts at 0
+        _statement(
+            Sum(Piecewise((X[positive_k], positive_k * q >= q), (0, True)), (positive_k, 0, q)),
+            Sum(X[positive_k], (positive_k, 0, q)),
+            within(),
+        ),
+        ["not shown, left as they are", "k*q - q >= 0"],
     ),
     (
         "strict-real-within",

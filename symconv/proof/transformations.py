@@ -187,6 +187,8 @@ def refuse_capture(rule: str, difference: str, lhs: Any, rhs: Any) -> None:
 class ZeroDifference(Transformation):
     """A rewrite of the difference: ``lhs - rhs`` must become 0 (a zero matrix for matrices).
 
+    Side conditions: those of the rewrite (none for a plain function).
+
     >>> import sympy
     >>> x = sympy.Symbol("x")
     >>> ZeroDifference("factor", sympy.factor).equal(x**2 - 1, (x - 1) * (x + 1))
@@ -203,6 +205,9 @@ class ZeroDifference(Transformation):
 class Composition(Transformation):
     """``first``'s rewrite, then ``second``'s, on both sides, compared structurally; the
     definitions of both are unfolded for the numeric check.
+
+    Side conditions: those of both rules, each checked by its rule (both are given the step's
+    hypotheses).
 
     >>> DOIT.then(EXPAND).name
     'doit; expand'
