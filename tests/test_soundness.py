@@ -70,6 +70,15 @@ FALSE = [
         _statement(Sum(W[k] * Sum(X[i], (i, 0, k)), (k, 0, n)), Sum(W[k] * X[i], (k, 0, n), (i, 0, k)), SUMS),
         ["bound variables are fresh", "k is both"],
     ),
+    (
+        "sums-two-series",  # sum over j of the sums over i is 0, over i of the sums over j is 1
+        _statement(
+            Sum(KroneckerDelta(i, j) - KroneckerDelta(i, j + 1), (i, 0, sympy.oo), (j, 0, sympy.oo)),
+            Sum(KroneckerDelta(i, j) - KroneckerDelta(i, j + 1), (j, 0, sympy.oo), (i, 0, sympy.oo)),
+            SUMS,
+        ),
+        ["two infinite sums are not exchanged"],
+    ),
     # split_sum: the new letters captured (outside and inside the sum), the modulus and the count
     (
         "split-capture-outside",

@@ -55,6 +55,8 @@ def _merge(expr: Any) -> Any:
         variables = {limit[0] for limit in limits}
         if any(sympy.Tuple(*limit[1:]).free_symbols & variables for limit in limits):
             return sympy.Sum(body, *limits)  # not rectangular: keep the order
+        if sum(any(e.is_infinite for e in limit[1:]) for limit in limits) > 1:
+            return sympy.Sum(body, *limits)  # two series: exchanging them needs convergence, keep the order
         # a fixed order that does not depend on the names where the ranges differ (alpha-equivalence)
         order = sorted(limits, key=lambda limit: (sympy.sstr(sympy.Tuple(*limit[1:])), limit[0].name))
         return sympy.Sum(sympy.expand(body), *order)
@@ -87,10 +89,11 @@ class Sums(Transformation):
     Kronecker deltas compared through the difference of their arguments.
 
     Rewrites: ``c * Sum(f, k) = Sum(c f, k)``, ``Sum(Sum(f, i), k) = Sum(f, i, k)``, the limits of
-    a rectangular sum in any order, ``delta(a, b) = delta(a - b, 0)``. Side conditions: the sums
-    are finite (as written); ``k`` does not occur in ``c`` (ensured: bound variables are renamed
-    apart, and a failing comparison in which a letter is both free and bound is refused, naming
-    it); limits that depend on another summation variable keep their order (checked).
+    a rectangular sum in any order, ``delta(a, b) = delta(a - b, 0)``. Side conditions: ``k`` does
+    not occur in ``c`` (ensured: bound variables are renamed apart, and a failing comparison in
+    which a letter is both free and bound is refused, naming it); limits that depend on another
+    summation variable keep their order, and so do two or more infinite ranges, whose exchange
+    would need convergence (checked: the order is kept).
     """
 
     def __init__(self, name: str = "interchange of finite sums") -> None:
@@ -98,6 +101,25 @@ class Sums(Transformation):
 
     def apply(self, expr: Any) -> Any:
         return canonical_deltas(merge_sums(expr))
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        difference = super().compare(lhs, rhs)
+        if difference and any(_series(side) > 1 for side in (lhs, rhs)):
+            raise SideConditionError(
+                self.name,
+                "two infinite sums are not exchanged (that needs absolute convergence, not shown): " + difference,
+            )
+        return difference
+
+
+def _series(expr: Any) -> int:
+    """The largest number of infinite ranges among the sums of ``expr``, nested sums counted together."""
+    if not isinstance(expr, Basic):
+        return 0
+    merged = merge_sums(expr)
+    return max(
+        (sum(any(e.is_infinite for e in limit[1:]) for limit in s.limits) for s in merged.atoms(sympy.Sum)), default=0
+    )
 
 
 #: Interchange and merge finite sums; deltas compared by difference.
