@@ -143,7 +143,7 @@ class Within(Transformation):
         names = ", ".join(
             f"${sympy.latex(low)} \\le {sympy.latex(v)} \\le {sympy.latex(high)}$" for v, low, high in bounds
         )
-        super().__init__(f"conditions that hold for {names}")
+        super().__init__(f"conditions that hold for {names}" if bounds else "conditions that hold in the sums' ranges")
         self.bounds: Bounds = bounds
 
     def holds(self, relation: Any, scope: Scope) -> Any:
@@ -237,7 +237,7 @@ class Residues(Transformation):
         return sympy.expand(doit(expr))
 
     def compare(self, lhs: Any, rhs: Any) -> str:
-        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational, sympy.Mod))
+        return explained(self, super().compare(lhs, rhs), lhs, rhs, (Relational,))
 
 
 #: :class:`Residues`, spelled as the derivations use it.
