@@ -129,7 +129,7 @@ FALSE = [
     ),
     (
         "reindex-offset",
-        _statement(Sum(W[m], (m, 0, q - 1)), Sum(W[k], (k, 0, q - 1)), reindex(m, k + sympy.Rational(1, 2), k)),
+        _statement(Sum(W[m], (m, 0, q - 1)), Sum(W[k + 1], (k, 0, q - 1)), reindex(m, k + sympy.Rational(1, 2), k)),
         ["must be an integer"],
     ),
     # COLLAPSE: dependent limits, capture in the body, a fractional solution, a reversed range
@@ -262,6 +262,11 @@ FALSE = [
             hypotheses=a < s,
         ),
         ["is not of degree <= 1 in a"],
+    ),
+    (
+        "integer-parts-weakened-hypothesis",  # size-inverse with a < s weakened to a <= s: false at a = s
+        _statement(floor(((h - 1) * s + a) / s) + 1, h, integer_parts((a, 0, s - 1)), hypotheses=a <= s),
+        ["the bound a <= s - 1 does not follow"],
     ),
     (
         "integer-parts-unstated-bounds",
