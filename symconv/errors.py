@@ -8,7 +8,9 @@
 - :class:`TeXError` (a ``RuntimeError``): TeX is missing or a document did not compile.
 - :class:`OwnershipError` (a ``FileExistsError``): a file symconv would replace was not written
   by symconv, or was changed since.
-- :class:`VerificationError` (an ``AssertionError``): a derivation step that does not hold.
+- :class:`VerificationError` (an ``AssertionError``): a derivation step that does not hold;
+  its subclass :class:`SideConditionError`: a rule that refuses to rewrite because one of its
+  side conditions is not met.
 - :class:`MissingDependencyError` (an ``ImportError``): an optional peer such as PyTorch is
   needed but not installed.
 
@@ -31,6 +33,7 @@ __all__ = [
     "TeXError",
     "OwnershipError",
     "VerificationError",
+    "SideConditionError",
     "MissingDependencyError",
 ]
 
@@ -91,6 +94,23 @@ class OwnershipError(SymconvError, FileExistsError):
 
 class VerificationError(SymconvError, AssertionError):
     """A derivation step (or a numeric check) that does not hold."""
+
+
+class SideConditionError(VerificationError):
+    """A rule refuses to rewrite: one of its side conditions is not met, or cannot be shown.
+
+    The message names the rule and the condition; a derivation reports the step as failed.
+
+    >>> raise SideConditionError("integer parts", "a*(s - a) is not of degree <= 1 in a")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SideConditionError: integer parts: a*(s - a) is not of degree <= 1 in a
+    """
+
+    def __init__(self, rule: str, condition: str) -> None:
+        self.rule = rule
+        self.condition = condition
+        super().__init__(f"{rule}: {condition}")
 
 
 class MissingDependencyError(SymconvError, ImportError):

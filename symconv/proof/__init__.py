@@ -1,7 +1,11 @@
 """The proof framework: a derivation is a sequence of steps, each checked and rendered.
 
 A step is checked exactly after a stated transformation, an object that rewrites both sides
-and compares them; the transformations live in the module of their concept:
+and compares them. Each transformation states its side conditions and checks them, or refuses
+with :class:`~symconv.errors.SideConditionError` (naming the rule and the condition), which the
+derivation reports as a failed step; it may use the derivation's hypotheses and the step's
+``where``, given to it by :meth:`Transformation.given`. The transformations live in the module
+of their concept:
 
 - :mod:`.transformations`: the :class:`Transformation` base class and the simple ones
   (structural equality, ``expand``, ``doit``);
@@ -10,8 +14,12 @@ and compares them; the transformations live in the module of their concept:
 - :mod:`.deltas`: a sum against a Kronecker delta collapses; zero extensions by definition;
 - :mod:`.integers`: integers in ranges: bounded relations, residues, unique division, integer parts;
 - :mod:`.linear`: linear forms compared coefficient by coefficient (:class:`LinearMap`);
-- :mod:`.conditions`: the canonical forms they compare (deltas, integer relations, zero extensions);
-- :mod:`.compare`: structural comparison of scalars, matrices and arrays, entry by entry;
+- :mod:`.conditions`: the canonical forms they compare (deltas, relations, zero extensions);
+- :mod:`.binders`: bound variables renamed apart, substitution without capture, comparison up
+  to the names of bound variables;
+- :mod:`.bounds`: what is known about a step's variables (hypotheses, ``where``, enclosing
+  sums) and whether a condition follows;
+- :mod:`.compare`: structural comparison of scalars, matrices and arrays (shapes first), entry by entry;
 - :mod:`.numeric`: checks by random numeric substitution;
 - :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`.
 """

@@ -1,6 +1,7 @@
 r"""Structural comparison of scalars, matrices and arrays: the first difference, entry by entry.
 
-Matrices and arrays are compared over their non-zero entries only (a sparse matrix is never
+Matrices and arrays are compared with their shapes first (a 2x3 array is not a 3x2 one, a
+vector of length 6 is neither), then over their non-zero entries only (a sparse matrix is never
 made dense), with a given equality of entries: a transformation's
 :meth:`~symconv.proof.transformations.Transformation.equal`, ``==`` by default. Nothing here
 calls ``simplify``.
@@ -15,6 +16,7 @@ calls ``simplify``.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -40,25 +42,33 @@ def flat_entries(values: Any) -> list[Any]:
 
 
 def entries(obj: Any) -> dict[Any, Any] | None:
-    """The non-zero entries of a matrix (keyed by ``(row, column)``) or an array (keyed by
-    row-major position); ``None`` for anything else (a scalar).
+    """The non-zero entries of a matrix or an array, keyed by their index (``(row, column)``,
+    ``(i, j, k)``, ...); ``None`` for anything else (a scalar).
 
     >>> import sympy
     >>> entries(sympy.Matrix([[0, 5], [7, 0]]))
+    {(0, 1): 5, (1, 0): 7}
+    >>> entries(sympy.Array([[0, 5, 0], [7, 0, 0]]))
     {(0, 1): 5, (1, 0): 7}
     """
     if isinstance(obj, MatrixBase):
         return {(r, c): v for r, row in nonzero_rows(obj).items() for c, v in row.items()}
     if isinstance(obj, NDimArray):
-        return {k: v for k, v in enumerate(flat_entries(obj)) if v != 0}
+        indices = itertools.product(*(range(n) for n in obj.shape))
+        return {index: v for index, v in zip(indices, flat_entries(obj)) if v != 0}
     return None
 
 
 def shape(obj: Any) -> tuple[int, ...]:
-    """The shape of a matrix, the length of an array (its entries row by row), ``()`` for a scalar."""
-    if isinstance(obj, MatrixBase):
+    """The shape of a matrix or an array (a 2x3 array is not a 3x2 one), ``()`` for a scalar.
+
+    >>> import sympy
+    >>> shape(sympy.Array([[1, 2, 3], [4, 5, 6]])), shape(sympy.Array([[1, 2], [3, 4], [5, 6]]))
+    ((2, 3), (3, 2))
+    """
+    if isinstance(obj, (MatrixBase, NDimArray)):
         return tuple(obj.shape)
-    return (len(obj),) if isinstance(obj, NDimArray) else ()
+    return ()
 
 
 def first_difference(lhs: Any, rhs: Any, equal: Callable[[Any, Any], bool] = operator.eq) -> str:

@@ -1,17 +1,18 @@
-r"""Conditions in canonical form, and whether an integer relation holds for bounded variables.
+r"""Conditions in canonical form: two equal conditions compare structurally.
 
-Two equal conditions must compare structurally, so each kind is written one way:
+Each kind of condition is written one way:
 
 - an equality ``a = b`` as the Kronecker delta of the difference, ``KroneckerDelta(a - b, 0)``
   (:func:`canonical_deltas`), and its indicator ``Piecewise((1, Eq(a, b)), (0, True))`` as a
   delta (:func:`indicators_as_deltas`);
-- an inequality between integers as ``e >= 0``, ``e`` expanded (:func:`canonical_relation`);
+- an inequality as ``e >= 0``, ``e`` expanded (:func:`canonical_relation`); a strict one as
+  ``e - 1 >= 0`` only when ``e`` is an integer (``x > 0`` is not ``x >= 1`` for a real ``x``);
 - a zero extension, an expression that is 0 outside a range, as one
   ``Piecewise((A, condition), (0, True))`` (:func:`canonical_zero_extension`).
 
-Whether ``e >= 0`` holds for every value of bounded variables is decided at the corners of the
-bounds (:func:`corners`, :func:`provably_nonnegative`, :func:`strictly_below`). The rules that
-use these forms live in :mod:`.sums`, :mod:`.deltas` and :mod:`.integers`.
+Every rewrite here holds for all values of the symbols; none has a side condition. Whether a
+condition holds for bounded variables is decided in :mod:`.bounds`; the rules that use these
+forms live in :mod:`.sums`, :mod:`.deltas` and :mod:`.integers`.
 
 >>> import sympy
 >>> i, j = sympy.symbols("i j", integer=True)
@@ -19,6 +20,9 @@ use these forms live in :mod:`.sums`, :mod:`.deltas` and :mod:`.integers`.
 True
 >>> canonical_relation(i < j)
 -i + j - 1 >= 0
+>>> x = sympy.Symbol("x", real=True)
+>>> canonical_relation(x > 0)
+x > 0
 """
 
 from __future__ import annotations
@@ -35,9 +39,6 @@ __all__ = [
     "canonical_relation",
     "canonical_zero_extension",
     "is_zero_extension",
-    "corners",
-    "provably_nonnegative",
-    "strictly_below",
 ]
 
 
@@ -72,13 +73,20 @@ def indicators_as_deltas(expr: Any) -> Any:
 
 
 def canonical_relation(relation: Any) -> Any:
-    """``a >= b``, ``a > b``, ``a <= b``, ``a < b`` over the integers as ``e >= 0`` with ``e``
-    expanded (``a > b`` is ``a - b - 1 >= 0``); a relation between numbers becomes true or false."""
+    """``a >= b``, ``a > b``, ``a <= b``, ``a < b`` as ``e >= 0`` with ``e`` expanded; a strict
+    relation between integers as ``a - b - 1 >= 0`` (side condition, checked: ``a - b`` is an
+    integer; otherwise it stays strict, ``a - b > 0``); a relation between numbers becomes true
+    or false."""
     if isinstance(relation, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
         greater = isinstance(relation, (sympy.GreaterThan, sympy.StrictGreaterThan))
         big, small = (relation.lhs, relation.rhs) if greater else (relation.rhs, relation.lhs)
-        strict = isinstance(relation, (sympy.StrictGreaterThan, sympy.StrictLessThan))
-        difference = sympy.expand(big - small - (1 if strict else 0))
+        difference = sympy.expand(big - small)
+        if isinstance(relation, (sympy.StrictGreaterThan, sympy.StrictLessThan)):
+            if difference.is_number:
+                return sympy.true if difference > 0 else sympy.false
+            if difference.is_integer is not True:  # x > 0 is not x >= 1 for a real x
+                return sympy.StrictGreaterThan(difference, 0, evaluate=False)
+            difference -= 1
         if difference.is_number:
             return sympy.true if difference >= 0 else sympy.false
         return sympy.GreaterThan(difference, 0, evaluate=False)
@@ -124,48 +132,3 @@ def canonical_zero_extension(expr: Any) -> Any:
     if isinstance(expr, Basic) and expr.args and not isinstance(expr, Relational):
         return expr.func(*[canonical_zero_extension(a) for a in expr.args])
     return expr
-
-
-def corners(expr: Any, bounds: tuple[tuple[Any, Any, Any], ...]) -> list[Any]:
-    """``expr`` (linear in each bounded variable) at every combination of the variables' ends,
-    for bounds ``(variable, low, high)``.
-
-    >>> import sympy
-    >>> a, b, h = sympy.symbols("a b h", integer=True)
-    >>> corners(a + b, ((a, 0, h), (b, 1, 2)))
-    [1, 2, h + 1, h + 2]
-    """
-    values = [sympy.expand(expr)]
-    for variable, low, high in bounds:
-        values = [c.xreplace({variable: end}) for c in values for end in (low, high)]
-    return values
-
-
-def provably_nonnegative(expr: Any) -> bool:
-    """Whether ``expr`` is >= 0 for all values of its symbols, positive integers being >= 1.
-
-    >>> import sympy
-    >>> s = sympy.Symbol("s", integer=True, positive=True)
-    >>> provably_nonnegative(s - 1), provably_nonnegative(s - 2)
-    (True, False)
-    """
-    expr = sympy.together(sympy.expand(expr))
-    if expr.is_nonnegative:
-        return True
-    shifted = {v: v + 1 for v in expr.free_symbols if v.is_integer and v.is_positive}
-    fresh = {v: sympy.Dummy(v.name, integer=True, nonnegative=True) for v in shifted}
-    moved = sympy.together(sympy.expand(expr.xreplace({v: fresh[v] + 1 for v in shifted})))
-    return bool(moved.is_nonnegative)
-
-
-def strictly_below(expr: Any, bound: Any) -> bool:
-    """``expr < bound`` for all values of the symbols: ``bound - expr`` is positive, positive
-    integers being >= 1."""
-    difference = sympy.together(sympy.expand(bound - expr))
-    if difference.is_positive:
-        return True
-    shifted = {v for v in difference.free_symbols if v.is_integer and v.is_positive}
-    moved = sympy.together(
-        sympy.expand(difference.xreplace({v: sympy.Dummy(v.name, integer=True, nonnegative=True) + 1 for v in shifted}))
-    )
-    return bool(moved.is_positive)

@@ -136,10 +136,11 @@ class Derivation(Printable):
         for step in self.steps:
             lhs = previous if step.lhs is None else step.lhs
             try:
+                via = step.via.given(sympy.And(self.hypotheses, step.where))  # the rule may use what the step assumes
                 if step.rhs is None:
-                    exact_detail = step.via.confirm(lhs)
+                    exact_detail = via.confirm(lhs)
                 else:
-                    exact_detail = step.via.compare(lhs, step.rhs)
+                    exact_detail = via.compare(lhs, step.rhs)
             except Exception as error:  # a failing step must be reported, not crash the report
                 exact_detail = f"{type(error).__name__}: {error}"
             if step.numeric:

@@ -20,6 +20,7 @@ import sympy
 from sympy import Add, Basic, MatrixBase, Mul
 from sympy.printing.defaults import Printable
 
+from ..errors import SideConditionError
 from ..sparse import nonzero_rows
 from .compare import flat_entries
 from .transformations import EXPAND, Transformation
@@ -77,7 +78,13 @@ class LinearMap(Printable):
 class Linear(Transformation):
     """``LinearMap(C, X) = Y``: the rows of ``C`` are the coefficients of the linear forms ``Y``
     in ``X``, compared coefficient by coefficient (``expand`` of the difference); ``C`` is never
-    multiplied out. Scalars compare structurally."""
+    multiplied out.
+
+    Side conditions (checked, refused otherwise): one side is a ``LinearMap``; ``C`` has one row
+    per entry of ``Y`` and one column per entry of ``X``; the entries of ``X`` are distinct, so
+    that each term of ``Y`` names one column; every term of ``Y`` is a coefficient times exactly
+    one entry of ``X`` (a term with none or two fails). Then ``C X = Y`` holds term by term.
+    """
 
     def __init__(self) -> None:
         super().__init__("coefficients of the linear forms")
@@ -91,6 +98,9 @@ class Linear(Transformation):
         if lhs.matrix.shape != (len(ys), len(xs)):
             return f"shapes differ: C is {lhs.matrix.shape}, Y has {len(ys)} and X has {len(xs)} entries"
         positions = {x: n for n, x in enumerate(xs)}
+        if len(positions) != len(xs):
+            repeated = sorted({sympy.sstr(x) for n, x in enumerate(xs) if positions[x] != n})
+            raise SideConditionError(self.name, f"the entries of X are not distinct: {', '.join(repeated)} repeats")
         rows = nonzero_rows(lhs.matrix)
         for r, y in enumerate(ys):
             coefficients = linear_coefficients(y, positions)

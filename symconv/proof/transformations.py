@@ -1,11 +1,19 @@
 r"""Transformations: the stated, cheap rewrites under which a step is checked, each an object.
 
 A :class:`Transformation` rewrites both sides of a step (:meth:`~Transformation.apply`) and
-compares the results structurally, entry by entry (:meth:`~Transformation.compare`). A rule
-is a small subclass: its docstring states what it rewrites, and it overrides the comparison
-when it compares differently (:class:`ZeroDifference` rewrites ``lhs - rhs`` instead; the
-linear forms of :mod:`.linear` compare coefficients). The checker only calls these methods:
-it never looks a rule up by its name. None calls ``simplify``.
+compares the results structurally, entry by entry, up to the names of bound summation
+variables (:meth:`~Transformation.compare`). A rule is a small subclass: its docstring states
+what it rewrites and its side conditions, and whether each is checked; it overrides the
+comparison when it compares differently (:class:`ZeroDifference` rewrites ``lhs - rhs``
+instead; the linear forms of :mod:`.linear` compare coefficients). The checker only calls
+these methods, with the step's hypotheses given by :meth:`~Transformation.given`: it never
+looks a rule up by its name. None calls ``simplify``.
+
+A rule whose side condition is not met, or cannot be shown, refuses: it raises
+:class:`~symconv.errors.SideConditionError`, naming itself and the condition, and the step
+fails. A comparison that fails while a letter is both free and bound by a sum also refuses,
+naming the letter (bound variables are renamed apart before any factor moves, so the letter
+was not captured).
 
 Here the base class and the simple rules; the rules about sums, Kronecker deltas, integers
 and linear forms live in the modules named after them.
@@ -20,12 +28,16 @@ True
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
 import sympy
 from sympy import Basic, MatrixBase
 
+from ..errors import SideConditionError
+from .binders import alpha_canonical, free_and_bound, shown
+from .bounds import facts_of, implied, is_integer_range
 from .compare import first_difference
 
 __all__ = [
@@ -42,6 +54,9 @@ __all__ = [
     "same",
     "doit",
     "evaluated",
+    "refuse_unsafe_delta_sums",
+    "refuse_capture",
+    "explained",
 ]
 
 
@@ -61,12 +76,35 @@ class Transformation:
     ''
     >>> STRUCTURAL.compare((x**2 - 1) / (x - 1), x + 1)
     '(x**2 - 1)/(x - 1) != x + 1'
+
+    Side conditions: none (both sides are rewritten by the same function; bound variables are
+    compared up to their names).
     """
 
     def __init__(self, name: str = "structural equality", function: Callable[[Any], Any] | None = None) -> None:
         #: what a report says the step was checked by
         self.name = name
         self.function = function
+        #: what the step may assume: the derivation's hypotheses and the step's ``where``
+        self.context: Any = sympy.true
+
+    def given(self, context: Any) -> Transformation:
+        """This rule for a step that may assume ``context`` (a SymPy Boolean: the derivation's
+        hypotheses and the step's ``where``); rules that take bounds or signs from it use it.
+
+        >>> import sympy
+        >>> a = sympy.Symbol("a", integer=True)
+        >>> STRUCTURAL.given(a >= 0).facts
+        (a,)
+        """
+        clone = copy.copy(self)
+        clone.context = sympy.sympify(context)
+        return clone
+
+    @property
+    def facts(self) -> tuple[Any, ...]:
+        """The relations of :attr:`context`, each as ``e`` with ``e >= 0``."""
+        return facts_of(self.context)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.name!r})"
@@ -76,13 +114,18 @@ class Transformation:
         return expr if self.function is None else self.function(expr)
 
     def equal(self, lhs: Any, rhs: Any) -> bool:
-        """Whether two scalars are equal after the rewrite."""
-        return bool(lhs == rhs or self.apply(lhs) == self.apply(rhs))
+        """Whether two scalars are equal after the rewrite, up to the names of bound variables."""
+        return bool(lhs == rhs or alpha_canonical(self.apply(lhs)) == alpha_canonical(self.apply(rhs)))
 
     def compare(self, lhs: Any, rhs: Any) -> str:
         """``''`` when ``lhs`` equals ``rhs`` after the rewrite (entry by entry for matrices and
-        arrays, with :meth:`equal`), else a description of the first difference."""
-        return first_difference(lhs, rhs, self.equal)
+        arrays, with :meth:`equal`), else a description of the first difference; refuses
+        (:class:`~symconv.errors.SideConditionError`) when they differ and a letter is both free and
+        bound."""
+        difference = first_difference(lhs, rhs, self.equal)
+        if difference:
+            refuse_capture(self.name, difference, lhs, rhs)
+        return difference
 
     def confirm(self, statement: Any) -> str:
         """``''`` when ``statement`` (a relation) becomes true after the rewrite, else why not."""
@@ -98,8 +141,53 @@ class Transformation:
         return Composition(self, other, name)
 
 
+def explained(rule: Transformation, difference: str, lhs: Any, rhs: Any, kinds: tuple[type, ...]) -> str:
+    """A failed comparison's ``difference``, with the rule's name and what its rewrite of either
+    side left as it was (the conditions of ``kinds`` it could not show: relations, integer parts,
+    deltas), so that the message names the rule and the unmet conditions."""
+    if not difference:
+        return difference
+    lhs, rhs = (sympy.sympify(side) if isinstance(side, (int, float)) else side for side in (lhs, rhs))
+    if not all(isinstance(side, Basic) and not isinstance(side, MatrixBase) for side in (lhs, rhs)):
+        return difference
+    left: set[Any] = set()
+    for side in (lhs, rhs):
+        try:
+            result = rule.apply(side)
+        except Exception:  # the comparison itself already failed; only the explanation is lost
+            continue
+        left |= result.atoms(*kinds) if isinstance(result, Basic) else set()
+    if not left:
+        return f"{rule.name}: {difference}"
+    items = []
+    for item in sorted(left, key=sympy.default_sort_key):
+        note = ""
+        if isinstance(item, sympy.StrictGreaterThan):
+            note = " (strict: it becomes e - 1 >= 0 only between integers)"
+        items.append(shown(item) + note)
+    return f"{rule.name}: {difference}; not shown, left as they are: {'; '.join(items)}"
+
+
+def refuse_capture(rule: str, difference: str, lhs: Any, rhs: Any) -> None:
+    """Raise :class:`~symconv.errors.SideConditionError` when a letter is both free and bound in the
+    two sides of a comparison that failed: the statement relied on capturing it."""
+    lhs, rhs = (sympy.sympify(side) if isinstance(side, (int, float)) else side for side in (lhs, rhs))
+    if not all(isinstance(side, Basic) and not isinstance(side, MatrixBase) for side in (lhs, rhs)):
+        return
+    letters = free_and_bound(lhs, rhs)
+    if letters:
+        names = ", ".join(sorted(map(str, letters)))
+        raise SideConditionError(
+            rule,
+            f"bound variables are fresh: {names} is both a free letter and a summation variable here; with "
+            f"the summation variable renamed apart (no capture) the sides differ: {difference}",
+        )
+
+
 class ZeroDifference(Transformation):
     """A rewrite of the difference: ``lhs - rhs`` must become 0 (a zero matrix for matrices).
+
+    Side conditions: those of the rewrite (none for a plain function).
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -110,13 +198,16 @@ class ZeroDifference(Transformation):
     def equal(self, lhs: Any, rhs: Any) -> bool:
         if lhs == rhs:
             return True
-        value = self.apply(sympy.sympify(lhs) - sympy.sympify(rhs))
+        value = self.apply(alpha_canonical(sympy.sympify(lhs)) - alpha_canonical(sympy.sympify(rhs)))
         return bool(value == 0 or getattr(value, "is_zero_matrix", False) is True)
 
 
 class Composition(Transformation):
     """``first``'s rewrite, then ``second``'s, on both sides, compared structurally; the
     definitions of both are unfolded for the numeric check.
+
+    Side conditions: those of both rules, each checked by its rule (both are given the step's
+    hypotheses).
 
     >>> DOIT.then(EXPAND).name
     'doit; expand'
@@ -125,6 +216,11 @@ class Composition(Transformation):
     def __init__(self, first: Transformation, second: Transformation, name: str = "") -> None:
         super().__init__(name or f"{first.name}; {second.name}")
         self.first, self.second = first, second
+
+    def given(self, context: Any) -> Transformation:
+        clone = Composition(self.first.given(context), self.second.given(context), self.name)
+        clone.context = sympy.sympify(context)
+        return clone
 
     def apply(self, expr: Any) -> Any:
         return self.second.apply(self.first.apply(expr))
@@ -150,8 +246,62 @@ def evaluated(expr: Any) -> Any:
     return expr.replace(lambda e: isinstance(e, (sympy.Add, sympy.Mul, sympy.Pow)), lambda e: e.func(*e.args))
 
 
+def refuse_unsafe_delta_sums(expr: Any, rule: str, facts: tuple[Any, ...] = ()) -> None:
+    """Refuse (:class:`~symconv.errors.SideConditionError`) to let SymPy sum a Kronecker delta over a
+    summation variable unless its coefficient is +-1, the delta's solution is an integer and the
+    range is not reversed: SymPy turns ``Sum(KroneckerDelta(2*k, j), (k, 0, n))`` into
+    ``[0 <= j <= 2 n]``, dropping ``2 | j``. A sum of one term (``low == high``) is only a
+    substitution and always allowed.
+
+    >>> import sympy
+    >>> k, j, n = sympy.symbols("k j n", integer=True)
+    >>> refuse_unsafe_delta_sums(sympy.Sum(sympy.KroneckerDelta(2 * k, j), (k, 0, n)), "doit")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SideConditionError: doit: SymPy's delta summation over k drops a divisibility condition: ...
+    """
+    parts = list(expr) if isinstance(expr, MatrixBase) else [expr]
+    for part in parts:
+        if not isinstance(part, Basic):
+            continue
+        for total in part.atoms(sympy.Sum):
+            deltas = total.function.atoms(sympy.KroneckerDelta)
+            for variable, low, high in total.limits:
+                if low != high:  # one term is a substitution
+                    for delta in deltas:
+                        _refuse_unsafe_delta(delta, variable, low, high, rule, facts)
+
+
+def _refuse_unsafe_delta(delta: Any, variable: Any, low: Any, high: Any, rule: str, facts: tuple[Any, ...]) -> None:
+    difference = sympy.expand(delta.args[0] - delta.args[1])
+    if variable not in difference.free_symbols:
+        return
+    poly = difference.as_poly(variable)
+    coefficient = poly.coeff_monomial(variable) if poly is not None and poly.degree() == 1 else None
+    if coefficient not in (1, -1):
+        raise SideConditionError(
+            rule,
+            f"SymPy's delta summation over {variable} drops a divisibility condition: in "
+            f"{sympy.sstr(delta)} the coefficient of {variable} is not +-1 (use COLLAPSE or euclid)",
+        )
+    solution = sympy.expand(variable - difference / coefficient)
+    if solution.is_integer is not True:
+        raise SideConditionError(
+            rule, f"the solution {variable} = {sympy.sstr(solution)} of {delta} is not shown to be an integer"
+        )
+    if not is_integer_range(low, high) or not implied(high - low + 1, facts):
+        raise SideConditionError(
+            rule,
+            f"the range {low} <= {variable} <= {high} of a sum against {sympy.sstr(delta)} is not "
+            f"shown to have integer ends and not to be reversed ({high} >= {low} - 1)",
+        )
+
+
 class Expand(ZeroDifference):
-    """``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first)."""
+    """``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first).
+
+    Side conditions: none.
+    """
 
     def __init__(self) -> None:
         super().__init__("expand")
@@ -162,32 +312,47 @@ class Expand(ZeroDifference):
 
 class Doit(Transformation):
     """``doit`` on both sides: sums, deltas and products evaluated; an unevaluated product of
-    matrices becomes a matrix before the entries are compared."""
+    matrices becomes a matrix before the entries are compared.
+
+    Side conditions (checked, refused otherwise): a sum against a Kronecker delta is evaluated
+    only when the summation variable has coefficient +-1 in the delta, the delta's solution is an
+    integer and the range is not reversed (:func:`refuse_unsafe_delta_sums`); SymPy's other
+    evaluations are trusted.
+    """
 
     def __init__(self) -> None:
         super().__init__("doit")
 
     def apply(self, expr: Any) -> Any:
+        refuse_unsafe_delta_sums(expr, self.name, self.facts)
         return doit(expr)
 
     def compare(self, lhs: Any, rhs: Any) -> str:
+        refuse_unsafe_delta_sums(lhs, self.name, self.facts)
+        refuse_unsafe_delta_sums(rhs, self.name, self.facts)
         return super().compare(doit(lhs), doit(rhs))
 
 
 class DoitExpand(ZeroDifference):
     """``doit``, then ``expand`` of the difference; an unevaluated product of matrices becomes a
-    matrix before the entries are compared."""
+    matrix before the entries are compared.
+
+    Side conditions: those of :class:`Doit` (checked, refused otherwise).
+    """
 
     def __init__(self) -> None:
         super().__init__("doit and expand")
 
     def apply(self, expr: Any) -> Any:
+        refuse_unsafe_delta_sums(expr, self.name, self.facts)
         value = doit(expr)
         if isinstance(value, MatrixBase):
             return value.applyfunc(sympy.expand)
         return sympy.expand(value)
 
     def compare(self, lhs: Any, rhs: Any) -> str:
+        refuse_unsafe_delta_sums(lhs, self.name, self.facts)
+        refuse_unsafe_delta_sums(rhs, self.name, self.facts)
         return super().compare(doit(lhs), doit(rhs))
 
 
