@@ -46,6 +46,11 @@ __all__ = [
 Bounds = tuple[tuple[Any, Any, Any], ...]
 
 
+def _bounds(bounds: Any) -> tuple[Any, ...]:
+    """``low <= v`` and ``v <= high`` for each ``(v, low, high)``: what a rule takes as given."""
+    return tuple(r for v, low, high in bounds for r in (sympy.LessThan(low, v), sympy.LessThan(v, high)))
+
+
 def _simplified_piecewise(expr: Any) -> Any:
     """Every ``Piecewise`` built again, so that conditions made true or false take effect."""
     return expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
@@ -84,6 +89,9 @@ class Within(Transformation):
         ):
             return sympy.true
         return canonical
+
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds(self.bounds)
 
     def apply(self, expr: Any) -> Any:
         expr = canonical_zero_extension(collapse_deltas(sympy.sympify(expr)))
@@ -137,6 +145,9 @@ class Residues(Transformation):
         for m in mods:
             lowest = lowest.xreplace({m: 0 if sympy.expand(e).coeff(m).is_positive else self.modulus - 1})
         return sympy.true if sympy.expand(lowest).is_nonnegative else canonical
+
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds([(v, 0, self.modulus - 1) for v in sorted(self.variables, key=str)])
 
     def apply(self, expr: Any) -> Any:
         expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Eq), self.divisibility)
@@ -200,6 +211,9 @@ class Euclid(Transformation):
                 return sympy.true
         return canonical
 
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds([(v, 0, self.modulus - 1) for v in sorted(self.residues, key=str)])
+
     def apply(self, expr: Any) -> Any:
         expr = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.KroneckerDelta), self.split)
         expr = canonical_zero_extension(collapse_deltas(merge_sums(expr), self.eliminate))
@@ -236,6 +250,9 @@ class IntegerParts(ZeroDifference):
             if all(provably_nonnegative(c - n) and strictly_below(c, n + 1) for c in values):
                 return sympy.Integer(n)
         return floor
+
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds(self.bounds)
 
     def apply(self, expr: Any) -> Any:
         expr = sympy.sympify(expr).replace(
