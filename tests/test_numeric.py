@@ -148,6 +148,10 @@ def test_the_evaluator_agrees_with_sympy():
         and evaluator.value(infinite, {n: 4}) == evaluator.values[(X.label, (2,))]
     )
     assert isinstance(evaluator.value(sympy.Rational(1, 3) * n, {n: 2}), Fraction)
+    y = sympy.Symbol("y")
+    derivative = sympy.Derivative(y**3 * X[n], y) + sympy.Derivative(Sum(X[i] ** 2, (i, 0, 4)), X[n])
+    assert evaluator.value(derivative, {y: 2, n: 3}) == 14 * evaluator.values[(X.label, (3,))]
+    assert evaluator.value(sympy.UnevaluatedExpr(n) + n, {n: 2}) == 4
 
 
 # --- declarations ---------------------------------------------------------------------------

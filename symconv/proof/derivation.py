@@ -219,13 +219,16 @@ class Derivation(Printable):
 
     def _check_step(self, step: Step, lhs: Any, rng: random.Random) -> StepResult:
         given = sympy.And(self.hypotheses, step.where)
+        # a rule that can use what the step assumes is told it (rules with a ``given`` method)
+        tell = getattr(step.via, "given", None)
+        via = tell(given) if callable(tell) else step.via
         try:
             if step.rhs is None:
-                exact_detail = step.via.confirm(lhs)
+                exact_detail = via.confirm(lhs)
             else:
-                exact_detail = step.via.compare(lhs, step.rhs)
-            if not exact_detail:
-                missing = unproved(step.via.conditions(), given, (lhs, step.rhs))
+                exact_detail = via.compare(lhs, step.rhs)
+            if not exact_detail:  # the conditions the rule states must follow from what the step assumes
+                missing = unproved(via.conditions(), given, (lhs, step.rhs))
                 if missing:
                     exact_detail = (
                         f"{step.via.name}: its condition {sympy.sstr(missing[0])} does not follow from the "
@@ -233,13 +236,13 @@ class Derivation(Printable):
                     )
         except Exception as error:  # a failing step must be reported, not crash the report
             exact_detail = f"{type(error).__name__}: {error}"
-        exact = (not exact_detail, exact_detail or step.via.name)
+        exact = (not exact_detail, exact_detail or via.name)
         if isinstance(step.numeric, NotNumeric):
             if step.numeric.check and step.numeric.check not in [c.description for c in self.checks]:
                 detail = f"declared covered by the check '{step.numeric.check}', which {self.name} does not have"
                 return StepResult(step, *exact, False, detail)
             return StepResult(step, *exact, None, str(step.numeric))
-        result = compare_numerically(lhs, step.rhs, rng, hypotheses=given, prepare=step.via.unfold)
+        result = compare_numerically(lhs, step.rhs, rng, hypotheses=given, prepare=via.unfold)
         return StepResult(step, *exact, result.ok, result.detail, result.points, result.nonzero)
 
     def verify(self, *, seed: int = 0) -> "Report":

@@ -47,6 +47,12 @@ class TooCostly(Exception):
     """The evaluation at this point needs more than the allowed number of operations."""
 
 
+def _sympy_number(value: Number) -> Any:
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    return sympy.Integer(value)
+
+
 def _integer(value: Number, what: Any) -> int:
     if isinstance(value, bool) or not (isinstance(value, int) or value.denominator == 1):
         raise Unevaluable(f"{sympy.sstr(what)}: {value} is not an integer")
@@ -146,6 +152,8 @@ class Evaluator:
             return self._sum(e.function, list(e.limits), env)
         if isinstance(e, sympy.Derivative):
             return self._derivative(e, env)
+        if isinstance(e, sympy.UnevaluatedExpr):
+            return self._eval(e.args[0], env)
         return self._fallback(e, env)
 
     def _truth(self, condition: Any, env: dict[Any, Number]) -> bool:
@@ -212,9 +220,7 @@ class Evaluator:
         terms = sympy.Add.make_args(body)
         if len(terms) > 1:
             return sum((self._infinite_sum(t, variable, low, high, env) for t in terms), 0)
-        known = {
-            k: sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v for k, v in env.items()
-        }
+        known = {k: _sympy_number(v) for k, v in env.items()}
         for factor in sympy.Mul.make_args(body):
             if not isinstance(factor, sympy.KroneckerDelta):
                 continue
@@ -234,17 +240,16 @@ class Evaluator:
         raise Unevaluable(f"{sympy.sstr(sympy.Sum(body, (variable, low, high)))}: an infinite sum without a delta")
 
     def _derivative(self, e: Any, env: dict[Any, Number]) -> Number:
-        """A derivative with respect to indexed entries, taken by SymPy at the point (no
-        summation), then evaluated."""
-        known = {
-            k: sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v for k, v in env.items()
-        }
-        expr = e.expr.xreplace(known)
+        """A derivative with respect to symbols or indexed entries, taken by SymPy with the other
+        values put in (no summation), then evaluated."""
+        by_symbol = {v for v, _ in e.variable_count if isinstance(v, sympy.Symbol)}
+        known = {k: _sympy_number(v) for k, v in env.items() if k not in by_symbol}
         variables = [(v.xreplace(known), n) for v, n in e.variable_count]
         for v, _ in variables:
-            if not isinstance(v, sympy.Indexed) or not all(i.is_Integer for i in v.indices):
+            indexed = isinstance(v, sympy.Indexed) and all(i.is_Integer for i in v.indices)
+            if not (indexed or isinstance(v, sympy.Symbol)):
                 raise Unevaluable(f"{sympy.sstr(e)}: a derivative with respect to {sympy.sstr(v)}")
-        derivative = sympy.diff(expr, *[x for v, n in variables for x in [v] * int(n)])
+        derivative = sympy.diff(e.expr.xreplace(known), *[x for v, n in variables for x in [v] * int(n)])
         if derivative.has(sympy.Derivative):
             raise Unevaluable(f"{sympy.sstr(e)}: the derivative is not evaluated")
         return self._eval(derivative, env)
@@ -253,9 +258,7 @@ class Evaluator:
         """Anything else (a determinant of numbers, say): SymPy evaluates it at the point."""
         if isinstance(e, sympy.core.function.AppliedUndef):
             raise Unevaluable(f"{sympy.sstr(e)}: an undefined function")
-        known = {
-            k: sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v for k, v in env.items()
-        }
+        known = {k: _sympy_number(v) for k, v in env.items()}
         done = e.xreplace(known).doit() if isinstance(e, Basic) else e
         if isinstance(done, Basic) and done.is_Rational:
             return self._eval(done, env)
