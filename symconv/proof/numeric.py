@@ -42,7 +42,7 @@ from sympy import Basic, Indexed, MatrixBase, NDimArray, Symbol
 from .compare import flat_entries
 from .evaluation import Evaluator, Number, TooCostly, Unevaluable
 from .linear import LinearMap
-from .sampling import guard_groups, random_point, steer, sum_limits
+from .sampling import guard_groups, hypotheses_group, random_point, steer, sum_limits
 
 __all__ = [
     "compare_numerically",
@@ -184,7 +184,9 @@ def compare_numerically(
     symbols = sorted(set(parameters(lhs, rhs)) | set(parameters(hypotheses)), key=str)
     hypotheses = sympy.sympify(hypotheses)
     expressions = left.expressions() + (right.expressions() if right is not None else [])
-    groups = guard_groups([*expressions, hypotheses])
+    # steered towards non-zero values (never for a statement: that would steer towards its truth),
+    # keeping the hypotheses
+    groups = [g for g in (*guard_groups(expressions), hypotheses_group(hypotheses)) if g] if right is not None else []
     limits = sum_limits(expressions)
     evaluator = Evaluator(rng, limit=max(budget // minimum, 1))
     top, points, nonzero, unsatisfied, largest = TOP, 0, 0, 0, 0

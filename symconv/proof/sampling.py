@@ -35,7 +35,7 @@ from sympy.core.relational import Relational
 
 from .evaluation import Evaluator, Number, Unevaluable
 
-__all__ = ["magnitude", "sample", "random_point", "guard_groups", "sum_limits", "steer"]
+__all__ = ["magnitude", "sample", "random_point", "guard_groups", "hypotheses_group", "sum_limits", "steer"]
 
 #: Random draws per point before the conditions count as unsatisfiable there.
 TRIES = 200
@@ -121,6 +121,11 @@ def guard_groups(expressions: Iterable[Any]) -> list[tuple[Any, ...]]:
                 if relations:
                     groups.add(relations)
     return sorted(groups, key=str)
+
+
+def hypotheses_group(hypotheses: Any) -> tuple[Any, ...]:
+    """The relations of a conjunction of hypotheses, as one guard group (kept while steering)."""
+    return tuple(_conjuncts(sympy.sympify(hypotheses)))
 
 
 def sum_limits(expressions: Iterable[Any]) -> dict[Any, tuple[Any, Any]]:
