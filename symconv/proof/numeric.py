@@ -7,15 +7,19 @@ non-zero rational, the same on both sides; then both sides are evaluated exactly
 (:mod:`.evaluation`) and must be equal numbers, entry by entry, with equal shapes.
 
 Values are drawn on a logarithmic scale up to :data:`TOP` (30): small values are frequent
-(so that strides and dilations up to 5 are common) and large ones occur. A step is checked
-at up to :data:`MAX_POINTS` points while its cost stays within :data:`BUDGET` operations;
-an expensive step gets fewer points and smaller values, never fewer than :data:`MIN_POINTS`.
+(so that strides and dilations up to 5 are common) and large ones occur; every other point
+is steered to where the sides are not zero (:mod:`.sampling`). A step is checked at up to
+:data:`MAX_POINTS` points while its cost stays within :data:`BUDGET` operations; an
+expensive step gets fewer points and smaller values, never fewer than :data:`MIN_POINTS`
+with non-zero values. A statement (``rhs=None``) is never steered: that would steer it
+towards its truth.
 
 The check fails, never passes by default, when
 
 - the sides differ at a point (the point is named);
-- a side cannot be evaluated (a fractional or symbolic index, an infinite sum, an undefined
-  function, a single point too costly even with the smallest values);
+- a side cannot be evaluated (a fractional or symbolic index, an infinite sum other than
+  against a Kronecker delta, an undefined function, a single point too costly even with the
+  smallest values), or the sides have different shapes;
 - fewer than :data:`MIN_POINTS` points satisfy the conditions with at least one non-zero
   value on either side: a check that saw only zeros proved nothing.
 
@@ -237,20 +241,20 @@ def compare_numerically(
         points += 1
         nonzero += any(v != 0 for v in a + b)
         largest = max([largest, *(abs(math.floor(v)) for v in point.values())])
-    return _verdict(points, nonzero, largest, minimum, statement=rhs is None)
+    return _verdict(points, nonzero, largest if symbols else None, minimum, statement=rhs is None)
 
 
-def _verdict(points: int, nonzero: int, largest: int, minimum: int, *, statement: bool) -> NumericResult:
+def _verdict(points: int, nonzero: int, largest: int | None, minimum: int, *, statement: bool) -> NumericResult:
     if statement and 0 < points < minimum:
         return NumericResult(
             False, f"only {points} points satisfy the conditions (at least {minimum} needed)", points, nonzero
         )
     if nonzero >= minimum:
-        values = f"values up to {largest}" if largest else "no parameters"
+        values = "no parameters" if largest is None else f"values up to {largest}"
         if statement:
-            return NumericResult(True, f"holds at {points} points ({values})", points, nonzero, largest)
+            return NumericResult(True, f"holds at {points} points ({values})", points, nonzero, largest or 0)
         detail = f"equal at {points} points ({nonzero} not all zero, {values})"
-        return NumericResult(True, detail, points, nonzero, largest)
+        return NumericResult(True, detail, points, nonzero, largest or 0)
     if points == 0:
         return NumericResult(False, "no random point satisfies the conditions", points, nonzero)
     if nonzero == 0:
