@@ -102,6 +102,14 @@ def test_a_statement_false_only_for_large_sizes_fails(seed):
     assert not result.ok
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_sympys_delta_summation_without_divisibility_is_refuted(seed):
+    """SymPy sums delta(2k, j) over 0 <= k <= n to [0 <= j <= 2n], dropping 2 | j."""
+    total = Sum(KroneckerDelta(2 * k, n) * X[k], (k, 0, h))
+    dropped = Piecewise((X[n / 2], (n >= 0) & (n <= 2 * h)), (0, True))
+    assert not _check(total, dropped, seed).ok
+
+
 def test_cheap_steps_get_many_points_expensive_ones_fewer_but_enough():
     cheap = _check((h + 1) ** 2, h**2 + 2 * h + 1)
     assert cheap.ok and cheap.points == MAX_POINTS >= 20

@@ -7,8 +7,9 @@ non-zero rational, the same on both sides; then both sides are evaluated exactly
 (:mod:`.evaluation`) and must be equal numbers, entry by entry, with equal shapes.
 
 Values are drawn on a logarithmic scale up to :data:`TOP` (30): small values are frequent
-(so that strides and dilations up to 5 are common) and large ones occur; every other point
-is steered to where the sides are not zero (:mod:`.sampling`). A step is checked at up to
+(so that strides and dilations up to 5 are common) and large ones occur; while at most half
+of the points so far were non-zero, the next one is steered to where the sides are not zero
+(:mod:`.sampling`). A step is checked at up to
 :data:`MAX_POINTS` points while its cost stays within :data:`BUDGET` operations; an
 expensive step gets fewer points and smaller values, never fewer than :data:`MIN_POINTS`
 with non-zero values. A statement (``rhs=None``) is never steered: that would steer it
@@ -194,7 +195,7 @@ def compare_numerically(
     limits = sum_limits(expressions)
     evaluator = Evaluator(rng, limit=max(budget // minimum, 1))
     top, points, nonzero, unsatisfied, largest = TOP, 0, 0, 0, 0
-    for draw in range(_DRAWS):
+    for _ in range(_DRAWS):
         spent = evaluator.work
         if nonzero >= minimum and (points >= maximum or spent >= budget):
             break
@@ -202,7 +203,7 @@ def compare_numerically(
             break
         try:
             point = random_point(symbols, rng, hypotheses, top=top, evaluator=evaluator)
-            if point is not None and groups and draw % 2:  # every other point steered to a non-zero value
+            if point is not None and groups and 2 * nonzero <= points:  # steered while most points were zero
                 steered = steer(point, groups, limits, rng, evaluator, top)
                 evaluator.begin()
                 if hypotheses is sympy.true or evaluator.value(hypotheses, steered) is True:

@@ -5,11 +5,11 @@ A parameter gets a random value respecting its assumptions (an integer for an in
 symbol, positive where positive), its magnitude drawn on a logarithmic scale up to ``top``:
 small values are frequent (strides and dilations up to 5 in about half the draws), large ones
 occur. A random point of a convolution identity is mostly zero, though: the output position
-reads outside the input. So half of the points are *steered*: the guards under which the
-step's sides are non-zero (each Kronecker delta as an equation, each piecewise condition) are
-made true by solving them for one integer parameter at a time, for random values of the
-summation variables in their ranges (:func:`steer`). Steering only chooses
-which points are drawn; every point is checked the same way.
+reads outside the input. So points are *steered* (while most points so far were zero): the
+guards under which the step's sides are non-zero (each Kronecker delta as an equation, each
+piecewise condition) are made true by solving them for one integer parameter at a time, for
+random values of the summation variables in their ranges (:func:`steer`). Steering only
+chooses which points are drawn; every point is checked the same way.
 
 >>> import random, sympy
 >>> o, i = sympy.symbols("o i", integer=True)
