@@ -11,8 +11,8 @@ rule's word but proves that each follows from what the step is given:
   free symbol of the same name).
 
 A condition ``e >= 0`` follows when ``e`` minus at most two of the given facts is
-non-negative for every value of the symbols (:func:`~.conditions.provably_nonnegative`). A
-strict relation becomes ``e - 1 >= 0`` only between integers.
+non-negative for every value of the symbols, by their assumptions. A strict relation becomes
+``e - 1 >= 0`` only between integers.
 
 >>> import sympy
 >>> a, s = sympy.symbols("a s", integer=True, positive=True)
@@ -32,9 +32,21 @@ import sympy
 from sympy import Basic
 from sympy.core.relational import Relational
 
-from .conditions import provably_nonnegative
-
 __all__ = ["nonnegative_forms", "facts", "follows", "unproved", "bindings"]
+
+
+def _nonnegative(expr: Any) -> bool:
+    """Whether ``expr`` is >= 0 for all values of its symbols, by their assumptions (positive
+    integers being >= 1)."""
+    expr = sympy.together(sympy.expand(expr))
+    if expr.is_nonnegative:
+        return True
+    shifted = {
+        v: sympy.Dummy(v.name, integer=True, nonnegative=True) + 1
+        for v in expr.free_symbols
+        if v.is_integer and v.is_positive
+    }
+    return bool(shifted) and bool(sympy.together(sympy.expand(expr.xreplace(shifted))).is_nonnegative)
 
 
 def _integer_valued(expr: Any) -> bool:
@@ -94,7 +106,7 @@ def follows(condition: Any, known: list[Any]) -> bool:
         return bool(sympy.sympify(condition) is sympy.true)
     return all(
         any(
-            provably_nonnegative(form - sum(chosen, sympy.S.Zero))
+            _nonnegative(form - sum(chosen, sympy.S.Zero))
             for size in range(3)
             for chosen in itertools.combinations(known, size)
         )
