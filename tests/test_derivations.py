@@ -27,8 +27,10 @@ def test_every_topic_has_checked_steps(reports, topic):
     for report in reports[topic]:
         assert report.ok, report.failure()
         assert len(report.steps) + len(report.checks) > 0
-        # where numbers make sense, every step was also checked numerically
-        assert all(r.numeric is not False for r in report.steps)
+        # every step was checked numerically, or declares why not
+        assert all(
+            r.numeric is True or (r.numeric is None and "not numeric: " in r.numeric_detail) for r in report.steps
+        )
 
 
 def test_every_topic_runs_through_the_plugin():
@@ -37,9 +39,12 @@ def test_every_topic_runs_through_the_plugin():
     assert scripts == sorted(derivations.TOPICS)
 
 
-def test_most_steps_are_also_checked_numerically(reports):
+def test_the_numeric_checks_saw_non_zero_values(reports):
+    """At least 3 points with non-zero values per numerically checked step, and most steps checked so."""
     results = [r for found in reports.values() for report in found for r in report.steps]
-    assert sum(r.numeric is True for r in results) >= 0.8 * len(results)
+    checked = [r for r in results if r.numeric is True]
+    assert all(r.nonzero >= 3 for r in checked), [r.step.because for r in checked if r.nonzero < 3]
+    assert len(checked) >= 0.9 * len(results)
 
 
 def test_scripts_run_standalone():

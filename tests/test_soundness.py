@@ -275,8 +275,13 @@ FALSE = [
     ),
     (
         "integer-parts-zero-modulus",
-        # numeric=False: SymPy raises ZeroDivisionError at s = 0 in the numeric check (not a rule's business)
-        _statement(Mod(y, unsigned), y - unsigned * floor(y / unsigned), integer_parts(), numeric=False),
+        # declared not numeric: only the exact check (the rule) is under test here
+        _statement(
+            Mod(y, unsigned),
+            y - unsigned * floor(y / unsigned),
+            integer_parts(),
+            numeric="the exact check is what is tested here",
+        ),
         ["needs s != 0"],
     ),
     (
@@ -338,7 +343,12 @@ FALSE = [
     ),
     (
         "residues-modulus-sign",
-        _statement(Sum(_indicator(y - c, unsigned), (c, 0, unsigned - 1)), 1, residues(unsigned, c), numeric=False),
+        _statement(
+            Sum(_indicator(y - c, unsigned), (c, 0, unsigned - 1)),
+            1,
+            residues(unsigned, c),
+            numeric="the exact check is what is tested here",
+        ),
         ["the modulus s is not shown to be a positive integer"],
     ),
     (
@@ -402,10 +412,9 @@ def test_every_rule_has_a_false_statement():
     assert expected <= rules, expected - rules
 
 
-def _true(lhs, rhs, rule, where=sympy.true, hypotheses=sympy.true):
-    return Derivation(
-        "true", "a true statement", "", steps=(Step(lhs, rhs, "true", rule, where=where),), hypotheses=hypotheses
-    )
+def _true(lhs, rhs, rule, where=sympy.true, hypotheses=sympy.true, numeric=True):
+    step = Step(lhs, rhs, "true", rule, where=where, numeric=numeric)
+    return Derivation("true", "a true statement", "", steps=(step,), hypotheses=hypotheses)
 
 
 padded = Function("P")
@@ -479,7 +488,11 @@ TRUE = [
             where=_between(r, 0, s - 1) & _between(c, 0, s - 1),
         ),
     ),
-    ("euclid-numeric", _true(KroneckerDelta(2 * u + 1, 2 * o), 0, euclid(2))),
+    (
+        "euclid-numeric",
+        # both sides are 0 at every point: a numeric check would see only zeros, so it is declared
+        _true(KroneckerDelta(2 * u + 1, 2 * o), 0, euclid(2), numeric="both sides are 0 at every integer point"),
+    ),
     ("residues-one-class", _true(Sum(_indicator(y - c, s), (c, 0, s - 1)), 1, residues(s, c))),
     ("residues-nonnegative-coefficient", _true(Piecewise((1, a * Mod(y, s) >= 0), (0, True)), 1, residues(s))),
     (

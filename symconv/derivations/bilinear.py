@@ -39,7 +39,7 @@ from symconv.interpolation import (
     fcn_upsampling_spec,
     tent,
 )
-from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, within
+from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, require, within
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -153,7 +153,7 @@ def any_size() -> Derivation:
         for n in range(1, 31):
             values = [rng.randint(-9, 9) for _ in range(n)]
             got = conv_transpose(bilinear_upsampling_spec(n), values, bilinear_kernel(2, 1))
-            assert got == bilinear_interpolate(values, 2), n
+            require(got == bilinear_interpolate(values, 2), n)
         return "h = 1..30, random inputs"
 
     return Derivation(
@@ -229,7 +229,7 @@ def padding_rule() -> Derivation:
                 if 2 * n + 1 - 2 * p_ < 1:  # no output left
                     continue
                 got = conv_transpose(TransposedConvSpec(n, 3, stride=2, padding=p_), values, taps)
-                assert list(got) == list(full)[1 + p_ : 1 + p_ + 2 * n + 1 - 2 * p_], (n, p_)
+                require(list(got) == list(full)[1 + p_ : 1 + p_ + 2 * n + 1 - 2 * p_], (n, p_))
                 count += 1
         return f"{count} (h, p): padding p crops p outputs from each end of the padding-0 output"
 
@@ -308,7 +308,7 @@ def any_factor() -> Derivation:
                     shape = tuple(rng.randint(1, 4 if n < 3 else 2) for _ in range(n))
                     values = np.array([rng.randint(-9, 9) for _ in range(int(np.prod(shape)))]).reshape(shape)
                     got = conv_transpose(bilinear_upsampling_spec(shape, f), values, bilinear_kernel(f, n))
-                    assert got == bilinear_interpolate(values, f), (f, shape)
+                    require(got == bilinear_interpolate(values, f), (f, shape))
                     count += 1
         return f"{count} inputs, factors 2-8, dimensions 1-3"
 
@@ -341,7 +341,7 @@ def fcn_against_half_pixel() -> Derivation:
                 half_pixel = list(bilinear_interpolate(values, f, align_corners=False))
                 differ = [j for j, (u, v) in enumerate(zip(got, half_pixel)) if u != v]
                 edge = f // 2
-                assert differ == list(range(edge)) + list(range(f * n - edge, f * n)), (f, n, differ)
+                require(differ == list(range(edge)) + list(range(f * n - edge, f * n)), (f, n, differ))
                 count += 1
         return f"{count} (f, h) with f = 2..8: they differ exactly at the outermost floor(f/2) outputs"
 
@@ -399,9 +399,11 @@ def normalisation() -> Derivation:
                     size = kernel.shape[0]
                     spec = TransposedConvSpec((2,) * n, size, stride=factor)
                     for g in subpixel_kernels(spec, kernel).values():
-                        assert sum(g.reshape(len(g))) == 1, (factor, n)
+                        require(sum(g.reshape(len(g))) == 1, (factor, n))
                         count += 1
-                assert sum(bilinear_kernel(factor, n).reshape(len(bilinear_kernel(factor, n)))) == factor**n
+                require(
+                    sum(bilinear_kernel(factor, n).reshape(len(bilinear_kernel(factor, n)))) == factor**n, (factor, n)
+                )
         return f"{count} phases of the tent and FCN kernels, factors 1-8, dimensions 1-3: each sums to 1"
 
     kernel = bilinear_kernel()

@@ -34,7 +34,19 @@ from symconv import (
     transposed_conv_matrix,
 )
 from symconv.channels import layer_kernel
-from symconv.proof import DOIT, STRUCTURAL, SUMS, Check, Derivation, Step, Transformation, euclid, integer_parts, within
+from symconv.proof import (
+    DOIT,
+    STRUCTURAL,
+    SUMS,
+    Check,
+    Derivation,
+    Step,
+    Transformation,
+    euclid,
+    integer_parts,
+    require,
+    within,
+)
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
 from symconv.symbols import symbols
@@ -90,17 +102,17 @@ def _blocks(rng: random.Random, count: int = 25) -> str:
                 out_channels=b,
             )
             block = C[gamma * b * rows : (gamma + 1) * b * rows, gamma * a * cols : (gamma + 1) * a * cols]
-            assert block == conv_matrix(ungrouped, w[gamma * b : (gamma + 1) * b].tolist()), str(spec)
+            require(block == conv_matrix(ungrouped, w[gamma * b : (gamma + 1) * b].tolist()), str(spec))
         dense = to_numpy(C)
         for o in range(spec.out_channels):
             for c in range(spec.in_channels):
                 block = dense[o * rows : (o + 1) * rows, c * cols : (c + 1) * cols]
                 if c // a != o // b:
-                    assert not block.any(), str(spec)
+                    require(not block.any(), str(spec))
                     continue
                 x = random_numbers(rng, spec.input_shape)  # the block against numpy's correlation (no index map)
                 expected = conv_reference(_single(spec), x, w[o, c % a])
-                assert np.array_equal(block @ x.ravel(), expected.ravel()), str(spec)
+                require(np.array_equal(block @ x.ravel(), expected.ravel()), str(spec))
     return f"{count} random 1-D and 2-D layers: diagonal group blocks, numpy per channel pair, zeros elsewhere"
 
 
@@ -181,7 +193,7 @@ def _transposes(rng: random.Random, count: int = 25) -> str:
             for c in range(t.in_channels)
             for o in np.ndindex(*t.input_shape)
         ]
-        assert T == forward.extract(keep, list(range(forward.cols))).T, str(t)
+        require(T == forward.extract(keep, list(range(forward.cols))).T, str(t))
         # against the seminar's recipe (zeros inserted, rotated kernel), one channel pair at a time
         single = TransposedConvSpec(
             t.input_shape, t.kernel_shape, stride=s, padding=t.padding, dilation=d, output_padding=a
@@ -192,7 +204,7 @@ def _transposes(rng: random.Random, count: int = 25) -> str:
             for m_ in range(per_out):
                 recipe = conv_transpose(single, y[c].tolist(), w[c, m_].tolist())
                 expected[(c // per_in) * per_out + m_] += np.array(recipe.tolist(), dtype=float)
-        assert np.array_equal(to_numpy(T) @ y.ravel(), expected.ravel()), str(t)
+        require(np.array_equal(to_numpy(T) @ y.ravel(), expected.ravel()), str(t))
     return f"{count} random grouped 1-D and 2-D specs: the forward rows transposed, and the recipe per channel pair"
 
 
@@ -259,9 +271,9 @@ def _products(rng: random.Random, count: int = 25) -> str:
         )  # W as a C_out x C_in matrix, zero between groups
         for o in range(spec.out_channels):
             mixing[o, (o // b) * a : (o // b + 1) * a] = w[(o, slice(None)) + (0,) * spec.ndim]
-        assert conv_matrix(spec, w.tolist()) == sympy.Matrix(np.kron(mixing, np.eye(positions, dtype=int))), str(spec)
+        require(conv_matrix(spec, w.tolist()) == sympy.Matrix(np.kron(mixing, np.eye(positions, dtype=int))), str(spec))
         x = random_numbers(rng, (spec.in_channels, positions))
-        assert np.array_equal(to_numpy(conv_matrix(spec, w.tolist())) @ x.ravel(), (mixing @ x).ravel()), str(spec)
+        require(np.array_equal(to_numpy(conv_matrix(spec, w.tolist())) @ x.ravel(), (mixing @ x).ravel()), str(spec))
     return f"{count} random 1x1 layers (groups included): C = W (x) I, C vec(X) = vec(W X)"
 
 

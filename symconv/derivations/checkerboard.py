@@ -16,7 +16,7 @@ import sympy
 from sympy import Eq, Mod, Piecewise, Sum
 
 from symconv import TransposedConvSpec, interior_overlap, overlap_counts
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, residues, split_sum
+from symconv.proof import STRUCTURAL, Check, Derivation, Step, require, residues, split_sum
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -50,7 +50,7 @@ def overlap_theorem() -> Derivation:
                             for j_ in range(t_.out_shape[0]):
                                 # interior: every tap's input o = (j + p - d k)/s would lie inside the input
                                 if d_ * (q_ - 1) <= j_ + p_ <= (h - 1) * s_:
-                                    assert counts[j_] == interior_overlap(j_, q_, s_, p_, d_), (t_, j_)
+                                    require(counts[j_] == interior_overlap(j_, q_, s_, p_, d_), (t_, j_))
                                     n += 1
         return f"{n} interior positions of 1-D specs: index-map counts = the formula"
 
@@ -60,7 +60,7 @@ def overlap_theorem() -> Derivation:
             for d_ in range(1, 7):
                 for q_ in range(1, 13):
                     values = {interior_overlap(j_, q_, s_, 0, d_) for j_ in range(s_)}
-                    assert (len(values) == 1) == (q_ % s_ == 0 and gcd(d_, s_) == 1), (s_, d_, q_)
+                    require((len(values) == 1) == (q_ % s_ == 0 and gcd(d_, s_) == 1), (s_, d_, q_))
                     n += 1
         return f"{n} (s, d, q) with s, d <= 6, q <= 12: constant exactly when s | q and gcd(d, s) = 1"
 
@@ -72,7 +72,7 @@ def overlap_theorem() -> Derivation:
             s_ = [rng.randint(1, 3) for _ in range(2)]
             t_ = TransposedConvSpec(h, q_, stride=s_)
             rows = [overlap_counts(TransposedConvSpec(h[a], q_[a], stride=s_[a])).tolist() for a in range(2)]
-            assert overlap_counts(t_).tolist() == np.outer(*rows).tolist(), str(t_)
+            require(overlap_counts(t_).tolist() == np.outer(*rows).tolist(), str(t_))
             n += 1
         return f"{n} random 2-D specs: the counts are the outer product of the 1-D counts"
 

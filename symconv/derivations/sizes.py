@@ -21,7 +21,7 @@ from typing import Any
 import sympy
 
 from symconv import ConvSpec, conv_output_size, transposed_output_size
-from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts
+from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
 from symconv.symbols import symbols
@@ -107,12 +107,16 @@ def _stage_lengths(rng: random.Random, count: int = 60) -> str:
         p_ = rng.randint(0, max(0, ((h_ - 1) * s_ + d_ * (q_ - 1) + a_) // 2))
         t = TransposedConvSpec(h_, q_, stride=s_, padding=p_, dilation=d_, output_padding=a_)
         lengths = [stage.array.shape[0] for stage in recipe_stages(t, list(range(h_)))]
-        assert lengths == [
-            h_,
-            (h_ - 1) * s_ + 1,
-            (h_ - 1) * s_ + 1 + 2 * (d_ * (q_ - 1) - p_) + a_,
-            (h_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + a_ + 1,
-        ], (str(t), lengths)
+        require(
+            lengths
+            == [
+                h_,
+                (h_ - 1) * s_ + 1,
+                (h_ - 1) * s_ + 1 + 2 * (d_ * (q_ - 1) - p_) + a_,
+                (h_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + a_ + 1,
+            ],
+            (str(t), lengths),
+        )
     return f"{count} random specs: input, zeros inserted, padded, output"
 
 
@@ -208,7 +212,7 @@ def _inverse_exhaustive(rng: random.Random) -> str:
                             w_ = (h_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + a_ + 1
                             if w_ < 1:
                                 continue
-                            assert conv_output_size(w_, q_, s_, p_, d_) == h_, (h_, q_, s_, p_, d_, a_)
+                            require(conv_output_size(w_, q_, s_, p_, d_) == h_, (h_, q_, s_, p_, d_, a_))
                             count += 1
     return f"{count} integer cases"
 
@@ -253,10 +257,10 @@ def _ambiguity_exhaustive(rng: random.Random) -> str:
                     for o_, sizes in list(preimages.items())[:-1]:  # the last output may lack larger inputs
                         # the s candidates (o-1)s - 2p + d(q-1) + 1 + a, minus those too small to be inputs
                         candidates = [(o_ - 1) * s_ - 2 * p_ + d_ * (q_ - 1) + 1 + a_ for a_ in range(s_)]
-                        assert sizes == [c for c in candidates if c >= smallest], (q_, s_, p_, d_, o_, sizes)
+                        require(sizes == [c for c in candidates if c >= smallest], (q_, s_, p_, d_, o_, sizes))
                         for h_ in sizes:
                             a_ = (h_ + 2 * p_ - d_ * (q_ - 1) - 1) % s_
-                            assert transposed_output_size(o_, q_, s_, p_, d_, a_) == h_
+                            require(transposed_output_size(o_, q_, s_, p_, d_, a_) == h_, (o_, q_, s_, p_, d_, a_, h_))
                             count += 1
     return f"{count} input sizes: each output has s preimages, and a picks each one"
 
@@ -291,7 +295,7 @@ def _same_exhaustive(rng: random.Random) -> str:
         for q_ in range(1, 6):
             for d_ in range(1, 4):
                 spec = ConvSpec(h_, q_, padding="same", dilation=d_)
-                assert spec.out_shape == (h_,) and spec.padding_before[0] == d_ * (q_ - 1) // 2
+                require(spec.out_shape == (h_,) and spec.padding_before[0] == d_ * (q_ - 1) // 2, str(spec))
                 count += 1
     return f"{count} specs"
 
@@ -341,8 +345,8 @@ def _receptive_check(rng: random.Random, count: int = 40) -> str:
             s_, p_, d_, q_ = spec.stride[0], spec.padding_before[0], spec.dilation[0], spec.kernel_shape[0]
             reach = {key: {s_ * x - p_ + d_ * k for x in xs for k in range(q_)} for key, xs in reach.items()}
         field = receptive_field(layers)[0]
-        assert max(reach[0]) - min(reach[0]) + 1 == field.size and min(reach[0]) == field.start
-        assert min(reach[1]) - min(reach[0]) == field.jump
+        require(max(reach[0]) - min(reach[0]) + 1 == field.size and min(reach[0]) == field.start, (layers, field))
+        require(min(reach[1]) - min(reach[0]) == field.jump, (layers, field))
     return f"{count} random stacks of 1-3 layers"
 
 

@@ -18,7 +18,7 @@ from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda
 
 from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
 from symconv.derivations.sampling import random_tspec
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, split_sum, zero_extension
+from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, require, split_sum, zero_extension
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -43,8 +43,8 @@ def subpixel_theorem() -> Derivation:
             tspec = random_tspec(rng, rng.randint(1, 2), max_kernel=4, max_dilation=2)
             Ys = input_symbols(tspec.input_shape, "Y")
             a, b = subpixel_conv_transpose(tspec, Ys), conv_transpose(tspec, Ys)
-            assert all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec)
-            assert len(subpixel_kernels(tspec)) == int(np.prod(tspec.stride))
+            require(all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec))
+            require(len(subpixel_kernels(tspec)) == int(np.prod(tspec.stride)), str(tspec))
         return f"{count} random 1-D and 2-D specs (dilation, padding, output padding): sub-pixel = recipe, symbolically"
 
     seminar = TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1)

@@ -43,6 +43,7 @@ from symconv.proof import (
     Step,
     Transformation,
     reindex,
+    require,
     zero_extension,
 )
 from symconv.proof.run import run
@@ -82,7 +83,7 @@ def seminar_transposed() -> Derivation:
             t = random_tspec(rng)
             forward = conv_matrix(t.forward())
             keep = [int(np.ravel_multi_index(o, t.forward().out_shape)) for o in np.ndindex(*t.input_shape)]
-            assert transposed_conv_matrix(t) == forward.extract(keep, list(range(forward.cols))).T, str(t)
+            require(transposed_conv_matrix(t) == forward.extract(keep, list(range(forward.cols))).T, str(t))
         return f"{count} random specs (output_padding and dilation included): the forward rows, transposed"
 
     return Derivation(
@@ -141,7 +142,7 @@ def recipe_theorem(ndim: int) -> Derivation:
             y, w = random_numbers(rng, t.input_shape), random_numbers(rng, t.kernel_shape)
             got = np.array(conv_transpose(t, sympy.Array(y.tolist()), sympy.Array(w.tolist())).tolist(), dtype=float)
             expected = to_numpy(transposed_conv_matrix(t, sympy.Array(w.tolist()))) @ y.ravel()
-            assert np.array_equal(got.ravel(), expected), str(t)
+            require(np.array_equal(got.ravel(), expected), str(t))
         return f"{count} random {ndim}-D specs: recipe = matrix times input"
 
     return Derivation(
@@ -232,9 +233,11 @@ def stride_one_theorem() -> Derivation:
                 dilation=t_.dilation,
                 padding=[(b, b + a) for b, a in zip(borders, t_.output_padding)],
             )
-            assert transposed_conv_matrix(t_, sympy.Array(w.tolist())) == conv_matrix(
-                conv, rotate_kernel(sympy.Array(w.tolist()))
-            ), str(t_)
+            require(
+                transposed_conv_matrix(t_, sympy.Array(w.tolist()))
+                == conv_matrix(conv, rotate_kernel(sympy.Array(w.tolist()))),
+                str(t_),
+            )
             done += 1
         return f"{count} random stride-1 specs: the same matrix as the convolution"
 
@@ -281,8 +284,8 @@ def lattice_theorem() -> Derivation:
             strided = ConvSpec(h_, q_, stride=s_, padding=p_, dilation=d_)
             unit = ConvSpec(h_, q_, stride=1, padding=p_, dilation=d_)
             sel = stride_selection(strided.out_shape, s_, unit.out_shape)
-            assert conv_matrix(strided) == sel * conv_matrix(unit), str(strided)
-            assert zero_insert(strided.out_shape, s_, unit.out_shape) == sel.T
+            require(conv_matrix(strided) == sel * conv_matrix(unit), str(strided))
+            require(zero_insert(strided.out_shape, s_, unit.out_shape) == sel.T, str(strided))
         return f"{count} random 1-D and 2-D specs: C_s = S C_1"
 
     return Derivation(
@@ -346,14 +349,14 @@ def backprop_theorem() -> Derivation:
                 padding=p_,
                 dilation=d_,
                 output_padding=spec.input_shape[0]
-                - TransposedConvSpec(spec.out_shape, q_, stride=spec.stride, padding=p_, dilation=d_).out_shape[0],
+                - ((spec.out_shape[0] - 1) * spec.stride[0] - 2 * p_ + d_ * (q_ - 1) + 1),
             )
             expected = transposed_conv_matrix(t) * sympy.Matrix(g.ravel().tolist())
-            assert all(sympy.expand(a - b) == 0 for a, b in zip(grad_x, expected)), str(spec)
+            require(all(sympy.expand(a - b) == 0 for a, b in zip(grad_x, expected)), str(spec))
             # dL/dW: a correlation of X with G (stride and dilation swap roles), its first q outputs
             corr = ConvSpec(h_, spec.out_shape, stride=d_, padding=p_, dilation=spec.stride)
             grad_w = sliding_window(corr, Xs, sympy.Array(g.tolist()))
-            assert all(sympy.expand(sympy.diff(loss, Ws[k_]) - grad_w[k_]) == 0 for k_ in range(q_)), str(spec)
+            require(all(sympy.expand(sympy.diff(loss, Ws[k_]) - grad_w[k_]) == 0 for k_ in range(q_)), str(spec))
             n += 1
         return f"{count} random specs: SymPy's derivatives of the sliding window"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import sympy
+
 from ..printing.language import PREAMBLES, words
 from ..printing.text import text_latex
 from ..proof import Report
@@ -45,12 +47,11 @@ def _step_lines(report: Report, printer: Any, lang: str, first: int, last: int) 
         else:
             left = "{}" if step.lhs is None else printer._print(step.lhs)
             formula = f"{left} = {printer._print(step.rhs)}"
-        status = f"{w['exact']}: {text_latex(result.exact_detail)}"
-        if result.numeric is not None:
-            status += f"; {w['numeric']}: {text_latex(result.numeric_detail)}"
+        status = f"{w['exact']}: {text_latex(result.exact_detail)}; {w['numeric']}: {text_latex(result.numeric_detail)}"
+        where = "" if step.where is sympy.true else f" ({w['where']} ${printer._print(step.where)}$)"
         lines.append("\\noindent" + _fit(formula) + "\\par")
         lines.append(
-            f"{{\\footnotesize ({n}) {text_latex(step.because)} \\hfill $\\checkmark$ {status}}}\\par\\smallskip"
+            f"{{\\footnotesize ({n}) {text_latex(step.because)}{where} \\hfill $\\checkmark$ {status}}}\\par\\smallskip"
         )
     return lines
 
@@ -81,6 +82,8 @@ def _block(block: Any, printer: Any, lang: str, reports: dict[str, Report], slid
     if isinstance(block, Proof):
         report = reports[block.derivation.name]
         lines = [text_latex(block.derivation.statement) + "\\par\\smallskip"]
+        if block.derivation.hypotheses is not sympy.true:
+            lines.append(f"{words(lang)['assuming']} ${printer._print(block.derivation.hypotheses)}$.\\par\\smallskip")
         lines += _step_lines(report, printer, lang, 0, len(report.steps)) + _checks(report, lang)
         return lines
     raise TypeError(f"unknown block {type(block).__name__}")

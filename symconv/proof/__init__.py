@@ -20,12 +20,15 @@ of their concept:
 - :mod:`.bounds`: what is known about a step's variables (hypotheses, ``where``, enclosing
   sums) and whether a condition follows;
 - :mod:`.compare`: structural comparison of scalars, matrices and arrays (shapes first), entry by entry;
-- :mod:`.numeric`: checks by random numeric substitution;
+- :mod:`.premises`: the side conditions a rule states, proved from hypotheses, ``where``,
+  assumptions and enclosing sums;
+- :mod:`.evaluation`: exact evaluation at a point (sums written out, deltas decided);
+- :mod:`.numeric`: checks by random numeric substitution, failing closed;
 - :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`.
 """
 
 from .deltas import COLLAPSE, zero_extension
-from .derivation import Check, Derivation, Report, Step
+from .derivation import Check, Derivation, NotNumeric, Report, Step, require
 from .integers import euclid, integer_parts, residues, within
 from .linear import LINEAR, LinearMap, linear_coefficients
 from .sums import SUMS, reindex, split_sum
@@ -54,4 +57,6 @@ __all__ = [
     "Check",
     "Derivation",
     "Report",
+    "NotNumeric",
+    "require",
 ]

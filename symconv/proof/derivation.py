@@ -2,9 +2,14 @@ r"""Derivations: sequences of steps that are checked and rendered.
 
 A :class:`Step` states ``lhs = rhs`` (or continues a chain from the previous
 right-hand side, or states a relation that must hold) with a one-line
-justification and the transformation under which SymPy checks it exactly. Where
-numbers make sense each step is also checked by random substitution. A
-:class:`Check` adds a numeric comparison with an independent implementation.
+justification and the transformation under which SymPy checks it exactly; the
+side conditions the transformation states must follow from the derivation's
+``hypotheses``, the step's ``where``, the symbols' assumptions and the enclosing
+sums. Every step is also checked by random substitution (:mod:`.numeric`), which
+fails when it cannot be evaluated, unless the step declares why it has no numeric
+check (:class:`NotNumeric`, shown in the report). A :class:`Check` adds a numeric
+comparison with an independent implementation. Failures raise
+:class:`~symconv.VerificationError` (:func:`require`), never rely on ``assert``.
 
 >>> import sympy
 >>> from symconv.proof import EXPAND
@@ -13,7 +18,7 @@ numbers make sense each step is also checked by random substitution. A
 ...     Step((x + 1)**2, x**2 + 2*x + 1, "binomial formula", EXPAND),))
 >>> print(d.verify())
 square: A square
-  [ok] (x + 1)**2 = x**2 + 2*x + 1    binomial formula  (exact: expand; numeric: equal at 3 random points)
+  [ok] (x + 1)**2 = x**2 + 2*x + 1    binomial formula  (exact: expand; numeric: equal at 24 points (...))
 verified: 1 step
 """
 
@@ -31,9 +36,46 @@ from sympy.printing.defaults import Printable
 from ..errors import VerificationError
 from ..printing.text import text_latex, text_plain
 from .numeric import compare_numerically
+from .premises import unproved
 from .transformations import STRUCTURAL, Transformation
 
-__all__ = ["Step", "Check", "Derivation", "Report", "StepResult"]
+__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require"]
+
+
+def require(condition: Any, message: Any) -> None:
+    """Raise :class:`~symconv.VerificationError` with ``message`` unless ``condition`` holds:
+    the checks of derivations, which must not vanish under ``python -O`` as ``assert`` does.
+
+    >>> require(1 + 1 == 2, "arithmetic")
+    >>> require(1 + 1 == 3, "arithmetic")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.VerificationError: arithmetic
+    """
+    if not condition:
+        raise VerificationError(str(message))
+
+
+@dataclass(frozen=True)
+class NotNumeric:
+    """Why a step has no numeric check: a step that cannot be evaluated at random points must
+    say so (the report shows the reason). ``check`` names the derivation's :class:`Check` that
+    covers the step instead, when there is one; the derivation must have it.
+
+    >>> NotNumeric("a statement about every factor", check="factors 2-8")
+    NotNumeric(reason='a statement about every factor', check='factors 2-8')
+    """
+
+    reason: str
+    check: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.reason.strip():
+            raise VerificationError("NotNumeric: give the reason why the step has no numeric check")
+
+    def __str__(self) -> str:
+        covered = f" (covered by the check '{self.check}')" if self.check else ""
+        return f"not numeric: {self.reason}{covered}"
 
 
 def _brief(obj: Any, printer: Any) -> str:
@@ -56,26 +98,42 @@ class Step(Printable):
 
     ``lhs=None`` continues from the previous step's right-hand side (an ``align*``
     chain); ``rhs=None`` makes ``lhs`` a statement (a relation) that must become true
-    after ``via``. ``numeric=False`` skips the substitution check (say why in
-    ``because``).
+    after ``via``. ``where`` (a SymPy Boolean, e.g. ``0 <= m <= h - 2``) is where the
+    step holds: the random points are drawn there, ``via``'s side conditions may use it,
+    and the report prints it. ``numeric=NotNumeric(reason)`` (or the reason as a string)
+    declares that the step has no numeric check and why; ``numeric=False`` is refused.
     """
 
     lhs: Any
     rhs: Any
     because: str
     via: Transformation = STRUCTURAL
-    numeric: bool = True
-    #: where the step holds (a SymPy Boolean, e.g. ``0 <= m <= h - 2``): random points are drawn there
+    numeric: bool | str | NotNumeric = True
     where: Any = sympy.true
+
+    def __post_init__(self) -> None:
+        if isinstance(self.numeric, str):
+            object.__setattr__(self, "numeric", NotNumeric(self.numeric))
+        elif self.numeric is not True and not isinstance(self.numeric, NotNumeric):
+            raise VerificationError(
+                f"step '{self.because}': numeric={self.numeric!r}; a step without a numeric check "
+                "must say why: numeric=NotNumeric('reason')"
+            )
+        object.__setattr__(self, "where", sympy.sympify(self.where))
+
+    def _condition(self, printer: Any) -> str:
+        return "" if self.where is sympy.true else f"    [where {printer._print(self.where)}]"
 
     def _sympystr(self, printer: Any) -> str:
         left = "" if self.lhs is None else _brief(self.lhs, printer)
         if self.rhs is None:
-            return f"{left}    {text_plain(self.because)}"
-        return f"{left} = {_brief(self.rhs, printer)}    {text_plain(self.because)}"
+            return f"{left}    {text_plain(self.because)}{self._condition(printer)}"
+        return f"{left} = {_brief(self.rhs, printer)}    {text_plain(self.because)}{self._condition(printer)}"
 
     def _latex_line(self, printer: Any) -> str:
         because = r" && \text{%s}" % text_latex(self.because)
+        if self.where is not sympy.true:
+            because += r" \quad (%s)" % printer._print(self.where)
         if self.rhs is None:
             return "& " + printer._print(self.lhs) + because
         left = "" if self.lhs is None else printer._print(self.lhs) + " "
@@ -89,8 +147,9 @@ class Step(Printable):
 class Check:
     """A numeric check against an independent implementation.
 
-    ``run(rng)`` raises ``AssertionError`` on a disagreement and returns what it
-    checked (for the report), e.g. ``"120 random specs agree with numpy"``.
+    ``run(rng)`` raises :class:`~symconv.VerificationError` on a disagreement (see
+    :func:`require`) and returns what it checked (for the report), e.g. ``"120 random
+    specs agree with numpy"``. Any other exception fails the check too.
     """
 
     description: str
@@ -99,13 +158,20 @@ class Check:
 
 @dataclass(frozen=True)
 class StepResult:
-    """The outcome of one step: the exact check and the numeric check."""
+    """The outcome of one step: the exact check and the numeric check.
+
+    ``numeric`` is ``True`` or ``False``, or ``None`` when the step declared that it has no
+    numeric check (``numeric_detail`` then gives the declaration). ``points`` is the number of
+    random points where both sides were evaluated, ``nonzero`` how many were not all zero.
+    """
 
     step: Step
     exact: bool
     exact_detail: str
     numeric: bool | None
     numeric_detail: str
+    points: int = 0
+    nonzero: int = 0
 
     @property
     def ok(self) -> bool:
@@ -116,8 +182,9 @@ class StepResult:
 class Derivation(Printable):
     """A named derivation: a statement, its steps and its numeric checks.
 
-    ``hypotheses`` (a SymPy Boolean) restricts the random points of the numeric
-    checks to the cases the statement is about (for example ``a < s``).
+    ``hypotheses`` (a SymPy Boolean) states the cases the statement is about (for example
+    ``a < s``): the random points of the numeric checks are drawn there, the side conditions
+    of the steps' rules may use it, and the text and LaTeX print it.
     """
 
     name: str
@@ -128,33 +195,17 @@ class Derivation(Printable):
     hypotheses: Any = sympy.true
     fact: str = ""
 
-    def check(self, *, seed: int = 0, trials: int = 3) -> "Report":
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hypotheses", sympy.sympify(self.hypotheses))
+
+    def check(self, *, seed: int = 0) -> "Report":
         """Check every step (exactly, then numerically) and every numeric check; never raises."""
         rng = random.Random(seed)
         results: list[StepResult] = []
         previous = None
         for step in self.steps:
             lhs = previous if step.lhs is None else step.lhs
-            try:
-                via = step.via.given(sympy.And(self.hypotheses, step.where))  # the rule may use what the step assumes
-                if step.rhs is None:
-                    exact_detail = via.confirm(lhs)
-                else:
-                    exact_detail = via.compare(lhs, step.rhs)
-            except Exception as error:  # a failing step must be reported, not crash the report
-                exact_detail = f"{type(error).__name__}: {error}"
-            if step.numeric:
-                numeric, numeric_detail = compare_numerically(
-                    lhs,
-                    step.rhs,
-                    rng,
-                    hypotheses=sympy.And(self.hypotheses, step.where),
-                    trials=trials,
-                    prepare=step.via.unfold,
-                )
-            else:
-                numeric, numeric_detail = None, "not applicable"
-            results.append(StepResult(step, not exact_detail, exact_detail or step.via.name, numeric, numeric_detail))
+            results.append(self._check_step(step, lhs, rng))
             previous = step.rhs if step.rhs is not None else previous
         checks: list[tuple[Check, bool, str]] = []
         for check in self.checks:
@@ -162,17 +213,53 @@ class Derivation(Printable):
                 checks.append((check, True, check.run(rng)))
             except AssertionError as error:
                 checks.append((check, False, str(error) or "failed"))
+            except Exception as error:  # a check that crashes fails; it must not end the report
+                checks.append((check, False, f"{type(error).__name__}: {error}"))
         return Report(self, tuple(results), tuple(checks))
 
-    def verify(self, *, seed: int = 0, trials: int = 3) -> "Report":
+    def _check_step(self, step: Step, lhs: Any, rng: random.Random) -> StepResult:
+        given = sympy.And(self.hypotheses, step.where)
+        # a rule that can use what the step assumes is told it (rules with a ``given`` method)
+        tell = getattr(step.via, "given", None)
+        via = tell(given) if callable(tell) else step.via
+        try:
+            if step.rhs is None:
+                exact_detail = via.confirm(lhs)
+            else:
+                exact_detail = via.compare(lhs, step.rhs)
+            if not exact_detail:  # the conditions the rule states must follow from what the step assumes
+                missing = unproved(via.conditions(), given, (lhs, step.rhs))
+                if missing:
+                    exact_detail = (
+                        f"{step.via.name}: its condition {sympy.sstr(missing[0])} does not follow from the "
+                        "hypotheses, the where-condition, the symbols' assumptions or the enclosing sums"
+                    )
+        except Exception as error:  # a failing step must be reported, not crash the report
+            exact_detail = f"{type(error).__name__}: {error}"
+        exact = (not exact_detail, exact_detail or via.name)
+        if isinstance(step.numeric, NotNumeric):
+            if step.numeric.check and step.numeric.check not in [c.description for c in self.checks]:
+                detail = f"declared covered by the check '{step.numeric.check}', which {self.name} does not have"
+                return StepResult(step, *exact, False, detail)
+            return StepResult(step, *exact, None, str(step.numeric))
+        result = compare_numerically(lhs, step.rhs, rng, hypotheses=given, prepare=via.unfold)
+        return StepResult(step, *exact, result.ok, result.detail, result.points, result.nonzero)
+
+    def verify(self, *, seed: int = 0) -> "Report":
         """Like :meth:`check`, but raise :class:`~symconv.VerificationError` if anything fails."""
-        report = self.check(seed=seed, trials=trials)
+        report = self.check(seed=seed)
         if not report.ok:
             raise VerificationError(f"{self.name}: {report.failure()}")
         return report
 
+    def _assuming(self, printer: Any) -> list[str]:
+        return [] if self.hypotheses is sympy.true else [f"  assuming {printer._print(self.hypotheses)}"]
+
+    def _latex_assuming(self, printer: Any) -> list[str]:
+        return [] if self.hypotheses is sympy.true else [r"&& \text{assuming } %s" % printer._print(self.hypotheses)]
+
     def _sympystr(self, printer: Any) -> str:
-        lines = [f"{self.name}: {self.title}", f"  {text_plain(self.statement)}"]
+        lines = [f"{self.name}: {self.title}", f"  {text_plain(self.statement)}", *self._assuming(printer)]
         previous_lhs = ""
         for step in self.steps:
             text = printer._print(step)
@@ -180,7 +267,7 @@ class Derivation(Printable):
         return "\n".join(lines)
 
     def _latex(self, printer: Any) -> str:
-        lines = [step._latex_line(printer) for step in self.steps]
+        lines = self._latex_assuming(printer) + [step._latex_line(printer) for step in self.steps]
         return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
 
     def align(self, printer: Any = None) -> str:
@@ -189,7 +276,7 @@ class Derivation(Printable):
             from sympy.printing.latex import LatexPrinter
 
             printer = LatexPrinter()
-        lines = [step._latex_line(printer) for step in self.steps]
+        lines = self._latex_assuming(printer) + [step._latex_line(printer) for step in self.steps]
         return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"
 
 
@@ -219,7 +306,7 @@ class Report(Printable):
 
     def _sympystr(self, printer: Any) -> str:
         d = self.derivation
-        lines = [f"{d.name}: {d.title}"]
+        lines = [f"{d.name}: {d.title}", *d._assuming(printer)]
         for r in self.steps:
             mark = "ok" if r.ok else "FAIL"
             lines.append(

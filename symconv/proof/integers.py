@@ -54,6 +54,11 @@ __all__ = [
 Bounds = tuple[tuple[Any, Any, Any], ...]
 
 
+def _bounds(bounds: Any) -> tuple[Any, ...]:
+    """``low <= v`` and ``v <= high`` for each ``(v, low, high)``: what a rule takes as given."""
+    return tuple(r for v, low, high in bounds for r in (sympy.LessThan(low, v), sympy.LessThan(v, high)))
+
+
 def _simplified_piecewise(expr: Any) -> Any:
     """Every ``Piecewise`` built again, so that conditions made true or false take effect."""
     return expr.replace(lambda e: isinstance(e, sympy.Piecewise), lambda p: p.func(*p.args))
@@ -150,6 +155,9 @@ class Within(Transformation):
         """``true`` when the relation holds for every value in the scope's bounds, else its canonical form."""
         return decide(relation, scope, self.name)
 
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds(self.bounds)
+
     def apply(self, expr: Any) -> Any:
         scope = stated_scope(self.name, self.bounds, self.facts)
         expr = canonical_zero_extension(collapse_deltas(sympy.sympify(expr), facts=scope.facts, rule=self.name))
@@ -223,6 +231,9 @@ class Residues(Transformation):
         ranges = tuple((placeholder, 0, self.modulus - 1) for placeholder in placeholders.values())
         values = extremes(canonical.lhs.xreplace(placeholders), scope.bounds + ranges, self.name, relation)
         return sympy.true if all(implied(v, scope.facts) for v in values) else canonical
+
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds([(v, 0, self.modulus - 1) for v in sorted(self.variables, key=str)])
 
     def apply(self, expr: Any) -> Any:
         facts = self.facts
@@ -319,6 +330,9 @@ class Euclid(Transformation):
         """``true`` for a relation that holds in the bounds of the scope (a residue in ``0..s-1``, say)."""
         return decide(relation, scope, self.name)
 
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds([(v, 0, self.modulus - 1) for v in sorted({v for pair in self.pairs for v in pair}, key=str)])
+
     def apply(self, expr: Any) -> Any:
         facts = self.facts
         _positive_integer(self.name, self.modulus, facts)
@@ -372,6 +386,9 @@ class IntegerParts(ZeroDifference):
         if not (s.is_nonzero or implied(s - 1, self.facts) or implied(-s - 1, self.facts)):
             raise SideConditionError(self.name, f"{mod} = x - s floor(x/s) needs {s} != 0: not shown")
         return x - s * sympy.floor(x / s)
+
+    def conditions(self) -> tuple[Any, ...]:
+        return _bounds(self.bounds)
 
     def apply(self, expr: Any) -> Any:
         scope = stated_scope(self.name, self.bounds, self.facts)

@@ -136,6 +136,12 @@ class Transformation:
         (none here)."""
         return expr
 
+    def conditions(self) -> tuple[Any, ...]:
+        """The relations this rule takes as given (bounds of its variables; none here). The
+        checker proves that they follow from the step's hypotheses, ``where``, the symbols'
+        assumptions and the enclosing sums (:func:`~.premises.unproved`)."""
+        return ()
+
     def then(self, other: Transformation, name: str = "") -> Transformation:
         """This rewrite, then ``other``'s (a :class:`Composition`)."""
         return Composition(self, other, name)
@@ -227,6 +233,9 @@ class Composition(Transformation):
 
     def unfold(self, expr: Any) -> Any:
         return self.second.unfold(self.first.unfold(expr))
+
+    def conditions(self) -> tuple[Any, ...]:
+        return self.first.conditions() + self.second.conditions()
 
 
 def doit(expr: Any) -> Any:
