@@ -52,8 +52,8 @@ __all__ = [
     "unfold",
 ]
 
-#: Letters of kernel taps: their terms print last (``s o - p + d k``).
-_TAP_LETTERS = frozenset("kmn")
+#: The letter of kernel taps: its terms print last (``s o - p + d k``).
+_TAP_LETTERS = frozenset("k")
 
 
 def _letter(symbol: Basic) -> str:
@@ -78,7 +78,13 @@ def _ordered(expr: Basic) -> tuple[list[Basic], list[Basic]] | None:
         indices = [f for f in factors if f.is_Symbol and not _is_parameter(f)]
         group = 1 if not indices else 2 if any(_letter(f) in _TAP_LETTERS for f in indices) else 0
         groups[group].append((negative, factors))
+    for group in groups.values():  # indices in alphabetical order: j + d m, m - t
+        group.sort(key=lambda term: [_letter(f) for f in term[1] if f.is_Symbol and not _is_parameter(f)])
     ordered = groups[0] + groups[1] + groups[2]
+    positive = [term for term in ordered if not term[0]]
+    if ordered[0][0] and positive:  # start with a positive term: m - t + 1, not -t + 1 + m
+        ordered.remove(positive[0])
+        ordered.insert(0, positive[0])
     return [negative for negative, _ in ordered], [factors for _, factors in ordered]
 
 
@@ -117,6 +123,14 @@ class Defined(Expr):
 
     def __new__(cls, *args: Any) -> Defined:
         return Expr.__new__(cls, *[sympy.sympify(a) for a in args])
+
+    #: positions in ``args`` of tuples of summation variables the definition binds
+    _bound: tuple[int, ...] = ()
+
+    @property
+    def free_symbols(self) -> set[Basic]:
+        bound = {x for n in self._bound for x in self.args[n]}
+        return set().union(*[a.free_symbols for n, a in enumerate(self.args) if n not in self._bound]) - bound
 
     def unfold(self) -> Expr:
         """The definition, as a SymPy expression."""
@@ -200,6 +214,8 @@ class ConvEntry(Defined):
     ('C_{o, i}', True)
     """
 
+    _bound = (3,)
+
     def __new__(cls, kernel: Any, o: Any, i: Any, k: Any, q: Any, s: Any, p: Any, d: Any) -> ConvEntry:
         return super().__new__(cls, kernel, *[Tuple(*x) for x in (o, i, k, q, s, p, d)])  # type: ignore[return-value]
 
@@ -234,6 +250,8 @@ class RecipeInput(Defined):
     Piecewise((Sum(KroneckerDelta(t, d*(q - 1) + o*s - p)*Y[o], (o, 0, h - 1)),
                (t >= 0) & (t <= a + 2*d*(q - 1) - 2*p + s*(h - 1))), (0, True))
     """
+
+    _bound = (2,)
 
     def __new__(cls, base: Any, t: Any, o: Any, h: Any, q: Any, s: Any, p: Any, d: Any, a: Any) -> RecipeInput:
         return super().__new__(cls, base, *[Tuple(*x) for x in (t, o, h, q, s, p, d, a)])  # type: ignore[return-value]
@@ -351,6 +369,10 @@ class SymbolicConv:
         """Summation limits over the output: ``0 <= o <= w - 1`` (``w`` the output size unless given)."""
         sizes = self.output_size() if size is None else _per_dimension(size, self.ndim, "size")
         return [(oj, 0, w - 1) for oj, w in zip(self._axes(o)[0], sizes)]
+
+    def kernel_entry(self, k: Any, kernel: Any = None) -> Expr:
+        """The kernel's tap ``W_k``."""
+        return (IndexedBase("W") if kernel is None else kernel)[self._axes(k)[0]]
 
     def delta(self, i: Any, o: Any, k: Any) -> Expr:
         """``prod_j delta(i_j, s_j o_j - p_j + d_j k_j)``: output ``o`` reads input ``i`` through tap ``k``."""
