@@ -78,8 +78,8 @@ def _ordered(expr: Basic) -> tuple[list[Basic], list[Basic]] | None:
         indices = [f for f in factors if f.is_Symbol and not _is_parameter(f)]
         group = 1 if not indices else 2 if any(_letter(f) in _TAP_LETTERS for f in indices) else 0
         groups[group].append((negative, factors))
-    for group in groups.values():  # indices in alphabetical order: j + d m, m - t
-        group.sort(key=lambda term: [_letter(f) for f in term[1] if f.is_Symbol and not _is_parameter(f)])
+    for terms in groups.values():  # indices in alphabetical order: j + d m, m - t
+        terms.sort(key=lambda term: [_letter(f) for f in term[1] if f.is_Symbol and not _is_parameter(f)])
     ordered = groups[0] + groups[1] + groups[2]
     positive = [term for term in ordered if not term[0]]
     if ordered[0][0] and positive:  # start with a positive term: m - t + 1, not -t + 1 + m
@@ -165,7 +165,7 @@ class ZeroPadded(Defined):
     def __new__(cls, base: Any, indices: Any, sizes: Any) -> ZeroPadded:
         if len(indices) != len(sizes):
             raise SpecError("indices", f"one per dimension: {len(indices)} indices for {len(sizes)} sizes")
-        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))  # type: ignore[return-value]
+        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))
 
     def unfold(self) -> Expr:
         base, indices, sizes = self.args
@@ -189,7 +189,7 @@ class RotatedKernel(Defined):
     """
 
     def __new__(cls, base: Any, indices: Any, sizes: Any) -> RotatedKernel:
-        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))  # type: ignore[return-value]
+        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))
 
     def unfold(self) -> Expr:
         base, indices, sizes = self.args
@@ -217,7 +217,7 @@ class ConvEntry(Defined):
     _bound = (3,)
 
     def __new__(cls, kernel: Any, o: Any, i: Any, k: Any, q: Any, s: Any, p: Any, d: Any) -> ConvEntry:
-        return super().__new__(cls, kernel, *[Tuple(*x) for x in (o, i, k, q, s, p, d)])  # type: ignore[return-value]
+        return super().__new__(cls, kernel, *[Tuple(*x) for x in (o, i, k, q, s, p, d)])
 
     def unfold(self) -> Expr:
         kernel, o, i, k, q, s, p, d = self.args
@@ -254,7 +254,7 @@ class RecipeInput(Defined):
     _bound = (2,)
 
     def __new__(cls, base: Any, t: Any, o: Any, h: Any, q: Any, s: Any, p: Any, d: Any, a: Any) -> RecipeInput:
-        return super().__new__(cls, base, *[Tuple(*x) for x in (t, o, h, q, s, p, d, a)])  # type: ignore[return-value]
+        return super().__new__(cls, base, *[Tuple(*x) for x in (t, o, h, q, s, p, d, a)])
 
     def unfold(self) -> Expr:
         base, t, o, h, q, s, p, d, a = self.args

@@ -79,12 +79,12 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
         steps = tuple(Step(_put(e, values), number(value), text, EXPAND) for e, value, text in rows)
     else:
         steps = (
-            Step(library_spread, zeros, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
-            Step(library_total, A(gap, gap), "padding $q - 1 - p$ on each side", EXPAND),
-            Step(library_transformed, A(spread, total), "the transformed input $w'$", EXPAND),
+            Step(zeros, library_spread, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
+            Step(A(gap, gap), library_total, "padding $q - 1 - p$ on each side", EXPAND),
+            Step(A(spread, total), library_transformed, "the transformed input $w'$", EXPAND),
             Step(
-                library_output,
                 output,
+                library_output,
                 "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$",
                 EXPAND,
             ),
