@@ -12,8 +12,8 @@ import sympy
 from sympy import ImmutableMatrix, IndexedBase, MatMul
 
 from symconv import ConvSpec, conv_matrix, im2col, input_symbols, kernel_row, sliding_window, vec
-from symconv.indexing import SymbolicConv
-from symconv.proof import COLLAPSE, DOIT_EXPAND, LINEAR, Derivation, LinearMap, Step
+from symconv.indexing import DEFINITIONS, SymbolicConv
+from symconv.proof import COLLAPSE, DOIT_EXPAND, LINEAR, Derivation, LinearMap, Step, zero_extension
 from symconv.proof.run import run
 
 #: The slide's matrix (S3 of the seminar), row by row; 0 where the slide shows 0.
@@ -35,7 +35,7 @@ def slide_matrix() -> sympy.Matrix:
 
 def general_entries(spec: ConvSpec) -> ImmutableMatrix:
     """The matrix whose entries are the general entry ``C_{o,i}`` of the index map with the spec's
-    numbers put in (the sums over the taps left unevaluated)."""
+    numbers put in (:class:`~symconv.indexing.ConvEntry`, unfolded by the step's rule)."""
     conv = SymbolicConv(
         spec.input_shape, spec.kernel_shape, spec.stride, spec.padding_before, spec.dilation, (0,) * spec.ndim
     )
@@ -44,7 +44,7 @@ def general_entries(spec: ConvSpec) -> ImmutableMatrix:
     return ImmutableMatrix(
         len(outputs),
         len(inputs),
-        lambda r, c: conv.entry(tuple(int(x) for x in outputs[r]), tuple(int(x) for x in inputs[c]), k),
+        lambda r, c: conv.entry_symbol(tuple(int(x) for x in outputs[r]), tuple(int(x) for x in inputs[c]), k),
     )
 
 
@@ -63,7 +63,7 @@ def example_case(spec: ConvSpec) -> Derivation:
                 slide_matrix(),
                 "the general entry $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$ with the seminar's numbers "
                 "is the slide's 4x16 matrix (S3)",
-                COLLAPSE,
+                zero_extension(*DEFINITIONS).then(COLLAPSE),
             ),
         )
         if seminar

@@ -238,7 +238,7 @@ def stride_one_theorem() -> Derivation:
         done = 0
         while done < count:
             t_ = random_tspec(rng, stride_one=True)
-            borders = [d_ * (q_ - 1) - p_ for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
+            borders = [recipe_padding(q_, p_, d_) for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
             if min(borders) < 0:
                 continue
             w = random_numbers(rng, t_.kernel_shape)
