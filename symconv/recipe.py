@@ -24,7 +24,6 @@ __all__ = [
     "recipe_padding",
     "landing_position",
     "padded_length",
-    "kernel_span",
     "rotated_tap",
 ]
 
@@ -73,15 +72,6 @@ def padded_length(h: Any, q: Any, s: Any, p: Any, d: Any = 1, a: Any = 0) -> Any
     6
     """
     return zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d) + a
-
-
-def kernel_span(q: Any, d: Any = 1) -> Any:
-    """The positions a dilated kernel covers: ``d(q-1) + 1``.
-
-    >>> kernel_span(3, 2)
-    5
-    """
-    return d * (q - 1) + 1
 
 
 def rotated_tap(m: Any, q: Any) -> Any:

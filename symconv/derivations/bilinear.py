@@ -532,13 +532,14 @@ def normalisation() -> Derivation:
         count = 0
         for factor in range(1, 9):
             for n in range(1, 4):
-                for kernel in (bilinear_kernel(factor, n), fcn_bilinear_kernel(factor, n)):
+                tent_kernel = bilinear_kernel(factor, n)
+                for kernel in (tent_kernel, fcn_bilinear_kernel(factor, n)):
                     size = kernel.shape[0]
                     spec = TransposedConvSpec((2,) * n, size, stride=factor)
                     for g in subpixel_kernels(spec, kernel).values():
                         assert sum(g.reshape(len(g))) == 1, (factor, n)
                         count += 1
-                assert sum(bilinear_kernel(factor, n).reshape(len(bilinear_kernel(factor, n)))) == factor**n
+                assert sum(tent_kernel.reshape(len(tent_kernel))) == factor**n
         return f"{count} phases of the tent and FCN kernels, factors 1-8, dimensions 1-3: each sums to 1"
 
     kernel = bilinear_kernel()

@@ -373,7 +373,9 @@ def _receptive_check(rng: random.Random, count: int = 40) -> str:
         reach = {0: {0}, 1: {1}}
         for spec in reversed(layers):
             s_, p_, d_, q_ = spec.stride[0], spec.padding_before[0], spec.dilation[0], spec.kernel_shape[0]
-            reach = {key: {s_ * x - p_ + d_ * k for x in xs for k in range(q_)} for key, xs in reach.items()}
+            reach = {
+                key: {input_position(x, k, s_, p_, d_) for x in xs for k in range(q_)} for key, xs in reach.items()
+            }
         field = receptive_field(layers)[0]
         assert max(reach[0]) - min(reach[0]) + 1 == field.size and min(reach[0]) == field.start
         assert min(reach[1]) - min(reach[0]) == field.jump
