@@ -11,10 +11,10 @@ fails a general step, not only an example.
   of Kronecker deltas (:meth:`~SymbolicConv.entry`), the window of output ``o``
   (:meth:`~SymbolicConv.window`), and for the transposed recipe where input ``o`` lands
   (:meth:`~SymbolicConv.landing`), the recipe's input and the rotated kernel;
-- objects that print as the seminar writes them and unfold to their definition:
-  :class:`ZeroPadded` (``X^{pad}``), :class:`ConvEntry` (``C_{o,i}``), :class:`RecipeInput`
-  (``Y^{ins}``, zeros inserted and padded) and :class:`RotatedKernel` (``W^{rot}``);
-  :data:`DEFINITIONS` lists them for a rule that substitutes definitions.
+- the objects of :mod:`.notation` (here too), which print as the seminar writes them and unfold to
+  their definition: :class:`ZeroPadded` (``X^{pad}``), :class:`ConvEntry` (``C_{o,i}``),
+  :class:`RecipeInput` (``Y^{ins}``, zeros inserted and padded) and :class:`RotatedKernel`
+  (``W^{rot}``); :data:`DEFINITIONS` lists them for a rule that substitutes definitions.
 
 >>> conv = SymbolicConv.general()
 >>> o, k, i = conv.indices("o"), conv.indices("k"), conv.indices("i")
@@ -28,21 +28,22 @@ Sum(KroneckerDelta(i, d*k + o*s - p)*W[k], (k, 0, q - 1))
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import sympy
-from sympy import Basic, Expr, IndexedBase, KroneckerDelta, Mul, Piecewise, Sum, Tuple
+from sympy import Expr, IndexedBase, KroneckerDelta, Mul, Sum, Tuple
 
 from .errors import SpecError
 from .indexmap import input_position
-from .recipe import landing_position, padded_length, rotated_tap
+from .notation import DEFINITIONS, ConvEntry, Defined, RecipeInput, RotatedKernel, ZeroPadded, print_index, unfold
+from .recipe import landing_position
 from .sizes import conv_output_size, transposed_output_size
 from .symbols import symbols
 
 __all__ = [
     "SymbolicConv",
+    "print_index",
     "Defined",
     "ZeroPadded",
     "ConvEntry",
@@ -51,244 +52,6 @@ __all__ = [
     "DEFINITIONS",
     "unfold",
 ]
-
-#: The letter of kernel taps: its terms print last (``s o - p + d k``).
-_TAP_LETTERS = frozenset("k")
-
-
-def _letter(symbol: Basic) -> str:
-    match = re.match(r"[A-Za-z]+", getattr(symbol, "name", ""))
-    return match.group(0) if match else ""
-
-
-def _is_parameter(factor: Basic) -> bool:
-    return bool(factor.is_number or (factor.is_Symbol and factor.is_nonnegative))
-
-
-def _ordered(expr: Basic) -> tuple[list[Basic], list[Basic]] | None:
-    """The terms of a linear index in the seminar's order, each as (sign, factors); ``None`` when
-    ``expr`` is not a sum of products of symbols, numbers and sums."""
-    groups: dict[int, list[Any]] = {0: [], 1: [], 2: []}
-    for term in sympy.Add.make_args(expr):
-        negative = term.could_extract_minus_sign()
-        factors = list(Mul.make_args(-term if negative else term))
-        if not all(f.is_Symbol or f.is_Number or f.is_Add for f in factors):
-            return None
-        factors.sort(key=lambda f: (not f.is_Number, not _is_parameter(f), f.is_Add))
-        indices = [f for f in factors if f.is_Symbol and not _is_parameter(f)]
-        group = 1 if not indices else 2 if any(_letter(f) in _TAP_LETTERS for f in indices) else 0
-        groups[group].append((negative, factors))
-    for terms in groups.values():  # indices in alphabetical order: j + d m, m - t
-        terms.sort(key=lambda term: [_letter(f) for f in term[1] if f.is_Symbol and not _is_parameter(f)])
-    ordered = groups[0] + groups[1] + groups[2]
-    positive = [term for term in ordered if not term[0]]
-    if ordered[0][0] and positive:  # start with a positive term: m - t + 1, not -t + 1 + m
-        ordered.remove(positive[0])
-        ordered.insert(0, positive[0])
-    return [negative for negative, _ in ordered], [factors for _, factors in ordered]
-
-
-def print_index(expr: Any, printer: Any, latex: bool = True) -> str:
-    r"""A linear index as the seminar writes it: the output's term, the constants, the tap's term
-    (``s o - p + d k``), each product with its parameters first; anything else as the printer does.
-
-    >>> from sympy.printing.latex import LatexPrinter
-    >>> o, k = sympy.symbols("o k", integer=True)
-    >>> s, d, p = sympy.symbols("s d p", integer=True, positive=True)
-    >>> print_index(s*o - p + d*k, LatexPrinter())
-    's o - p + d k'
-    """
-    expr = sympy.sympify(expr)
-    ordered = _ordered(expr) if isinstance(expr, sympy.Add) else None
-    if ordered is None:
-        return printer._print(expr)
-    text = ""
-    for n, (negative, factors) in enumerate(zip(*ordered)):
-        parts = []
-        for f in factors:
-            if f == 1 and len(factors) > 1:
-                continue
-            shown = printer._print(f)
-            parts.append(f"\\left({shown}\\right)" if latex and f.is_Add else f"({shown})" if f.is_Add else shown)
-        body = (" " if latex else "*").join(parts)
-        text += ("- " if negative else "") + body if n == 0 else (" - " if negative else " + ") + body
-    return text
-
-
-class Defined(Expr):
-    """A named object of the seminar with a definition: it prints as the seminar writes it and
-    :meth:`unfold` gives the SymPy expression it stands for (``doit`` unfolds too)."""
-
-    is_commutative = True
-
-    def __new__(cls, *args: Any) -> Defined:
-        return Expr.__new__(cls, *[sympy.sympify(a) for a in args])
-
-    #: positions in ``args`` of tuples of summation variables the definition binds
-    _bound: tuple[int, ...] = ()
-
-    @property
-    def free_symbols(self) -> set[Basic]:
-        bound = {x for n in self._bound for x in self.args[n]}
-        return set().union(*[a.free_symbols for n, a in enumerate(self.args) if n not in self._bound]) - bound
-
-    def unfold(self) -> Expr:
-        """The definition, as a SymPy expression."""
-        raise NotImplementedError
-
-    def doit(self, **hints: Any) -> Any:
-        return self.unfold().doit(**hints)
-
-    @classmethod
-    def definition(cls) -> tuple[type, Any]:
-        """``(cls, function of the arguments)``: a pair for rules that substitute definitions."""
-        return cls, lambda *args: cls(*args).unfold()
-
-    def _indices(self, printer: Any, indices: Tuple, latex: bool = True) -> str:
-        return ", ".join(print_index(i, printer, latex) for i in indices)
-
-
-def _inside(indices: Any, sizes: Any) -> Any:
-    return sympy.And(*[(i >= 0) & (i <= n - 1) for i, n in zip(indices, sizes)])
-
-
-class ZeroPadded(Defined):
-    r"""The zero-padded input ``X^{pad}``: ``X`` inside ``0 <= i < h`` (per dimension), 0 outside.
-
-    >>> X, h, i = IndexedBase("X"), sympy.Symbol("h", positive=True, integer=True), sympy.Symbol("i", integer=True)
-    >>> ZeroPadded(X, (i,), (h,)).unfold()
-    Piecewise((X[i], (i >= 0) & (i <= h - 1)), (0, True))
-    >>> print(ZeroPadded(X, (i,), (h,)))
-    X_pad[i]
-    """
-
-    def __new__(cls, base: Any, indices: Any, sizes: Any) -> ZeroPadded:
-        if len(indices) != len(sizes):
-            raise SpecError("indices", f"one per dimension: {len(indices)} indices for {len(sizes)} sizes")
-        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))
-
-    def unfold(self) -> Expr:
-        base, indices, sizes = self.args
-        return Piecewise((base[tuple(indices)], _inside(indices, sizes)), (0, True))
-
-    def _latex(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}^{{\\text{{pad}}}}_{{{self._indices(printer, self.args[1])}}}"
-
-    def _sympystr(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}_pad[{self._indices(printer, self.args[1], False)}]"
-
-
-class RotatedKernel(Defined):
-    r"""The kernel rotated by 180 degrees, ``W^{rot}_m = W_{q-1-m}`` (every axis reversed).
-
-    >>> W, q, m = IndexedBase("W"), sympy.Symbol("q", positive=True, integer=True), sympy.Symbol("m", integer=True)
-    >>> RotatedKernel(W, (m,), (q,)).unfold()
-    W[-m + q - 1]
-    >>> sympy.latex(RotatedKernel(W, (m,), (q,)))
-    'W^{\\text{rot}}_{m}'
-    """
-
-    def __new__(cls, base: Any, indices: Any, sizes: Any) -> RotatedKernel:
-        return super().__new__(cls, base, Tuple(*indices), Tuple(*sizes))
-
-    def unfold(self) -> Expr:
-        base, indices, sizes = self.args
-        return base[tuple(rotated_tap(m, q) for m, q in zip(indices, sizes))]
-
-    def _latex(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}^{{\\text{{rot}}}}_{{{self._indices(printer, self.args[1])}}}"
-
-    def _sympystr(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}_rot[{self._indices(printer, self.args[1], False)}]"
-
-
-class ConvEntry(Defined):
-    r"""The entry ``C_{o,i}`` of the convolution's matrix: ``sum_k W_k prod_j delta(i_j, s_j o_j - p_j + d_j k_j)``.
-
-    Arguments: the kernel, then tuples (one entry per dimension) of the output ``o``, the input
-    ``i``, the summation variable ``k`` and ``q, s, p, d``.
-
-    >>> conv = SymbolicConv.general()
-    >>> entry = conv.entry_symbol(conv.indices("o"), conv.indices("i"), conv.indices("k"))
-    >>> sympy.latex(entry), entry.unfold() == conv.entry(conv.indices("o"), conv.indices("i"), conv.indices("k"))
-    ('C_{o, i}', True)
-    """
-
-    _bound = (3,)
-
-    def __new__(cls, kernel: Any, o: Any, i: Any, k: Any, q: Any, s: Any, p: Any, d: Any) -> ConvEntry:
-        return super().__new__(cls, kernel, *[Tuple(*x) for x in (o, i, k, q, s, p, d)])
-
-    def unfold(self) -> Expr:
-        kernel, o, i, k, q, s, p, d = self.args
-        deltas = Mul(*[KroneckerDelta(i[j], input_position(o[j], k[j], s[j], p[j], d[j])) for j in range(len(o))])
-        return Sum(kernel[tuple(k)] * deltas, *[(k[j], 0, q[j] - 1) for j in range(len(o))])
-
-    def _latex(self, printer: Any) -> str:
-        o, i = self.args[1], self.args[2]
-        show = lambda x: self._indices(printer, x) if len(x) == 1 else f"({self._indices(printer, x)})"  # noqa: E731
-        return f"C_{{{show(o)}, {show(i)}}}"
-
-    def _sympystr(self, printer: Any) -> str:
-        return f"C[{self._indices(printer, self.args[1], False)}; {self._indices(printer, self.args[2], False)}]"
-
-
-class RecipeInput(Defined):
-    r"""The transposed recipe's input ``Y^{ins}``: zeros inserted between the inputs, then padded,
-    so that input ``o`` sits at :func:`~symconv.recipe.landing_position`
-    (``s o + d(q-1) - p``); length :func:`~symconv.recipe.padded_length` (output padding ``a``
-    included); 0 elsewhere.
-
-    Arguments: the input, then tuples of the position ``t``, the summation variable ``o`` and
-    ``h, q, s, p, d, a``.
-
-    >>> conv = SymbolicConv.general()
-    >>> Y, t, o = IndexedBase("Y"), conv.indices("t"), conv.indices("o")
-    >>> sympy.latex(conv.recipe_input(Y, t, o))
-    'Y^{\\text{ins}}_{t}'
-    >>> conv.recipe_input(Y, t, o).unfold()
-    Piecewise((Sum(KroneckerDelta(t, d*(q - 1) + o*s - p)*Y[o], (o, 0, h - 1)),
-               (t >= 0) & (t <= a + 2*d*(q - 1) - 2*p + s*(h - 1))), (0, True))
-    """
-
-    _bound = (2,)
-
-    def __new__(cls, base: Any, t: Any, o: Any, h: Any, q: Any, s: Any, p: Any, d: Any, a: Any) -> RecipeInput:
-        return super().__new__(cls, base, *[Tuple(*x) for x in (t, o, h, q, s, p, d, a)])
-
-    def unfold(self) -> Expr:
-        base, t, o, h, q, s, p, d, a = self.args
-        n = range(len(t))
-        landed = Mul(*[KroneckerDelta(t[j], landing_position(o[j], q[j], s[j], p[j], d[j])) for j in n])
-        length = [padded_length(h[j], q[j], s[j], p[j], d[j], a[j]) for j in n]
-        values = Sum(landed * base[tuple(o)], *[(o[j], 0, h[j] - 1) for j in n])
-        return Piecewise((values, _inside(t, length)), (0, True))
-
-    def _latex(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}^{{\\text{{ins}}}}_{{{self._indices(printer, self.args[1])}}}"
-
-    def _sympystr(self, printer: Any) -> str:
-        return f"{printer._print(self.args[0])}_ins[{self._indices(printer, self.args[1], False)}]"
-
-
-#: The objects above with their definitions, for a rule that substitutes definitions
-#: (:func:`symconv.proof.zero_extension`).
-DEFINITIONS: tuple[tuple[type, Any], ...] = tuple(
-    cls.definition() for cls in (ZeroPadded, RotatedKernel, ConvEntry, RecipeInput)
-)
-
-
-def unfold(expr: Any) -> Any:
-    """``expr`` with every :class:`Defined` object replaced by its definition.
-
-    >>> X, i, h = IndexedBase("X"), sympy.Symbol("i", integer=True), sympy.Symbol("h", integer=True, positive=True)
-    >>> unfold(2 * ZeroPadded(X, (i,), (h,)))
-    2*Piecewise((X[i], (i >= 0) & (i <= h - 1)), (0, True))
-    """
-    expr = sympy.sympify(expr)
-    while expr.has(Defined):
-        expr = expr.replace(lambda e: isinstance(e, Defined), lambda e: e.unfold())
-    return expr
 
 
 def _per_dimension(value: Any, ndim: int, name: str) -> tuple[Any, ...]:
