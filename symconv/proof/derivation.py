@@ -49,8 +49,10 @@ def identical(lhs: Any, rhs: Any) -> bool:
     >>> x = sympy.Symbol("x")
     >>> identical(x + x, 2 * x), identical(sympy.Add(x, x, evaluate=False), 2 * x)
     (True, False)
+    >>> identical(sympy.Matrix([[x]]), sympy.ImmutableMatrix([[x]]))
+    True
     """
-    if lhs is None or rhs is None or type(lhs) is not type(rhs):
+    if lhs is None or rhs is None:
         return False
     try:
         return bool(lhs == rhs)
