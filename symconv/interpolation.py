@@ -34,6 +34,7 @@ from .typing import ArrayLike, IntLike, IntOrInts
 __all__ = [
     "bilinear_kernel",
     "tent",
+    "tent_weight",
     "fcn_bilinear_kernel",
     "fcn_upsampling_spec",
     "bilinear_interpolate",
@@ -56,14 +57,28 @@ def _ndim(ndim: object) -> int:
     return n
 
 
+def tent_weight(t: IntLike | sympy.Expr, factor: IntLike | sympy.Expr) -> sympy.Expr:
+    """The tent's weight at offset ``t`` from its centre, ``1 - |t|/f``: linear interpolation's
+    weight of a node at distance ``t/f``. One definition for :func:`tent` and the proofs
+    (integers or SymPy symbols).
+
+    >>> tent_weight(1, 3)
+    2/3
+    >>> f, t = sympy.symbols("f t", integer=True, positive=True)
+    >>> tent_weight(t, f)
+    1 - t/f
+    """
+    return 1 - sympy.Abs(t) / sympy.sympify(factor)
+
+
 def tent(factor: IntLike = 2) -> list[Rational]:
-    """The 1-D interpolation taps ``1 - |t|/f`` for ``t = -(f-1) .. f-1``.
+    """The 1-D interpolation taps :func:`tent_weight` ``1 - |t|/f`` for ``t = -(f-1) .. f-1``.
 
     >>> tent(3)
     [1/3, 2/3, 1, 2/3, 1/3]
     """
     f = _factor(factor)
-    return [1 - Rational(abs(t), f) for t in range(-(f - 1), f)]
+    return [tent_weight(t, f) for t in range(-(f - 1), f)]
 
 
 def _outer(taps: list[sympy.Expr], ndim: int) -> Array:

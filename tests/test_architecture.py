@@ -4,7 +4,8 @@ The layers, bottom to top (the README's "Architecture" shows the same table):
 
 0. base        ``errors``, ``typing``, ``parameters``, ``limits``, ``sparse``, ``files``
 1. specs       ``specs``, ``sizes``
-2. index map   ``symbols``, ``operands``, ``indexmap``, ``channels``, ``receptive``
+2. index map   ``symbols``, ``operands``, ``indexmap``, ``indexing``, ``notation``, ``recipe``, ``channels``,
+               ``receptive``
 3. operations  ``ops/``, ``interpolation``, ``reference``
 4. printing    ``printing/``, ``frameworks/``, ``strategies``
 5. proof       ``proof/``
@@ -37,6 +38,9 @@ LAYERS: dict[str, int] = {
     "symbols": 2,
     "operands": 2,
     "indexmap": 2,
+    "indexing": 2,
+    "notation": 2,
+    "recipe": 2,
     "channels": 2,
     "receptive": 2,
     "ops": 3,

@@ -81,3 +81,32 @@ def test_a_wrong_index_map_would_fail():
     )
     report = Derivation("w", "w", "", steps=(Step(start, wrong, "wrong sign of p", COLLAPSE),)).check()
     assert not report.ok
+
+
+def _resolved(derivation):
+    """``(step, left-hand side)`` of every step, a chained step's left side being the previous right side."""
+    previous = None
+    for step in derivation.steps:
+        yield step, previous if step.lhs is None else step.lhs
+        previous = step.rhs if step.rhs is not None else previous
+
+
+def test_no_shipped_step_has_identical_sides():
+    """A step whose sides are identical as built shows nothing; only declared definitions and
+    specialisations may have them (and the Step constructor refuses the rest)."""
+    from symconv.proof.derivation import identical
+
+    found = [
+        (d.name, step.because)
+        for _, d in derivations.all_derivations()
+        for step, lhs in _resolved(d)
+        if step.kind == "step" and identical(lhs, step.rhs)
+    ]
+    assert found == []
+
+
+def test_exhaustive_checks_are_declared():
+    """Statements not proved for general parameters say so: their checks are exhaustive over stated ranges."""
+    checks = {d.name: [c for c in d.checks if c.kind == "exhaustive"] for _, d in derivations.all_derivations()}
+    assert {name for name, found in checks.items() if found} >= {"checkerboard", "size-ambiguity"}
+    assert all(c.description.startswith("exhaustive over ") for found in checks.values() for c in found)

@@ -5,6 +5,7 @@ import sympy
 from sympy import IndexedBase, KroneckerDelta, Sum
 
 from symconv import ConvSpec, Derivation, Step, VerificationError, conv_matrix, input_symbols, latex, sliding_window
+from symconv.errors import SpecError
 from symconv.proof import (
     COLLAPSE,
     DOIT,
@@ -31,7 +32,7 @@ def test_a_true_chain_verifies_and_renders():
         "expanding",
         steps=(
             Step((x + y) ** 2, x**2 + 2 * x * y + y**2, "binomial formula", EXPAND),
-            Step(None, y**2 + 2 * x * y + x**2, "reorder", STRUCTURAL),
+            Step(None, sympy.Add(y**2, 2 * x * y, x**2, evaluate=False), "reorder", EXPAND),
         ),
     )
     report = d.verify()
@@ -112,7 +113,7 @@ def test_matrix_difference_reports_first_entry():
 
 
 def test_justification_text_is_escaped():
-    d = Derivation("e", "e", "", steps=(Step(x, x, "50% & $x_1$ # done", STRUCTURAL),))
+    d = Derivation("e", "e", "", steps=(Step(sympy.Add(x, 0, evaluate=False), x, "50% & $x_1$ # done", EXPAND),))
     assert r"\text{50\% \& $x_1$ \# done}" in latex(d)
 
 
@@ -190,3 +191,50 @@ def test_the_proof_modules_share_only_public_names_and_printing_does_not_import_
                 if path.parent.name == "printing" and "proof" in module.split("."):
                     upward.append(f"{path.name}: {module}")
     assert private == [] and upward == []
+
+
+def test_a_step_with_identical_sides_is_refused():
+    with pytest.raises(SpecError, match=r"Step 'collect': both sides are 2\*x as built.*Step.definition"):
+        Step(x + x, 2 * x, "collect", EXPAND)
+    with pytest.raises(SpecError, match="shows nothing"):  # a matrix evaluated on construction
+        Step(sympy.Matrix([[1, 2]]) * sympy.Matrix([[x], [y]]), sympy.Matrix([[x + 2 * y]]), "product", DOIT_EXPAND)
+    with pytest.raises(SpecError, match="already true"):
+        Step(sympy.Eq(x, x), None, "trivially", STRUCTURAL)
+    with pytest.raises(SpecError, match="kind"):
+        Step(x, y, "anything", kind="lemma")
+    # built unevaluated, the same claims are steps that show something, and they check
+    Step(sympy.Add(x, x, evaluate=False), 2 * x, "collect", EXPAND)
+    Step(
+        sympy.MatMul(sympy.ImmutableMatrix([[1, 2]]), sympy.ImmutableMatrix([[x], [y]]), evaluate=False),
+        sympy.Matrix([[x + 2 * y]]),
+        "product",
+        DOIT_EXPAND,
+    )
+
+
+def test_a_chained_step_identical_to_the_previous_side_is_refused():
+    with pytest.raises(SpecError, match="'reorder'"):
+        Derivation(
+            "c",
+            "c",
+            "",
+            steps=(Step((x + 1) ** 2, x**2 + 2 * x + 1, "expand", EXPAND), Step(None, 1 + 2 * x + x**2, "reorder")),
+        )
+
+
+def test_definitions_and_specialisations_are_declared_and_shown():
+    z = sympy.Symbol("z")
+    definition = Step.definition(z, x + 1, "name the shifted variable")
+    special = Step.specialisation(conv_matrix(ConvSpec(3, 2)), conv_matrix(ConvSpec(3, 2)), "the case h = 3, q = 2")
+    assert (definition.kind, special.kind) == ("definition", "specialisation")
+    assert str(definition) == "z := x + 1    definition: name the shifted variable"
+    assert str(special).endswith("special case: the case h = 3, q = 2")
+    assert "\\mathrel{:=}" in latex(Derivation("d", "d", "", steps=(definition,)))
+    report = Derivation("d", "d", "", steps=(special,)).check()
+    assert report.ok and "special case" in str(report)
+
+
+def test_exhaustive_checks_are_a_declared_kind():
+    check = Check.exhaustive("constant overlap", "s <= 3", lambda rng: "3 cases")
+    assert check.kind == "exhaustive" and check.description == "exhaustive over s <= 3: constant overlap"
+    assert Check("random", lambda rng: "ok").kind == "numeric"

@@ -18,19 +18,24 @@ from __future__ import annotations
 
 import itertools
 import random
+from typing import Any
 
 import numpy as np
 import sympy
-from sympy import Array, ImmutableMatrix, IndexedBase, KroneckerDelta, Matrix, Rational, Sum
+from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, MatMul, Matrix, Rational, Sum
+from sympy.matrices.expressions.kronecker import KroneckerProduct
 
 from symconv import (
     TransposedConvSpec,
     conv_transpose,
+    input_position,
     input_symbols,
     subpixel_kernels,
     transposed_conv_matrix,
     transposed_output_size,
 )
+from symconv.derivations.rules import ExtendSum, KnownSigns
+from symconv.indexing import DEFINITIONS, SymbolicConv, ZeroPadded
 from symconv.interpolation import (
     bilinear_interpolate,
     bilinear_kernel,
@@ -38,8 +43,22 @@ from symconv.interpolation import (
     fcn_bilinear_kernel,
     fcn_upsampling_spec,
     tent,
+    tent_weight,
 )
-from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, require, within
+from symconv.proof import (
+    DOIT,
+    EXPAND,
+    LINEAR,
+    Check,
+    Derivation,
+    LinearMap,
+    Step,
+    euclid,
+    require,
+    split_sum,
+    within,
+    zero_extension,
+)
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -48,9 +67,36 @@ m, o = symbols("m o", integer=True)
 h = sympy.Symbol("h", integer=True, positive=True)
 
 
+#: The definitions of the vocabulary (the zero-padded input ``Y^{pad}``) substituted.
+DEFINITIONS_SUBSTITUTED = zero_extension(*DEFINITIONS)
+
+
 def _output(j: sympy.Expr, taps: list[Rational], s: int, p: int) -> Sum:
-    """Output ``j`` of a 1-D transposed convolution (the T1/T2 formula) with numeric taps."""
-    return Sum(sum(KroneckerDelta(j, s * o - p + k) * w for k, w in enumerate(taps)) * Y[o], (o, 0, h - 1))
+    """Output ``j`` of a 1-D transposed convolution, ``(C^T Y)_j``, with numeric taps (the index map)."""
+    return Sum(sum(KroneckerDelta(j, input_position(o, k, s, p)) * w for k, w in enumerate(taps)) * Y[o], (o, 0, h - 1))
+
+
+def _written(build: Any) -> Any:
+    """``build()`` with SymPy's evaluation off: the arithmetic as the step states it."""
+    with sympy.evaluate(False):
+        return build()
+
+
+def _with_numbers(formula: Any, **values: int) -> sympy.Expr:
+    """The general size ``formula`` in the letters ``h, q, s, p`` with the numbers put in, written out."""
+    letters = {name: sympy.Symbol(name, integer=True, positive=True) for name in values}
+    general = formula(*letters.values())
+    return _written(lambda: general.xreplace({letters[name]: sympy.Integer(v) for name, v in values.items()}))
+
+
+def _mean(*values: Any) -> sympy.Expr:
+    """The average of ``values``, written out."""
+    return sympy.Mul(Rational(1, len(values)), sympy.Add(*values, evaluate=False), evaluate=False)
+
+
+def _outer(taps: list[Any]) -> MatMul:
+    """The outer product of 1-D taps with themselves, unevaluated."""
+    return MatMul(ImmutableMatrix(taps), ImmutableMatrix([taps]), evaluate=False)
 
 
 def formula_b2() -> Derivation:
@@ -98,7 +144,7 @@ def formula_b2() -> Derivation:
             ),
             Step(
                 cell[1, 1],
-                b2.subs({x: Rational(1, 2), y: Rational(1, 2)}),
+                _written(lambda: b2.xreplace({x: Rational(1, 2), y: Rational(1, 2)})),
                 "the reference interpolation is B2 on each cell (centre shown)",
                 EXPAND,
             ),
@@ -115,12 +161,14 @@ def seminar_exercise() -> Derivation:
     Xb = IndexedBase("X")
     half = Rational(1, 2)
     points = [
-        ((1, 0), "(0.5, 0)", (Xb[0] + Xb[3]) * half),
-        ((0, 1), "(0, 0.5)", (Xb[0] + Xb[1]) * half),
-        ((1, 1), "(0.5, 0.5): all four corners", (Xb[0] + Xb[1] + Xb[3] + Xb[4]) / 4),
-        ((2, 1), "(1, 0.5)", (Xb[3] + Xb[4]) * half),
-        ((1, 2), "(0.5, 1)", (Xb[1] + Xb[4]) * half),
+        ((1, 0), "(0.5, 0)", _mean(Xb[0], Xb[3])),
+        ((0, 1), "(0, 0.5)", _mean(Xb[0], Xb[1])),
+        ((1, 1), "(0.5, 0.5): all four corners", _mean(Xb[0], Xb[1], Xb[3], Xb[4])),
+        ((2, 1), "(1, 0.5)", _mean(Xb[3], Xb[4])),
+        ((1, 2), "(0.5, 1)", _mean(Xb[1], Xb[4])),
     ]
+    x, y = symbols("x y", real=True)
+    node = (Matrix([[1 - x, x]]) * Matrix([[Xb[4], Xb[5]], [Xb[7], Xb[8]]]) * Matrix([1 - y, y]))[0]
     return Derivation(
         name="bilinear-seminar",
         title="B3-B5: the seminar's kernel, stride 2, padding 1 on a 3x3 input is bilinear interpolation",
@@ -131,18 +179,45 @@ def seminar_exercise() -> Derivation:
         ),
         steps=(
             Step(
-                bilinear_kernel(),
-                Array([[half / 2, half, half / 2], [half, 1, half], [half / 2, half, half / 2]]),
-                "the kernel of B4",
-                STRUCTURAL,
+                ImmutableMatrix(bilinear_kernel().tolist()),
+                _outer(tent(2)),
+                "the outer product of the 1-D tent $(1/2, 1, 1/2)$",
+                DOIT,
             ),
-            Step(sympy.Tuple(*tspec.out_shape), sympy.Tuple(5, 5), "$(h - 1) 2 - 2 + 3 = 2h - 1 = 5$", STRUCTURAL),
-            Step(out, reference, "entry by entry: bilinear interpolation with align_corners=True", EXPAND),
+            Step(
+                None,
+                ImmutableMatrix([[half / 2, half, half / 2], [half, 1, half], [half / 2, half, half / 2]]),
+                "the kernel of B4",
+                DOIT,
+            ),
+            Step(
+                _with_numbers(transposed_output_size, h=3, q=3, s=2, p=1),
+                tspec.out_shape[0],
+                "$(h - 1) 2 - 2 + 3 = 2h - 1 = 5$",
+                EXPAND,
+            ),
+            Step(
+                LinearMap(transposed_conv_matrix(tspec, bilinear_kernel()), X),
+                reference,
+                "entry by entry: bilinear interpolation with align_corners=True",
+                LINEAR,
+            ),
             *[Step(out[index], value, f"the new point {name}", EXPAND) for index, name, value in points],
-            Step(out[2, 2], Xb[4], "the input's nodes are kept: output (2, 2) is $X_4$", EXPAND),
+            Step(
+                out[2, 2],
+                _written(lambda: node.xreplace({x: 0, y: 0})),
+                "the input's nodes are kept: output (2, 2) is B2 at the node $X_4$",
+                EXPAND,
+            ),
         ),
         fact="B3-B5",
     )
+
+
+def _phase_weight(n: int, r: int) -> sympy.Expr:
+    """The tap ``W_{2 n + r}`` of the factor-2 tent, ``1 - |2n + r - 1|/2``, written out."""
+    tap = sympy.Add(sympy.Mul(2, n, evaluate=False), r, evaluate=False)
+    return _written(lambda: tent_weight(sympy.Add(tap, -1, evaluate=False), 2))
 
 
 def any_size() -> Derivation:
@@ -172,44 +247,51 @@ def any_size() -> Derivation:
                         for g in subpixel_kernels(TransposedConvSpec(4, 3, stride=2, padding=1), tent(2)).values()
                     ]
                 ),
-                sympy.Tuple(sympy.Tuple(Rational(1, 2), Rational(1, 2)), sympy.Tuple(1)),
-                "the phases of the kernel: $(1/2, 1/2)$ averages, $(1)$ copies",
-                STRUCTURAL,
+                sympy.Tuple(
+                    *[sympy.Tuple(*[_phase_weight(n, r) for n in range(len(range(r, 3, 2)))]) for r in range(2)]
+                ),
+                "the phases of the kernel, $W_{2 n + r}$ with $W_k = 1 - |k - 1|/2$: $(1/2, 1/2)$ averages, "
+                "$(1)$ copies",
+                DOIT,
             ),
             Step(
                 _output(2 * m, taps, 2, 1),
-                sympy.Piecewise((Y[m], (m >= 0) & (m <= h - 1)), (0, True)),
+                ZeroPadded(Y, (m,), (h,)),
                 "even output $2m$: only $k = 1$, $o = m$ ($2m = 2o - 1 + k$ forces $k$ odd)",
-                euclid(2),
+                euclid(2).then(DEFINITIONS_SUBSTITUTED),
             ),
             Step(
                 None,
                 Y[m],
                 "for an output node $0 \\le m \\le h - 1$",
-                within((m, 0, h - 1)),
+                DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 1))),
                 where=_between(m, 0, h - 1),
             ),
             Step(
                 _output(2 * m + 1, taps, 2, 1),
-                sympy.Piecewise((Y[m] / 2, (m >= 0) & (m <= h - 1)), (0, True))
-                + sympy.Piecewise((Y[m + 1] / 2, (m + 1 >= 0) & (m + 1 <= h - 1)), (0, True)),
+                ZeroPadded(Y, (m,), (h,)) / 2 + ZeroPadded(Y, (m + 1,), (h,)) / 2,
                 "odd output $2m + 1$: $k = 0, o = m + 1$ and $k = 2, o = m$",
-                euclid(2),
+                euclid(2).then(DEFINITIONS_SUBSTITUTED),
             ),
             Step(
                 None,
-                (Y[m] + Y[m + 1]) / 2,
+                _mean(Y[m], Y[m + 1]),
                 "between two nodes, $0 \\le m \\le h - 2$",
-                within((m, 0, h - 2)),
+                DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
                 where=_between(m, 0, h - 2),
             ),
             Step(
-                ((1 - x) * Y[m] + x * Y[m + 1]).subs(x, Rational(1, 2)),
-                (Y[m] + Y[m + 1]) / 2,
+                _written(lambda: ((1 - x) * Y[m] + x * Y[m + 1]).xreplace({x: Rational(1, 2)})),
+                _mean(Y[m], Y[m + 1]),
                 "B2 in 1-D at the midpoint $x = 1/2$",
                 EXPAND,
             ),
-            Step(transposed_output_size(h, 3, 2, 1), 2 * h - 1, "$(h - 1) 2 - 2 + 3 = 2h - 1$", EXPAND),
+            Step(
+                _written(lambda: transposed_output_size(h, 3, 2, 1)),
+                2 * h - 1,
+                "$(h - 1) 2 - 2 + 3 = 2h - 1$",
+                EXPAND,
+            ),
         ),
         checks=(Check("the transposed convolution against the reference for h = 1..30", sizes_check),),
         fact="B5",
@@ -243,18 +325,25 @@ def padding_rule() -> Derivation:
             "input nodes. For factor $f$ the right padding is $f - 1$."
         ),
         steps=(
-            Step(transposed_output_size(h, 3, 2, 0), 2 * h + 1, "padding 0: $2h + 1$ outputs", EXPAND),
+            Step(
+                _written(lambda: transposed_output_size(h, 3, 2, 0)), 2 * h + 1, "padding 0: $2h + 1$ outputs", EXPAND
+            ),
             Step(_output(0, taps, 2, 0), Y[0] / 2, "the first output: $W_0 Y_0$", euclid(2)),
             Step(_output(2 * h, taps, 2, 0), Y[h - 1] / 2, "the last output: $W_2 Y_{h-1}$", euclid(2)),
             Step(
-                Rational(1, 2) * 0 + Rational(1, 2) * Y[0],
+                _written(lambda: Rational(1, 2) * 0 + Rational(1, 2) * Y[0]),
                 Y[0] / 2,
                 "B2 at the midpoint between a zero outside and $Y_0$",
                 EXPAND,
             ),
-            Step(transposed_output_size(h, 3, 2, p), 2 * h + 1 - 2 * p, "padding $p$: $2h + 1 - 2p$ outputs", EXPAND),
             Step(
-                transposed_output_size(h, 3, 2, 1),
+                _written(lambda: transposed_output_size(h, 3, 2, p)),
+                2 * h + 1 - 2 * p,
+                "padding $p$: $2h + 1 - 2p$ outputs",
+                EXPAND,
+            ),
+            Step(
+                _written(lambda: transposed_output_size(h, 3, 2, 1)),
                 2 * h - 1,
                 "$p = 1$: the two half-zero ends removed, every node kept",
                 EXPAND,
@@ -266,62 +355,101 @@ def padding_rule() -> Derivation:
 
 
 def any_factor() -> Derivation:
-    steps = []
-    for f in (2, 3, 4):
-        taps = tent(f)
-        for r in range(f):
-            lhs = _output(f * m + r, taps, f, f - 1)
-            rhs = (1 - Rational(r, f)) * Y[m] + Rational(r, f) * Y[m + 1] if r else Y[m]
-            steps.append(
-                Step(
-                    lhs,
-                    rhs,
-                    f"$f = {f}$: output $f m + {r}$ is at $m + {r}/{f}$ ($0 \\le m \\le h - 2$)",
-                    euclid(f).then(within((m, 0, h - 2))),
-                    where=_between(m, 0, h - 2),
-                )
-            )
+    f = sympy.Symbol("f", integer=True, positive=True)
+    c = sympy.Symbol("c", integer=True, nonnegative=True)  # the phase is r = c + 1, 1 <= r <= f
+    r = c + 1
+    o, k, t, c2 = symbols("o k t cprime", integer=True)
+    W = IndexedBase("W")
+    # bilinear_upsampling_spec(f) for a symbolic factor: kernel 2f - 1, stride f, padding f - 1, taps the tent
+    conv = SymbolicConv((h,), (2 * f - 1,), (f,), (f - 1,), (1,), (0,))
+    weight = lambda tap: tent_weight(tap - (f - 1), f)  # noqa: E731  (W_k of the library's tent)
+    j = f * m + r
+    entry = conv.entry((o,), (j,), (k,), W).xreplace({W[k]: weight(k)})  # C_{o,j} with the tent's taps
+    body = entry.function * Y[o]
+    extended = Sum(body, (o, 0, h - 1), (k, 0, 2 * f - 1))
+    split = Sum(body.xreplace({k: f * t + c2}), (c2, 0, f - 1), (t, 0, 1), (o, 0, h - 1))
+    phases = Sum(weight(f * t + c) * ZeroPadded(Y, (m + 1 - t,), (h,)), (t, 0, 1))
+    two = weight(c) * ZeroPadded(Y, (m + 1,), (h,)) + weight(f + c) * ZeroPadded(Y, (m,), (h,))
+    interpolated = (1 - r / f) * ZeroPadded(Y, (m,), (h,)) + (r / f) * ZeroPadded(Y, (m + 1,), (h,))
+    residues = (c >= 0) & (c <= f - 1)
+    steps = [
+        Step(
+            Sum(entry * Y[o], (o, 0, h - 1)),
+            extended,
+            "$(C^T Y)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap",
+            ExtendSum(k, 2 * f - 2, 2 * f - 1),
+            where=residues,
+        ),
+        Step(None, split, "write the tap $k = f t + c'$, $0 \\le c' < f$", split_sum(k, f, t, c2, 2), where=residues),
+        Step(
+            None,
+            phases,
+            "$f m + c + 1 = f(o - 1 + t) + c' + 1$ forces $c' = c$ and $o = m + 1 - t$ (division with remainder "
+            "is unique); outside the input, the zero-padded $Y^{\\text{pad}}$",
+            euclid(f, (c, c2), (c2, c), eliminate=(c2, o)).then(DEFINITIONS_SUBSTITUTED),
+            where=residues,
+        ),
+        Step(None, two, "the two terms $t = 0, 1$", DOIT.then(DEFINITIONS_SUBSTITUTED), where=residues),
+        Step(
+            None,
+            interpolated,
+            "$W_c = 1 - |c - (f - 1)|/f = r/f$ and $W_{f + c} = 1 - r/f$ for $0 \\le c \\le f - 1$: "
+            "output $f m + r$ lies at $m + r/f$",
+            KnownSigns((c, 0, f - 1)),
+            where=residues,
+        ),
+        Step(
+            None,
+            (1 - r / f) * Y[m] + (r / f) * Y[m + 1],
+            "between two nodes, $0 \\le m \\le h - 2$: linear interpolation",
+            DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
+            where=residues & _between(m, 0, h - 2),
+        ),
+    ]
     f2 = bilinear_upsampling_spec((3, 2), 2)
     one_a, one_b = (transposed_conv_matrix(bilinear_upsampling_spec(n, 2), bilinear_kernel(2, 1)) for n in (3, 2))
     steps.append(
         Step(
             transposed_conv_matrix(f2, bilinear_kernel(2, 2)),
-            sympy.kronecker_product(one_a, one_b),
+            KroneckerProduct(ImmutableMatrix(one_a), ImmutableMatrix(one_b)),
             "2-D: the operator is the Kronecker product of the 1-D operators",
-            STRUCTURAL,
+            DOIT,
         )
     )
     steps.append(
         Step(
-            bilinear_kernel(3, 2),
-            Array(np.multiply.outer(tent(3), tent(3)).tolist()),
+            ImmutableMatrix(bilinear_kernel(3, 2).tolist()),
+            _outer(tent(3)),
             "the 2-D kernel is the outer product of 1-D kernels (separability)",
-            STRUCTURAL,
+            DOIT,
         )
     )
 
     def sweep(rng: random.Random) -> str:
         count = 0
         for f in range(2, 9):
-            for n in range(1, 4):
+            for n in range(1, 4 if f <= 4 else 3):  # any f is proved above; 3-D (slow) for f <= 4
                 for _ in range(3):
                     shape = tuple(rng.randint(1, 4 if n < 3 else 2) for _ in range(n))
                     values = np.array([rng.randint(-9, 9) for _ in range(int(np.prod(shape)))]).reshape(shape)
                     got = conv_transpose(bilinear_upsampling_spec(shape, f), values, bilinear_kernel(f, n))
                     require(got == bilinear_interpolate(values, f), (f, shape))
                     count += 1
-        return f"{count} inputs, factors 2-8, dimensions 1-3"
+        return f"{count} inputs, factors 2-8 in 1-D and 2-D, 2-4 in 3-D"
 
     return Derivation(
         name="bilinear-any-factor",
         title="Any factor f, any dimension: kernel of size 2f - 1, stride f, padding f - 1",
         statement=(
-            "Output $f m + r$ ($0 \\le r < f$) is $(1 - r/f) Y_m + (r/f) Y_{m+1}$: linear interpolation "
-            "with the input's nodes on every $f$-th output, $(h - 1) f + 1$ outputs; the N-D kernel is the "
-            "outer product of 1-D kernels and the operator the Kronecker product of 1-D operators."
+            "For every factor $f$ (kernel $2f - 1$ with the tent's taps $1 - |k - (f-1)|/f$, stride $f$, padding "
+            "$f - 1$), output $f m + r$ ($1 \\le r \\le f$) is $(1 - r/f) Y^{\\text{pad}}_m + (r/f) "
+            "Y^{\\text{pad}}_{m+1}$: linear interpolation with the input's nodes on every $f$-th output, "
+            "$(h - 1) f + 1$ outputs; the N-D kernel is the outer product of 1-D kernels and the operator "
+            "the Kronecker product of 1-D operators."
         ),
         steps=tuple(steps),
-        checks=(Check("factors 2-8 in 1-3 dimensions against the reference", sweep),),
+        checks=(Check("factors 2-8 in 1-2 dimensions, 2-4 in 3-D, against the reference", sweep),),
+        hypotheses=sympy.StrictLessThan(c, f),
     )
 
 
@@ -354,7 +482,12 @@ def fcn_against_half_pixel() -> Derivation:
             "$m = 0$ PyTorch clamps to $Y_0$ while the convolution gives $3 Y_0 / 4$ (a zero outside)."
         ),
         steps=(
-            Step(transposed_output_size(h, 4, 2, 1), 2 * h, "kernel 4, stride 2, padding 1: output $2h$", EXPAND),
+            Step(
+                _written(lambda: transposed_output_size(h, 4, 2, 1)),
+                2 * h,
+                "kernel 4, stride 2, padding 1: output $2h$",
+                EXPAND,
+            ),
             Step(
                 _output(2 * m, taps, 2, 1),
                 Y[m - 1] / 4 + 3 * Y[m] / 4,
@@ -370,7 +503,7 @@ def fcn_against_half_pixel() -> Derivation:
                 where=_between(m, 0, h - 2),
             ),
             Step(
-                (1 - Rational(3, 4)) * Y[m - 1] + Rational(3, 4) * Y[m],
+                _written(lambda: (1 - Rational(3, 4)) * Y[m - 1] + Rational(3, 4) * Y[m]),
                 Y[m - 1] / 4 + 3 * Y[m] / 4,
                 "half-pixel: output $2m$ samples $(2m + 1/2)/2 - 1/2 = m - 1/4$",
                 EXPAND,
@@ -381,7 +514,12 @@ def fcn_against_half_pixel() -> Derivation:
                 "the first output: a zero outside the input",
                 euclid(2).then(within()),
             ),
-            Step(3 * Y[0] / 4 - Y[0], -Y[0] / 4, "PyTorch clamps $-1/4$ to 0: the difference at the border", EXPAND),
+            Step(
+                _written(lambda: 3 * Y[0] / 4 - Y[0]),
+                -Y[0] / 4,
+                "PyTorch clamps $-1/4$ to 0: the difference at the border",
+                EXPAND,
+            ),
         ),
         checks=(Check("where FCN and align_corners=False differ, f = 2..8", borders),),
     )
@@ -395,15 +533,14 @@ def normalisation() -> Derivation:
         count = 0
         for factor in range(1, 9):
             for n in range(1, 4):
-                for kernel in (bilinear_kernel(factor, n), fcn_bilinear_kernel(factor, n)):
+                tent_kernel = bilinear_kernel(factor, n)
+                for kernel in (tent_kernel, fcn_bilinear_kernel(factor, n)):
                     size = kernel.shape[0]
                     spec = TransposedConvSpec((2,) * n, size, stride=factor)
                     for g in subpixel_kernels(spec, kernel).values():
                         require(sum(g.reshape(len(g))) == 1, (factor, n))
                         count += 1
-                require(
-                    sum(bilinear_kernel(factor, n).reshape(len(bilinear_kernel(factor, n)))) == factor**n, (factor, n)
-                )
+                require(sum(tent_kernel.reshape(len(tent_kernel))) == factor**n, (factor, n))
         return f"{count} phases of the tent and FCN kernels, factors 1-8, dimensions 1-3: each sums to 1"
 
     kernel = bilinear_kernel()
@@ -418,9 +555,13 @@ def normalisation() -> Derivation:
         ),
         steps=(
             Step(
-                (1 - (f - 1 - r) / f) + (1 - (r + 1) / f), 1, "the two taps of phase $r$, $0 \\le r \\le f - 2$", EXPAND
+                tent_weight(r - (f - 1), f) + tent_weight(r + f - (f - 1), f),
+                1,
+                "the two taps $k = r$ and $k = r + f$ of phase $r$, $0 \\le r \\le f - 2$, of the tent "
+                "$1 - |k - (f - 1)|/f$",
+                KnownSigns((r, 0, f - 2)),
             ),
-            Step(sum(kernel.reshape(9)), 4, "the seminar's kernel: $f^n = 2^2$", STRUCTURAL),
+            Step(sympy.Add(*kernel.reshape(9), evaluate=False), 4, "the seminar's kernel: $f^n = 2^2$", EXPAND),
         ),
         checks=(Check("every phase of the tent and FCN kernels", phases),),
         hypotheses=sympy.StrictLessThan(r, f - 1),

@@ -21,7 +21,8 @@ import random
 
 import numpy as np
 import sympy
-from sympy import IndexedBase, KroneckerDelta, Sum
+from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, MatMul, Sum, Transpose
+from sympy.matrices.expressions.kronecker import KroneckerProduct
 
 from symconv import (
     ConvSpec,
@@ -30,12 +31,14 @@ from symconv import (
     bias_vector,
     conv_matrix,
     conv_transpose,
+    input_position,
     input_symbols,
     transposed_conv_matrix,
 )
 from symconv.channels import layer_kernel
 from symconv.proof import (
     DOIT,
+    DOIT_EXPAND,
     STRUCTURAL,
     SUMS,
     Check,
@@ -158,7 +161,7 @@ def grouped_blocks() -> Derivation:
                 "depthwise, $a = 1$: output channel $o$ reads input channel $\\lfloor o/b \\rfloor$ only",
                 DOIT,
             ),
-            Step(
+            Step.specialisation(
                 conv_matrix(slide),
                 sympy.diag(*single),
                 "the seminar's $4 \\times 4$ input with two channels in two groups: $\\mathrm{diag}(C(W_{0,0}), "
@@ -213,10 +216,10 @@ def transposed_channels() -> Derivation:
     p = sympy.Symbol("p", integer=True, nonnegative=True)
     gamma, gamma2, alpha, beta, m, o, k, j = symbols("gamma gammaprime alpha beta m o k j", integer=True)
     c, n = a * gamma2 + alpha, b * gamma + beta  # input channel c of the transposed layer, output channel n
-    spatial = Sum(W[c, m, k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1))
+    spatial = Sum(W[c, m, k] * KroneckerDelta(j, input_position(o, k, s, p, d)), (k, 0, q - 1))
     forward_entry = Sum(KroneckerDelta(n, b * gamma2 + m) * spatial, (m, 0, b - 1))  # row (c, o), column (n, j) of C_F
     scatter = Sum(
-        KroneckerDelta(gamma2, gamma) * W[c, beta, k] * KroneckerDelta(j, s * o - p + d * k) * Y[c, o],
+        KroneckerDelta(gamma2, gamma) * W[c, beta, k] * KroneckerDelta(j, input_position(o, k, s, p, d)) * Y[c, o],
         (k, 0, q - 1),
         (o, 0, h - 1),
         (alpha, 0, a - 1),
@@ -244,9 +247,9 @@ def transposed_channels() -> Derivation:
             ),
             Step(
                 transposed_conv_matrix(t),
-                conv_matrix(t.forward()).T,
+                Transpose(ImmutableMatrix(conv_matrix(t.forward()))),
                 "$2 \\times 2$ inputs, 2 channels in 2 groups, 4 output channels: 64x8 $= C_F^T$",
-                STRUCTURAL,
+                DOIT,
             ),
         ),
         checks=(Check("transposed layers = transposed forward rows = the recipe per channel pair", _transposes),),
@@ -295,8 +298,8 @@ def one_by_one() -> Derivation:
         ),
         steps=(
             Step(
-                Sum(KroneckerDelta(x, s * y - p + d * k), (k, 0, 0)),
-                KroneckerDelta(x, s * y - p),
+                Sum(KroneckerDelta(x, input_position(y, k, s, p, d)), (k, 0, 0)),
+                KroneckerDelta(x, input_position(y, 0, s, p, d)),
                 "the only tap is $k = 0$: $i = s y - p$, and $i = y$ when $s = 1$, $p = 0$",
                 DOIT,
             ),
@@ -309,9 +312,9 @@ def one_by_one() -> Derivation:
             ),
             Step(
                 conv_matrix(spec),
-                sympy.kronecker_product(mixing, sympy.eye(4)),
+                KroneckerProduct(ImmutableMatrix(mixing), ImmutableMatrix(sympy.eye(4))),
                 "3 channels to 2 on a $2 \\times 2$ input: $C = W \\otimes I_4$",
-                STRUCTURAL,
+                DOIT,
             ),
         ),
         checks=(Check("1x1 layers are W (x) I", _products),),
@@ -340,10 +343,10 @@ def affine_layers() -> Derivation:
         ),
         steps=(
             Step(
-                A2 * A1,
+                MatMul(ImmutableMatrix(A2), ImmutableMatrix(A1), evaluate=False),
                 composed,
                 "a 1-D layer (1 to 2 channels, bias $b$) then one with weight $V$, bias $c$",
-                STRUCTURAL,
+                DOIT_EXPAND,
             ),
         ),
     )

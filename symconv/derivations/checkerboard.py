@@ -3,7 +3,8 @@ r"""Checkerboard overlap (Odena, Dumoulin and Olah, 2016).
 Away from the borders, output ``j`` of a transposed convolution receives the taps ``k``
 with ``s | j + p - d k``: ``N(j) = sum_k [ (j + p - d k) mod s = 0 ]``. It is periodic with
 period ``s``; without dilation it is constant (``q / s``) exactly when ``s`` divides ``q``;
-with dilation, exactly when moreover ``gcd(d, s) = 1``. In 2-D the two axes multiply.
+with dilation, exactly when moreover ``gcd(d, s) = 1`` (that criterion is an exhaustive check over
+stated ranges, not a general proof). In 2-D the two axes multiply.
 """
 
 from __future__ import annotations
@@ -13,27 +14,35 @@ from math import gcd
 
 import numpy as np
 import sympy
-from sympy import Eq, Mod, Piecewise, Sum
+from sympy import Eq, ImmutableMatrix, MatMul, Mod, Piecewise, Sum
 
-from symconv import TransposedConvSpec, interior_overlap, overlap_counts
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, require, residues, split_sum
+from symconv import TransposedConvSpec, input_position, interior_overlap, overlap_counts
+from symconv.indexing import SymbolicConv
+from symconv.proof import DOIT, Check, Derivation, Step, require, residues, split_sum
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
 
-def _indicator(x: sympy.Expr, s: sympy.Expr) -> Piecewise:
-    return Piecewise((1, Eq(Mod(x, s), 0)), (0, True))
+def _indicator(x: sympy.Expr, s: sympy.Expr, evaluate: bool = True) -> Piecewise:
+    return Piecewise((1, Eq(Mod(x, s, evaluate=evaluate), 0)), (0, True))
 
 
 def overlap_theorem() -> Derivation:
+    conv = SymbolicConv.general()
+    s, p = conv.stride[0], conv.padding[0]
     j, k, t, c = symbols("j k t c", integer=True)
-    s, d, q, m, r = symbols("s d q m r", integer=True, positive=True)
-    p = sympy.Symbol("p", integer=True, nonnegative=True)
+    m, r = symbols("m r", integer=True, positive=True)
     x = j + p
-    count = lambda position, kernel, dilation: Sum(
-        _indicator(position + p - dilation * k, s),  # noqa: E731
-        (k, 0, kernel - 1),
-    )
+
+    def count(position: sympy.Expr, kernel: sympy.Expr, dilation: sympy.Expr, shift: sympy.Expr = 0) -> Sum:
+        """N(j): the taps k whose index map reaches output j from some input, j = s o - p + d k
+        (``shift`` is added to the offset unevaluated, so that the step shows it)."""
+        offset = position - input_position(0, k, s, p, dilation)  # s o = j - (-p + d k)
+        if shift:
+            return Sum(_indicator(sympy.Add(offset, shift, evaluate=False), s, False), (k, 0, kernel - 1))
+        return Sum(_indicator(offset, s), (k, 0, kernel - 1))
+
+    q, d = conv.kernel_size[0], conv.dilation[0]
 
     def interior(rng: random.Random) -> str:
         n = 0
@@ -88,10 +97,10 @@ def overlap_theorem() -> Derivation:
         ),
         steps=(
             Step(
-                count(j + s, q, d),
+                count(j, q, d, shift=s),
                 count(j, q, d),
                 "shifting the output by $s$ shifts the input by 1: $(x + s) \\bmod s = x \\bmod s$",
-                STRUCTURAL,
+                DOIT,
             ),
             Step(
                 count(j, s * m, 1),
@@ -112,15 +121,19 @@ def overlap_theorem() -> Derivation:
                 residues(s, c),
             ),
             Step(
-                seminar,
-                sympy.Array(np.outer(row, row).tolist()),
+                ImmutableMatrix(seminar.tolist()),
+                MatMul(ImmutableMatrix(row), ImmutableMatrix([row]), evaluate=False),
                 "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts " + str(row),
-                STRUCTURAL,
+                DOIT,
             ),
         ),
         checks=(
             Check("the formula against the index map's counts", interior),
-            Check("constancy condition, exhaustively", constancy),
+            Check.exhaustive(
+                "constant exactly when s | q and gcd(d, s) = 1 (not proved for general s, d)",
+                "s, d <= 6, q <= 12",
+                constancy,
+            ),
             Check("2-D counts multiply", product),
         ),
         hypotheses=sympy.StrictLessThan(r, s),

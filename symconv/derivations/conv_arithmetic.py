@@ -17,6 +17,7 @@ from symconv import conv_output_size, transposed_output_size
 from symconv.printing.tables import Table
 from symconv.proof import EXPAND, Check, Derivation, Step, require
 from symconv.proof.run import run
+from symconv.proof.transformations import evaluated
 from symconv.symbols import symbols
 
 # the guide's letters
@@ -39,42 +40,67 @@ class Relationship:
     general: Any  # symconv's general formula, specialised (in the guide's letters)
 
 
+def _written(*terms: Any) -> sympy.Expr:
+    """A sum as the guide writes it: its terms in the guide's order, not evaluated."""
+    return sympy.Add(*terms, evaluate=False)
+
+
+def _over(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
+    return sympy.Mul(numerator, sympy.Pow(denominator, -1), evaluate=False)
+
+
 def relationships() -> list[Relationship]:
-    conv, tconv = conv_output_size, transposed_output_size
+    """The guide's relationships, each with symconv's general formula, the case's parameters put in.
+
+    Both sides are written as they are stated (SymPy's evaluation off): the guide's formula as the
+    guide writes it, symconv's with the numbers and expressions of the case in place of ``s, p, d, a``.
+    """
+    conv = lambda *parameters: _unevaluated(conv_output_size, *parameters)  # noqa: E731
+    tconv = lambda *parameters: _unevaluated(transposed_output_size, *parameters)  # noqa: E731
+    W = _written
     return [
-        Relationship(1, "$s = 1$, $p = 0$", Eq(o, i - k + 1), conv(i, k)),
-        Relationship(2, "$s = 1$", Eq(o, i - k + 2 * p + 1), conv(i, k, 1, p)),
+        Relationship(1, "$s = 1$, $p = 0$", Eq(o, W(i, -k, 1)), conv(i, k)),
+        Relationship(2, "$s = 1$", Eq(o, W(i, -k, 2 * p, 1)), conv(i, k, 1, p)),
         Relationship(3, "half padding: $k = 2n + 1$, $p = n$, $s = 1$", Eq(o, i), conv(i, 2 * n + 1, 1, n)),
-        Relationship(4, "full padding: $p = k - 1$, $s = 1$", Eq(o, i + k - 1), conv(i, k, 1, k - 1)),
-        Relationship(5, "$p = 0$", Eq(o, floor((i - k) / s) + 1), conv(i, k, s)),
-        Relationship(6, "general", Eq(o, floor((i + 2 * p - k) / s) + 1), conv(i, k, s, p)),
-        Relationship(7, "pooling (window $k$, stride $s$)", Eq(o, floor((i - k) / s) + 1), conv(i, k, s)),
-        Relationship(8, "transposed of 1: $k' = k$, $s' = 1$, $p' = k - 1$", Eq(o_, i_ + k - 1), tconv(i_, k)),
-        Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, i_ + (k - 1) - 2 * p), tconv(i_, k, 1, p)),
+        Relationship(4, "full padding: $p = k - 1$, $s = 1$", Eq(o, W(i, k, -1)), conv(i, k, 1, k - 1)),
+        Relationship(5, "$p = 0$", Eq(o, W(floor(_over(W(i, -k), s)), 1)), conv(i, k, s)),
+        Relationship(6, "general", Eq(o, W(floor(_over(W(i, 2 * p, -k), s)), 1)), conv(i, k, s, p)),
+        Relationship(7, "pooling (window $k$, stride $s$)", Eq(o, W(floor(_over(W(i, -k), s)), 1)), conv(i, k, s)),
+        Relationship(8, "transposed of 1: $k' = k$, $s' = 1$, $p' = k - 1$", Eq(o_, W(i_, k, -1)), tconv(i_, k)),
+        Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, W(i_, k - 1, -2 * p)), tconv(i_, k, 1, p)),
         Relationship(10, "transposed of 3: $p' = n$", Eq(o_, i_), tconv(i_, 2 * n + 1, 1, n)),
-        Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, i_ - (k - 1)), tconv(i_, k, 1, k - 1)),
+        Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, W(i_, -(k - 1))), tconv(i_, k, 1, k - 1)),
         Relationship(
             12,
             "transposed of 5 ($s \\mid i - k$): stretched input, $p' = k - 1$",
-            Eq(o_, s * (i_ - 1) + k),
+            Eq(o_, W(s * (i_ - 1), k)),
             tconv(i_, k, s),
         ),
         Relationship(
             13,
             "transposed of 6 ($s \\mid i + 2p - k$): $p' = k - p - 1$",
-            Eq(o_, s * (i_ - 1) + k - 2 * p),
+            Eq(o_, W(s * (i_ - 1), k, -2 * p)),
             tconv(i_, k, s, p),
         ),
         Relationship(
             14,
             "transposed, general: $a = (i + 2p - k) \\bmod s$",
-            Eq(o_, s * (i_ - 1) + a + k - 2 * p),
+            Eq(o_, W(s * (i_ - 1), a, k, -2 * p)),
             tconv(i_, k, s, p, 1, a),
         ),
         Relationship(
-            15, "dilation $d$", Eq(o, floor((i + 2 * p - k - (k - 1) * (d - 1)) / s) + 1), conv(i, k, s, p, d)
+            15,
+            "dilation $d$",
+            Eq(o, W(floor(_over(W(i, 2 * p, -k, -(k - 1) * (d - 1)), s)), 1)),
+            conv(i, k, s, p, d),
         ),
     ]
+
+
+def _unevaluated(formula: Any, *parameters: Any) -> Any:
+    """symconv's general ``formula`` with ``parameters`` put in, SymPy's evaluation off."""
+    with sympy.evaluate(False):
+        return formula(*parameters)
 
 
 def seminar_form(relation: Eq) -> Eq:
@@ -94,6 +120,7 @@ def table() -> Table:
 def _against_integers(rng: random.Random) -> str:
     count = 0
     for r in relationships():
+        general_formula, stated_formula = evaluated(r.general), evaluated(r.guide.rhs)
         for _ in range(40):
             values = {
                 i: rng.randint(6, 20),
@@ -107,8 +134,8 @@ def _against_integers(rng: random.Random) -> str:
             values[a] = rng.randint(0, values[s] - 1)
             if r.number in (9, 11, 13):  # transposed outputs must be positive
                 values[p] = min(values[p], values[k] - 1)
-            general = sympy.sympify(r.general).xreplace(values)
-            stated = r.guide.rhs.xreplace(values)
+            general = general_formula.xreplace(values)
+            stated = stated_formula.xreplace(values)
             require(general == stated, (r.number, values))
             count += 1
     return f"{count} integer cases"
@@ -121,8 +148,9 @@ def derivations() -> list[Derivation]:
             name="conv-arithmetic",
             title="The 15 relationships of Dumoulin and Visin (2016) as special cases",
             statement=(
-                "Each relationship of the guide is symconv's general formula with the case's parameters put "
-                "in; in the seminar's notation $i, i' \\to h$, $k \\to q$, $o, o' \\to w$."
+                "Each relationship of the guide, as the guide writes it, is symconv's general formula with the "
+                "case's parameters put in, simplified; in the seminar's notation $i, i' \\to h$, $k \\to q$, "
+                "$o, o' \\to w$."
             ),
             steps=tuple(Step(r.general, r.guide.rhs, f"({r.number}) {r.case}", EXPAND) for r in rows),
             checks=(Check("each relationship on random integers", _against_integers),),

@@ -1,9 +1,10 @@
 r"""S3 for every spec: the matrix C built from the index map computes the sliding window.
 
-For symbolic integers in N = 1, 2, 3 dimensions: with
-``C[o, i] = sum_k W[k] prod_j delta(i_j, s_j o_j - p_j + d_j k_j)`` (the index map),
-``(C X)[o] = sum_k W[k] X_pad[s o + d k]`` (the sliding window, S1), and each entry of
-``C`` holds at most one tap. Checked numerically against numpy on random specs.
+For symbolic integers in N = 1, 2, 3 dimensions, with the entry of ``C`` from the library's
+index map (:mod:`symconv.indexing`): ``(C X)[o]`` is the sliding window over the zero-padded
+input (S1), whose windows lie ``s`` apart, taps ``d`` apart, the first at ``-p`` and the last
+inside the padded input; each entry of ``C`` holds at most one tap. Checked numerically
+against numpy on random specs.
 """
 
 from __future__ import annotations
@@ -12,83 +13,75 @@ import random
 
 import numpy as np
 import sympy
-from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum
+from sympy import IndexedBase, Sum
 
 from symconv import ConvSpec, conv_matrix
-from symconv.proof import COLLAPSE, EXPAND, SUMS, Check, Derivation, Step, require, zero_extension
+from symconv.indexing import DEFINITIONS, SymbolicConv
+from symconv.proof import COLLAPSE, EXPAND, SUMS, Check, Derivation, Step, integer_parts, require, zero_extension
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
-from symconv.symbols import symbols
 
 
-def _letters(ndim: int) -> dict[str, tuple[sympy.Symbol, ...]]:
-    """The seminar's letters, with a subscript per dimension when there are several."""
-
-    def per_dim(name: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
-        names = " ".join(f"{name}{j}" for j in range(ndim)) if ndim > 1 else name
-        return symbols(names, **assumptions)
-
-    return {
-        "o": per_dim("o", integer=True),
-        "k": per_dim("k", integer=True),
-        "i": per_dim("i", integer=True),
-        "s": per_dim("s", integer=True, positive=True),
-        "d": per_dim("d", integer=True, positive=True),
-        "h": per_dim("h", integer=True, positive=True),
-        "q": per_dim("q", integer=True, positive=True),
-        "p": per_dim("p", integer=True, nonnegative=True),
-    }
+def _unevaluated_difference(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    return sympy.Add(a, sympy.Mul(-1, b, evaluate=False), evaluate=False)
 
 
 def index_map_theorem(ndim: int) -> Derivation:
     """(C X)[o] equals the sliding window, for symbolic parameters in ``ndim`` dimensions."""
-    L = _letters(ndim)
-    o, k, i, s, d, h, q, p = (L[n] for n in "o k i s d h q p".split())
-    W, X = IndexedBase("W"), IndexedBase("X")
-    position = [s[j] * o[j] - p[j] + d[j] * k[j] for j in range(ndim)]
-    taps = [(k[j], 0, q[j] - 1) for j in range(ndim)]
-    inputs = [(i[j], 0, h[j] - 1) for j in range(ndim)]
-    delta = Mul(*[KroneckerDelta(i[j], position[j]) for j in range(ndim)])
-    entry = Sum(W[k] * delta, *taps)  # C[o, i] from the index map
-    collapsed = Piecewise(
-        (X[tuple(position)], sympy.And(*[(position[j] >= 0) & (position[j] < h[j]) for j in range(ndim)])), (0, True)
-    )
-    padded = Function("X_pad")
-    j_ = symbols(" ".join(f"j{n}" for n in range(ndim)), integer=True)
-    definition = Lambda(
-        j_,
-        Piecewise(
-            (
-                X[tuple(j_[n] - p[n] for n in range(ndim))],
-                sympy.And(*[(j_[n] >= p[n]) & (j_[n] < p[n] + h[n]) for n in range(ndim)]),
-            ),
-            (0, True),
-        ),
-    )
-    window = Sum(W[k] * padded(*[s[j] * o[j] + d[j] * k[j] for j in range(ndim)]), *taps)
+    conv = SymbolicConv.general(ndim)
+    o, k, i = conv.indices("o"), conv.indices("k"), conv.indices("i")
+    X = IndexedBase("X")
+    entry = conv.entry_symbol(o, i, k)  # C[o, i] from the index map
+    definitions = zero_extension(*DEFINITIONS)
+    # S1 in words, on the first axis: windows s apart, taps d apart, the first at -p, the last inside
+    h, q, s, p, d = (x[0] for x in (conv.input_size, conv.kernel_size, conv.stride, conv.padding, conv.dilation))
+    at = lambda output, tap: conv.position((output,) + o[1:], (tap,) + k[1:])[0]  # noqa: E731
+    with sympy.evaluate(False):
+        first = at(0, 0)
+        last = (h - 1 + p) - at(conv.output_size()[0] - 1, q - 1)
     k1, k2 = sympy.Symbol("k'", integer=True), sympy.Symbol("k''", integer=True)
     steps = (
+        Step.definition(
+            entry,
+            conv.entry(o, i, k),
+            "the index map: output $o$ reads input $i$ through tap $k$ when $i = s o - p + d k$",
+            definitions,
+        ),
         Step(
-            Sum(entry * X[i], *inputs),
-            Sum(W[k] * Sum(delta * X[i], *inputs), *taps),
+            Sum(entry * X[i], *conv.inputs(i)),
+            Sum(conv.kernel_entry(k) * Sum(conv.delta(i, o, k) * X[i], *conv.inputs(i)), *conv.taps(k)),
             "exchange the finite sums over inputs $i$ and taps $k$",
-            SUMS,
+            definitions.then(SUMS),
         ),
         Step(
             None,
-            Sum(W[k] * collapsed, *taps),
-            "the delta picks $i = s o - p + d k$; positions outside the input give 0",
-            COLLAPSE,
+            conv.window(o, k, X),
+            "the delta picks $i = s o - p + d k$; positions outside the input read the zero padding: "
+            "the sliding window (S1)",
+            COLLAPSE.then(definitions),
         ),
         Step(
-            None,
-            window,
-            "definition of the zero-padded input $X_{pad}$: the sliding window (S1)",
-            zero_extension((padded, definition)),
+            _unevaluated_difference(at(o[0] + 1, k[0]), at(o[0], k[0])),
+            s,
+            "neighbouring outputs read windows $s$ apart",
+            EXPAND,
         ),
         Step(
-            (s[0] * o[0] - p[0] + d[0] * k1) - (s[0] * o[0] - p[0] + d[0] * k2),
-            d[0] * (k1 - k2),
+            _unevaluated_difference(at(o[0], k[0] + 1), at(o[0], k[0])),
+            d,
+            "neighbouring taps read inputs $d$ apart",
+            EXPAND,
+        ),
+        Step(first, -p, "the first window starts at the first padded position, $-p$", EXPAND),
+        Step(
+            last,
+            sympy.Mod(h + 2 * p - d * (q - 1) - 1, s),
+            "the last window ends inside the padded input, fewer than $s$ positions before its end",
+            integer_parts(),
+        ),
+        Step(
+            _unevaluated_difference(at(o[0], k1), at(o[0], k2)),
+            d * (k1 - k2),
             "two taps reaching the same input differ by a multiple of $d \\geq 1$: at most one tap per entry",
             EXPAND,
         ),
@@ -99,7 +92,9 @@ def index_map_theorem(ndim: int) -> Derivation:
         title=f"C X is the sliding window, every {dims} spec (S3, general)",
         statement=(
             "The index map $i = s o - p + d k$ gives $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$; "
-            "then $(C X)_o$ is the sliding window over the zero-padded input, for all $h, q, s, p, d$."
+            "then $(C X)_o$ is the sliding window over the zero-padded input, for all $h, q, s, p, d$: "
+            "windows $s$ apart, taps $d$ apart, the first window at the first padded position, the last "
+            "one inside."
         ),
         steps=steps,
         checks=(Check("conv_matrix against the numpy reference on random specs", _random_specs(ndim)),),

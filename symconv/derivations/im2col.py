@@ -13,10 +13,11 @@ import random
 
 import numpy as np
 import sympy
-from sympy import IndexedBase, KroneckerDelta, Mul, Sum
+from sympy import IndexedBase, Sum
 
 from symconv import col2im, im2col, kernel_row
 from symconv.derivations.sampling import random_spec
+from symconv.indexing import SymbolicConv
 from symconv.proof import SUMS, Check, Derivation, Step, require
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
@@ -24,15 +25,10 @@ from symconv.symbols import symbols
 
 
 def _setting(ndim: int):
-    suffix = [f"{j}" for j in range(ndim)] if ndim > 1 else [""]
-    o, k, i = (symbols(" ".join(f"{n}{x}" for x in suffix), integer=True) for n in "oki")
-    s, d, h, q, w = (symbols(" ".join(f"{n}{x}" for x in suffix), integer=True, positive=True) for n in "sdhqw")
-    p = symbols(" ".join(f"p{x}" for x in suffix), integer=True, nonnegative=True)
-    delta = Mul(*[KroneckerDelta(i[j], s[j] * o[j] - p[j] + d[j] * k[j]) for j in range(ndim)])
-    taps = [(k[j], 0, q[j] - 1) for j in range(ndim)]
-    inputs = [(i[j], 0, h[j] - 1) for j in range(ndim)]
-    outputs = [(o[j], 0, w[j] - 1) for j in range(ndim)]
-    return o, k, i, delta, taps, inputs, outputs
+    conv = SymbolicConv.general(ndim)
+    o, k, i = (conv.indices(x) for x in "oki")
+    w = symbols(" ".join(f"w{j}" for j in range(ndim)) if ndim > 1 else "w", integer=True, positive=True)
+    return o, k, i, conv.delta(i, o, k), conv.taps(k), conv.inputs(i), conv.outputs(o, w)
 
 
 def kernel_row_theorem(ndim: int) -> Derivation:

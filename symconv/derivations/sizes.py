@@ -20,10 +20,11 @@ from typing import Any
 
 import sympy
 
-from symconv import ConvSpec, conv_output_size, transposed_output_size
+from symconv import ConvSpec, conv_output_size, input_position, transposed_output_size
 from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
+from symconv.recipe import padded_length, recipe_padding, zero_inserted_length
 from symconv.symbols import symbols
 
 h, q, s, w, o = symbols("h q s w o", integer=True, positive=True)
@@ -41,6 +42,12 @@ def _put(expr: Any, values: dict[str, Any] | None) -> Any:
         return expr.xreplace({LETTERS[k]: sympy.sympify(v) for k, v in values.items()})
 
 
+def unevaluated(build: Any) -> Any:
+    """``build()`` with SymPy's evaluation off: the formula as written, numbers and all."""
+    with sympy.evaluate(False):
+        return build()
+
+
 def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
     """The seminar's T6, then the general form; ``values`` (``{"h": 2, ...}``) puts numbers in:
     each step then reads "formula with the numbers = value"."""
@@ -53,34 +60,40 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
     transformed = A(M(A(h, -1), s), 1, M(2, gap))
     output = A(M(A(h, -1), s), 1, M(2, gap), M(-1, A(q, -1)))
     seminar = A(M(A(h, -1), s), M(-2, p), q)
-    general_spread = A(M(A(h, -1), s), 1, M(2, A(M(d, A(q, -1)), -p)), a)
     general = A(M(A(h, -1), s), M(-2, p), M(d, A(q, -1)), a, 1)
+    # the same stages from the library's recipe (symconv.recipe), which conv_transpose computes with
+    library_spread = zero_inserted_length(h, s)
+    library_total = 2 * recipe_padding(q, p)
+    library_transformed = padded_length(h, q, s, p)
+    library_output = conv_output_size(library_transformed, q)  # a stride-1 convolution, q-wide kernel
+    with sympy.evaluate(False):  # the dilated kernel slides with stride 1 over the padded input
+        library_general = conv_output_size(padded_length(h, q, s, p, d, a), q, 1, 0, d)
     if values:
         number = lambda e: _put(e, values).doit()  # noqa: E731
         rows = [
-            (spread, "zeros inserted: $(h-1)s + 1$"),
-            (total, "total padding: $2(q - 1 - p)$"),
-            (transformed, "transformed input: $w' = (h-1)s + 1 + 2(q-1-p)$"),
-            (output, "stride-1 convolution: $w = w' - (q - 1)$"),
-            (general, "in general: $w = (h-1)s - 2p + d(q-1) + a + 1$"),
+            (spread, library_spread, "zeros inserted: $(h-1)s + 1$"),
+            (total, library_total, "total padding: $2(q - 1 - p)$"),
+            (transformed, library_transformed, "transformed input: $w' = (h-1)s + 1 + 2(q-1-p)$"),
+            (output, library_output, "stride-1 convolution: $w = w' - (q - 1)$"),
+            (general, library_general, "in general: $w = (h-1)s - 2p + d(q-1) + a + 1$"),
         ]
-        steps = tuple(Step(_put(e, values), number(e), text, EXPAND) for e, text in rows)
+        steps = tuple(Step(_put(e, values), number(value), text, EXPAND) for e, value, text in rows)
     else:
         steps = (
-            Step(zeros, spread, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
-            Step(A(gap, gap), total, "padding $q - 1 - p$ on each side", EXPAND),
-            Step(A(spread, total), transformed, "the transformed input $w'$", EXPAND),
+            Step(zeros, library_spread, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
+            Step(A(gap, gap), library_total, "padding $q - 1 - p$ on each side", EXPAND),
+            Step(A(spread, total), library_transformed, "the transformed input $w'$", EXPAND),
             Step(
-                conv_output_size(transformed, q),
                 output,
+                library_output,
                 "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$",
                 EXPAND,
             ),
             Step(None, seminar, "together: $w = (h-1)s - 2p + q$", EXPAND),
             Step(
-                A(general_spread, M(-1, d, A(q, -1))),
-                general,
-                "with dilation $d$ (kernel span $d(q-1) + 1$) and output padding $a$",
+                library_general,
+                transposed_output_size(h, q, s, p, d, a),
+                "with dilation $d$ (kernel span $d(q-1) + 1$) and output padding $a$: the size formula",
                 EXPAND,
             ),
         )
@@ -90,7 +103,7 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
         statement=(
             "Input $h$, kernel $q$, stride $s$, padding $p$: insert the zeros, pad, and slide a $q$-wide "
             "kernel with stride 1. With dilation $d$ the kernel spans $d(q-1) + 1$; output padding $a$ "
-            "adds zeros at one end."
+            "adds zeros at one end. The stages' lengths are the library's recipe."
         ),
         steps=steps,
         checks=(Check("the stages of the recipe have these lengths", _stage_lengths),),
@@ -184,7 +197,7 @@ def inverse_theorem() -> Derivation:
         ),
         steps=(
             Step(
-                conv_output_size(transposed_output_size(h, q, s, p, d, a), q, s, p, d),
+                unevaluated(lambda: conv_output_size(transposed_output_size(h, q, s, p, d, a), q, s, p, d)),
                 sympy.floor(n / s) + 1,
                 "$w + 2p - d(q-1) - 1 = (h-1)s + a$",
                 EXPAND,
@@ -197,7 +210,13 @@ def inverse_theorem() -> Derivation:
             ),
         ),
         hypotheses=sympy.StrictLessThan(a, s),
-        checks=(Check("every h <= 12, q <= 5, s <= 4, p <= 3, d <= 3, a < s", _inverse_exhaustive),),
+        checks=(
+            Check.exhaustive(
+                "the convolution's size of the transposed size is h",
+                "h <= 12, q <= 5, s <= 4, p <= 3, d <= 3, a < s",
+                _inverse_exhaustive,
+            ),
+        ),
     )
 
 
@@ -225,12 +244,25 @@ def ambiguity_theorem() -> Derivation:
         name="size-ambiguity",
         title="Exactly s input sizes give the same output; a = (h + 2p - d(q-1) - 1) mod s picks one",
         statement=(
-            "The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$ (the inverse "
-            "theorem); the size before them gives $o - 1$ and the one after gives $o + 1$; the size map is "
-            "nondecreasing, so these $s$ are all. The output padding $a = (h + 2p - d(q-1) - 1) \\bmod s$ "
-            "recovers $h$."
+            "The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$; the size before "
+            "them gives $o - 1$ and the one after gives $o + 1$; they are $s$ consecutive sizes, and the size "
+            "map is nondecreasing ($\\lfloor \\cdot \\rfloor$ is), so these $s$ are all, for every $q, s, p, d$. "
+            "The output padding $a = (h + 2p - d(q-1) - 1) \\bmod s$ recovers $h$."
         ),
         steps=(
+            Step(
+                unevaluated(lambda: conv_output_size(transposed_output_size(o, q, s, p, d, a), q, s, p, d)),
+                o,
+                "each of the sizes, $0 \\le a \\le s - 1$, gives $o$",
+                integer_parts((a, 0, s - 1)),
+                where=sympy.StrictLessThan(a, s),
+            ),
+            Step(
+                sympy.Add(last, sympy.Mul(-1, first, evaluate=False), 1, evaluate=False),
+                s,
+                "they are $s$ consecutive sizes",
+                EXPAND,
+            ),
             Step(conv_output_size(first - 1, q, s, p, d), o - 1, "one size less gives $o - 1$", integer_parts()),
             Step(conv_output_size(last + 1, q, s, p, d), o + 1, "one size more gives $o + 1$", integer_parts()),
             Step(
@@ -240,7 +272,13 @@ def ambiguity_theorem() -> Derivation:
                 integer_parts(),
             ),
         ),
-        checks=(Check("preimages counted by brute force", _ambiguity_exhaustive),),
+        checks=(
+            Check.exhaustive(
+                "preimages counted: each output has s input sizes, a picks each one",
+                "q, s <= 4, p <= 2, d <= 2, h < 40",
+                _ambiguity_exhaustive,
+            ),
+        ),
     )
 
 
@@ -277,15 +315,20 @@ def same_padding_theorem() -> Derivation:
             "after, as in TensorFlow); the output keeps the input's size."
         ),
         steps=(
-            Step(before + after, total, "the two sides add up to $d(q-1)$", EXPAND),
+            Step(sympy.Add(before, after, evaluate=False), total, "the two sides add up to $d(q-1)$", EXPAND),
             Step(
-                conv_output_size(h, q, 1, (before, after), d), h, "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$", EXPAND
+                unevaluated(lambda: conv_output_size(h, q, 1, (before, after), d)),
+                h,
+                "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$",
+                EXPAND,
             ),
             Step(
                 after - before, sympy.Mod(total, 2), "the extra zero, when $d(q-1)$ is odd, goes after", integer_parts()
             ),
         ),
-        checks=(Check("ConvSpec(padding='same') keeps the size", _same_exhaustive),),
+        checks=(
+            Check.exhaustive("ConvSpec(padding='same') keeps the size", "h <= 9, q <= 5, d <= 3", _same_exhaustive),
+        ),
     )
 
 
@@ -304,8 +347,8 @@ def receptive_field_theorem() -> Derivation:
     o_, k1, k2 = symbols("o k1 k2", integer=True)
     s1, s2, q1, q2, d1, d2 = symbols("s1 s2 q1 q2 d1 d2", integer=True, positive=True)
     p1, p2 = symbols("p1 p2", integer=True, nonnegative=True)
-    # input position reached from output o of layer 2 through taps k2 (layer 2) and k1 (layer 1)
-    position = s1 * (s2 * o_ - p2 + d2 * k2) - p1 + d1 * k1
+    # the input position reached from output o of layer 2 through taps k2 and k1: the index maps composed
+    position = input_position(input_position(o_, k2, s2, p2, d2), k1, s1, p1, d1)
     one = receptive_step(ReceptiveField(1, 1, 0), q1, s1, p1, d1)
     two = receptive_step(one, q2, s2, p2, d2)
     span = position.subs({k1: q1 - 1, k2: q2 - 1}) - position.subs({k1: 0, k2: 0})
@@ -318,9 +361,19 @@ def receptive_field_theorem() -> Derivation:
             "over the taps plus one is the receptive field, the value at $o = 0$ and no taps the start."
         ),
         steps=(
-            Step(sympy.diff(position, o_), two.jump, "jump: $j_2 = s_1 s_2$", EXPAND),
+            Step(
+                sympy.Add(position.xreplace({o_: o_ + 1}), sympy.Mul(-1, position, evaluate=False), evaluate=False),
+                two.jump,
+                "jump: the next output reads $j_2 = s_1 s_2$ positions further",
+                EXPAND,
+            ),
             Step(span + 1, two.size, "receptive field: $r_2 = 1 + d_1(q_1 - 1) + d_2(q_2 - 1) s_1$", EXPAND),
-            Step(position.subs({o_: 0, k1: 0, k2: 0}), two.start, "start: $-(p_1 + s_1 p_2)$", EXPAND),
+            Step(
+                unevaluated(lambda: position.xreplace({o_: 0, k1: 0, k2: 0})),
+                two.start,
+                "start: $-(p_1 + s_1 p_2)$",
+                EXPAND,
+            ),
         ),
         checks=(Check("receptive_field against composed index maps of random stacks", _receptive_check),),
     )
@@ -343,7 +396,9 @@ def _receptive_check(rng: random.Random, count: int = 40) -> str:
         reach = {0: {0}, 1: {1}}
         for spec in reversed(layers):
             s_, p_, d_, q_ = spec.stride[0], spec.padding_before[0], spec.dilation[0], spec.kernel_shape[0]
-            reach = {key: {s_ * x - p_ + d_ * k for x in xs for k in range(q_)} for key, xs in reach.items()}
+            reach = {
+                key: {input_position(x, k, s_, p_, d_) for x in xs for k in range(q_)} for key, xs in reach.items()
+            }
         field = receptive_field(layers)[0]
         require(max(reach[0]) - min(reach[0]) + 1 == field.size and min(reach[0]) == field.start, (layers, field))
         require(min(reach[1]) - min(reach[0]) == field.jump, (layers, field))

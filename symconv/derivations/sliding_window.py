@@ -7,11 +7,13 @@ slide's 4x16 matrix ``C``; ``C X`` is the sliding window (S1 = S3); the im2col p
 
 from __future__ import annotations
 
+import numpy as np
 import sympy
 from sympy import ImmutableMatrix, IndexedBase, MatMul
 
 from symconv import ConvSpec, conv_matrix, im2col, input_symbols, kernel_row, sliding_window, vec
-from symconv.proof import DOIT_EXPAND, LINEAR, STRUCTURAL, Derivation, LinearMap, Step
+from symconv.indexing import DEFINITIONS, SymbolicConv
+from symconv.proof import COLLAPSE, DOIT_EXPAND, LINEAR, Derivation, LinearMap, Step, zero_extension
 from symconv.proof.run import run
 
 #: The slide's matrix (S3 of the seminar), row by row; 0 where the slide shows 0.
@@ -31,6 +33,21 @@ def slide_matrix() -> sympy.Matrix:
     )
 
 
+def general_entries(spec: ConvSpec) -> ImmutableMatrix:
+    """The matrix whose entries are the general entry ``C_{o,i}`` of the index map with the spec's
+    numbers put in (:class:`~symconv.indexing.ConvEntry`, unfolded by the step's rule)."""
+    conv = SymbolicConv(
+        spec.input_shape, spec.kernel_shape, spec.stride, spec.padding_before, spec.dilation, (0,) * spec.ndim
+    )
+    k = conv.indices("k")
+    outputs, inputs = list(np.ndindex(*spec.out_shape)), list(np.ndindex(*spec.input_shape))
+    return ImmutableMatrix(
+        len(outputs),
+        len(inputs),
+        lambda r, c: conv.entry_symbol(tuple(int(x) for x in outputs[r]), tuple(int(x) for x in inputs[c]), k),
+    )
+
+
 def example_case(spec: ConvSpec) -> Derivation:
     """S1 = S3 = S4 for a concrete spec, fully symbolic; for the seminar's spec also the slide's matrix."""
     X = input_symbols(spec.input_shape)
@@ -40,7 +57,15 @@ def example_case(spec: ConvSpec) -> Derivation:
     columns = im2col(spec, X)
     seminar = spec == ConvSpec((4, 4), (3, 3))
     slide = (
-        (Step(C, slide_matrix(), "the matrix built from the index map is the slide's 4x16 matrix (S3)", STRUCTURAL),)
+        (
+            Step(
+                general_entries(spec),
+                slide_matrix(),
+                "the general entry $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$ with the seminar's numbers "
+                "is the slide's 4x16 matrix (S3)",
+                zero_extension(*DEFINITIONS).then(COLLAPSE),
+            ),
+        )
         if seminar
         else ()
     )

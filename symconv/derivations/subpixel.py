@@ -14,29 +14,44 @@ import random
 
 import numpy as np
 import sympy
-from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
+from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, Piecewise, Sum
 
-from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
+from symconv import (
+    TransposedConvSpec,
+    conv_transpose,
+    input_position,
+    input_symbols,
+    subpixel_conv_transpose,
+    subpixel_kernels,
+)
+from symconv.derivations.rules import WRITTEN_OUT
 from symconv.derivations.sampling import random_tspec
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, require, split_sum, zero_extension
+from symconv.indexing import DEFINITIONS, ZeroPadded
+from symconv.proof import Check, Derivation, Step, euclid, require, split_sum, zero_extension
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
 W, Y = IndexedBase("W"), IndexedBase("Y")
 
 
+def phase_tap(n: int, r: int, s: int) -> sympy.Expr:
+    """The tap ``s n + r`` of phase ``r``, written out (unevaluated) as the step states it."""
+    return sympy.Add(sympy.Mul(s, n, evaluate=False), r, evaluate=False)
+
+
 def subpixel_theorem() -> Derivation:
     u, o, k, n, c = symbols("u o k n c", integer=True)
     s, m, h = symbols("s m h", integer=True, positive=True)
     r = sympy.Symbol("r", integer=True, nonnegative=True)
-    t = sympy.Symbol("t", integer=True)
-    padded = Function("Y_pad")
-    definition = Lambda(t, Piecewise((Y[t], (t >= 0) & (t <= h - 1)), (0, True)))
-    full = Sum(KroneckerDelta(s * u + r, o * s + k) * W[k] * Y[o], (k, 0, s * m - 1), (o, 0, h - 1))
+    # before the padding crops it: the index map without padding or dilation, Z_t = sum delta(t, s o + k) W_k Y_o
+    full = Sum(KroneckerDelta(s * u + r, input_position(o, k, s)) * W[k] * Y[o], (k, 0, s * m - 1), (o, 0, h - 1))
     split = Sum(
-        KroneckerDelta(s * u + r, o * s + s * n + c) * W[s * n + c] * Y[o], (c, 0, s - 1), (n, 0, m - 1), (o, 0, h - 1)
+        KroneckerDelta(s * u + r, input_position(o, s * n + c, s)) * W[s * n + c] * Y[o],
+        (c, 0, s - 1),
+        (n, 0, m - 1),
+        (o, 0, h - 1),
     )
-    phase = Sum(W[s * n + r] * padded(u - n), (n, 0, m - 1))
+    phase = Sum(W[s * n + r] * ZeroPadded(Y, (u - n,), (h,)), (n, 0, m - 1))
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
@@ -68,18 +83,24 @@ def subpixel_theorem() -> Derivation:
                 None,
                 phase,
                 "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
-                zero_extension((padded, definition)),
+                zero_extension(*DEFINITIONS),
             ),
             Step(
                 sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
                 sympy.Tuple(
-                    ImmutableMatrix([[W[0, 0], W[0, 2]], [W[2, 0], W[2, 2]]]),
-                    ImmutableMatrix([[W[0, 1]], [W[2, 1]]]),
-                    ImmutableMatrix([[W[1, 0], W[1, 2]]]),
-                    ImmutableMatrix([[W[1, 1]]]),
+                    *[
+                        ImmutableMatrix(
+                            len(range(r0, 3, 2)),
+                            len(range(r1, 3, 2)),
+                            lambda n0, n1, r0=r0, r1=r1: W[phase_tap(n0, r0, 2), phase_tap(n1, r1, 2)],
+                        )
+                        for r0 in range(2)
+                        for r1 in range(2)
+                    ]
                 ),
-                "the seminar's $3 \\times 3$ kernel with $s = 2$: four phases of sizes 2x2, 2x1, 1x2, 1x1",
-                STRUCTURAL,
+                "the seminar's $3 \\times 3$ kernel with $s = 2$: phase $r$ holds $W_{s n + r}$, four phases of "
+                "sizes 2x2, 2x1, 1x2, 1x1",
+                WRITTEN_OUT,
             ),
         ),
         checks=(Check("sub-pixel form against the recipe on random specs", random_specs),),

@@ -16,7 +16,7 @@ import random
 
 import numpy as np
 import sympy
-from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum, oo
+from sympy import ImmutableMatrix, IndexedBase, Lambda, MatMul, Piecewise, Sum, Transpose, oo
 
 from symconv import (
     ConvSpec,
@@ -32,11 +32,12 @@ from symconv import (
     zero_insert,
 )
 from symconv.derivations.sampling import random_tspec
+from symconv.indexing import DEFINITIONS, RotatedKernel, SymbolicConv
 from symconv.proof import (
     COLLAPSE,
+    DOIT,
     DOIT_EXPAND,
     EXPAND,
-    STRUCTURAL,
     SUMS,
     Check,
     Derivation,
@@ -44,34 +45,22 @@ from symconv.proof import (
     Transformation,
     reindex,
     require,
+    within,
     zero_extension,
 )
 from symconv.proof.run import run
+from symconv.recipe import recipe_padding, rotated_tap
 from symconv.reference import random_numbers, to_numpy
-from symconv.symbols import symbols
 
 W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("G")
 
 
-def _letters(ndim: int):
-    suffix = [str(j) for j in range(ndim)] if ndim > 1 else [""]
+#: Definitions of the vocabulary substituted (the padded and zero-inserted inputs, C, the rotated kernel).
+DEFINITIONS_SUBSTITUTED = zero_extension(*DEFINITIONS)
 
-    def per_dim(name: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
-        return symbols(" ".join(f"{name}{x}" for x in suffix), **assumptions)
 
-    integer = dict(integer=True)
-    positive = dict(integer=True, positive=True)
-    return dict(
-        j=per_dim("j", **integer),
-        o=per_dim("o", **integer),
-        k=per_dim("k", **integer),
-        m=per_dim("m", **integer),
-        s=per_dim("s", **positive),
-        d=per_dim("d", **positive),
-        h=per_dim("h", **positive),
-        q=per_dim("q", **positive),
-        p=per_dim("p", integer=True, nonnegative=True),
-    )
+def _between(variables: tuple[sympy.Symbol, ...], sizes: tuple[sympy.Expr, ...]) -> sympy.Basic:
+    return sympy.And(*[(v >= 0) & (v <= n - 1) for v, n in zip(variables, sizes)])
 
 
 def seminar_transposed() -> Derivation:
@@ -96,9 +85,9 @@ def seminar_transposed() -> Derivation:
         steps=(
             Step(
                 transposed_conv_matrix(tspec),
-                C.T,
+                Transpose(ImmutableMatrix(C)),
                 "the matrix built for the transposed spec is the transpose of the slide's $C$",
-                STRUCTURAL,
+                DOIT,
             ),
         ),
         checks=(Check("transposed matrix = transposed rows of the forward matrix", rows_of_forward),),
@@ -107,34 +96,29 @@ def seminar_transposed() -> Derivation:
 
 
 def recipe_theorem(ndim: int) -> Derivation:
-    L = _letters(ndim)
-    j, o, k, m, s, d, h, q, p = (L[n] for n in "j o k m s d h q p".split())
-    border = [d[n] * (q[n] - 1) - p[n] for n in range(ndim)]  # zeros on each side (negative: crop)
-    inputs = [(o[n], 0, h[n] - 1) for n in range(ndim)]
-    rotated_taps = [(m[n], 0, q[n] - 1) for n in range(ndim)]
-    taps = [(k[n], 0, q[n] - 1) for n in range(ndim)]
-    # the zero-inserted, padded input read at j + d m: input o sits at o s + d(q-1) - p
-    spread = Sum(
-        Mul(*[KroneckerDelta(j[n] + d[n] * m[n], o[n] * s[n] + border[n]) for n in range(ndim)]) * Y[o], *inputs
-    )
-    recipe = Sum(W[tuple(q[n] - 1 - m[n] for n in range(ndim))] * spread, *rotated_taps)
-    reindexed = Sum(
-        W[k]
-        * Sum(
-            Mul(*[KroneckerDelta(j[n] + d[n] * (q[n] - 1 - k[n]), o[n] * s[n] + border[n]) for n in range(ndim)])
-            * Y[o],
-            *inputs,
-        ),
-        *taps,
-    )
-    matrix_entry = Sum(
-        W[k] * Mul(*[KroneckerDelta(j[n], s[n] * o[n] - p[n] + d[n] * k[n]) for n in range(ndim)]), *taps
-    )
-    transformation: Transformation = reindex(m[0], q[0] - 1 - k[0], k[0])
+    conv = SymbolicConv.general(ndim)
+    j, o, k, m = (conv.indices(x) for x in "jokm")
+    Y = IndexedBase("Y")
+    # the recipe, in the library's vocabulary: the rotated kernel slides with stride 1 over the
+    # zero-inserted, padded input, taps d apart
+    reads = tuple(jn + dn * mn for jn, dn, mn in zip(j, conv.dilation, m))
+    recipe = Sum(conv.rotated(W, m) * conv.recipe_input(Y, reads, o), *conv.taps(m))
+    landed = sympy.Mul(
+        *[sympy.KroneckerDelta(r, x) for r, x in zip(reads, conv.landing(o))]
+    )  # position j + d m holds input o
+    spread = Sum(conv.rotated(W, m) * Sum(landed * Y[o], *conv.inputs(o)), *conv.taps(m))
+    unrotated = {mn: rotated_tap(kn, qn) for mn, kn, qn in zip(m, k, conv.kernel_size)}
+    reindexed = Sum(W[k] * Sum(landed.xreplace(unrotated) * Y[o], *conv.inputs(o)), *conv.taps(k))
+    outputs = conv.transposed_output_size()
+    transformation: Transformation = reindex(m[0], unrotated[m[0]], k[0])
     for n in range(1, ndim):
         transformation = transformation.then(
-            reindex(m[n], q[n] - 1 - k[n], k[n]), name="substitute $m = q - 1 - k$ in every dimension"
+            reindex(m[n], unrotated[m[n]], k[n]), name="substitute $m = q - 1 - k$ in every dimension"
         )
+    # the taps m take their bounds from their sums; j's bounds come from the step's where
+    inside: Transformation = within((j[0], 0, outputs[0] - 1))
+    for n in range(1, ndim):  # one axis at a time: each condition involves one axis only
+        inside = inside.then(within((j[n], 0, outputs[n] - 1)), name=inside.name)
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
@@ -155,12 +139,34 @@ def recipe_theorem(ndim: int) -> Derivation:
             "The result is $(C^T Y)_j = \\sum_o C_{o,j} Y_o$ for all $h, q, s, p, d, a$."
         ),
         steps=(
-            Step(recipe, reindexed, "substitute $m = q - 1 - k$: the rotated kernel becomes $W_k$", transformation),
+            Step.definition(
+                conv.recipe_input(Y, conv.indices("t"), o),
+                conv.recipe_input(Y, conv.indices("t"), o).unfold(),
+                "zeros inserted and padded: input $o$ sits at $s o + d(q-1) - p$, the length is "
+                "$(h-1)s + 1 + 2(d(q-1) - p) + a$",
+                DEFINITIONS_SUBSTITUTED,
+            ),
+            Step.definition(
+                conv.rotated(W, m), conv.rotated(W, m).unfold(), "the rotated kernel", DEFINITIONS_SUBSTITUTED
+            ),
+            Step(
+                recipe,
+                spread,
+                "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
+                DEFINITIONS_SUBSTITUTED.then(inside).then(SUMS, name="definitions substituted; " + inside.name),
+                where=_between(j, outputs),
+            ),
             Step(
                 None,
-                Sum(matrix_entry * Y[o], *inputs),
+                reindexed,
+                "substitute $m = q - 1 - k$: the rotated kernel becomes $W_k$",
+                DEFINITIONS_SUBSTITUTED.then(transformation),
+            ),
+            Step(
+                None,
+                Sum(conv.entry_symbol(o, j, k) * Y[o], *conv.inputs(o)),
                 "a delta depends on the difference of its arguments: $j = s o - p + d k$; exchange the sums",
-                SUMS,
+                DEFINITIONS_SUBSTITUTED.then(SUMS),
             ),
         ),
         checks=(Check("the recipe (computed by zero insertion and padding) against the matrix", recipe_is_matrix),),
@@ -183,7 +189,7 @@ def rotation_is_needed() -> Derivation:
         steps=(
             Step(
                 sympy.Matrix(list(recipe)),
-                transposed_conv_matrix(t) * sympy.Matrix(list(Yv)),
+                MatMul(ImmutableMatrix(transposed_conv_matrix(t)), ImmutableMatrix(list(Yv)), evaluate=False),
                 "the recipe with the rotated kernel is $C^T Y$",
                 DOIT_EXPAND,
             ),
@@ -195,9 +201,15 @@ def rotation_is_needed() -> Derivation:
             ),
             Step(
                 rotate_kernel(kernel_symbols((2, 2))),
+                sympy.Array([[RotatedKernel(W, (m, n), (2, 2)) for n in range(2)] for m in range(2)]),
+                "the library's rotation is $W^{\\text{rot}}_m = W_{q-1-m}$",
+                DEFINITIONS_SUBSTITUTED,
+            ),
+            Step(
+                None,
                 sympy.Array([[W[1, 1], W[1, 0]], [W[0, 1], W[0, 0]]]),
                 "in 2-D the rotation reverses both axes",
-                STRUCTURAL,
+                DEFINITIONS_SUBSTITUTED,
             ),
         ),
         fact="T2",
@@ -205,25 +217,30 @@ def rotation_is_needed() -> Derivation:
 
 
 def stride_one_theorem() -> Derivation:
-    L = _letters(1)
-    j, o, m, d, h, q, p = (L[n][0] for n in "j o m d h q p".split())
-    border = d * (q - 1) - p
-    padded = Function("Y_pad")
-    t = sympy.Symbol("t", integer=True)
-    definition = Lambda(t, Piecewise((Y[t - border], (t >= border) & (t < border + h)), (0, True)))
-    recipe = Sum(W[q - 1 - m] * Sum(KroneckerDelta(j + d * m, o + border) * Y[o], (o, 0, h - 1)), (m, 0, q - 1))
-    collapsed = Sum(
-        W[q - 1 - m]
-        * Piecewise((Y[j + d * m - border], (j + d * m - border >= 0) & (j + d * m - border <= h - 1)), (0, True)),
-        (m, 0, q - 1),
+    general = SymbolicConv.general()
+    h, q, p, d, a = (
+        x[0]
+        for x in (general.input_size, general.kernel_size, general.padding, general.dilation, general.output_padding)
     )
-    window = Sum(W[q - 1 - m] * padded(j + d * m), (m, 0, q - 1))
+    conv = SymbolicConv((h,), (q,), (1,), (p,), (d,), (a,))  # stride 1
+    j, o, m = (conv.indices(x) for x in "jom")
+    border = recipe_padding(q, p, d)
+    # the convolution that slides over the input padded by d(q-1) - p
+    padded = SymbolicConv((h,), (q,), (1,), (border,), (d,), (0,))
+    reads = (j[0] + d * m[0],)
+    recipe = Sum(conv.rotated(W, m) * conv.recipe_input(Y, reads, o), *conv.taps(m))
+    spread = Sum(
+        conv.rotated(W, m) * Sum(sympy.KroneckerDelta(reads[0], conv.landing(o)[0]) * Y[o], *conv.inputs(o)),
+        *conv.taps(m),
+    )
+    window = Sum(conv.rotated(W, m) * padded.padded(Y, padded.position(j, m)), *conv.taps(m))
+    outputs = conv.transposed_output_size()
 
     def same_matrix(rng: random.Random, count: int = 40) -> str:
         done = 0
         while done < count:
             t_ = random_tspec(rng, stride_one=True)
-            borders = [d_ * (q_ - 1) - p_ for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
+            borders = [recipe_padding(q_, p_, d_) for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
             if min(borders) < 0:
                 continue
             w = random_numbers(rng, t_.kernel_shape)
@@ -249,12 +266,19 @@ def stride_one_theorem() -> Derivation:
             "by $d(q-1) - p$ (and $a$ more at the end), with the rotated kernel."
         ),
         steps=(
-            Step(recipe, collapsed, "the delta picks $o = j + d m - (d(q-1) - p)$; other positions give 0", COLLAPSE),
+            Step(
+                recipe,
+                spread,
+                "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
+                DEFINITIONS_SUBSTITUTED.then(within((j[0], 0, outputs[0] - 1))),
+                where=_between(j, outputs),
+            ),
             Step(
                 None,
                 window,
-                "the zero-padded input $Y_{pad}$: a sliding window with stride 1 (S1)",
-                zero_extension((padded, definition)),
+                "the delta picks $o = j + d m - (d(q-1) - p)$, 0 outside the input: the sliding window of the "
+                "convolution with stride 1 and padding $d(q-1) - p$ over the zero-padded input",
+                COLLAPSE.then(DEFINITIONS_SUBSTITUTED),
             ),
         ),
         checks=(Check("transposed matrix = convolution matrix with the rotated kernel", same_matrix),),
@@ -263,11 +287,13 @@ def stride_one_theorem() -> Derivation:
 
 
 def lattice_theorem() -> Derivation:
-    o, o1, i, k = symbols("o o1 i k", integer=True)
-    s, d, q = symbols("s d q", integer=True, positive=True)
-    p = sympy.Symbol("p", integer=True, nonnegative=True)
-    stride_one_row = Lambda(o1, Sum(W[k] * KroneckerDelta(i, o1 - p + d * k), (k, 0, q - 1)))
-    selected = Sum(KroneckerDelta(o1, s * o) * stride_one_row(o1), (o1, -oo, oo))
+    conv = SymbolicConv.general()
+    q, s, p, d = (x[0] for x in (conv.kernel_size, conv.stride, conv.padding, conv.dilation))
+    unit = SymbolicConv(conv.input_size, conv.kernel_size, (1,), conv.padding, conv.dilation, (0,))  # stride 1
+    o, i, k = (conv.indices(x) for x in "oik")
+    o1 = sympy.Symbol("o1", integer=True)
+    stride_one_row = Lambda(o1, unit.entry((o1,), i, k))
+    selected = Sum(sympy.KroneckerDelta(o1, s * o[0]) * stride_one_row(o1), (o1, -oo, oo))
     spec = ConvSpec(6, 3, stride=2, padding=1)
     spec1 = ConvSpec(6, 3, stride=1, padding=1)
     Cs, C1 = conv_matrix(spec), conv_matrix(spec1)
@@ -299,22 +325,31 @@ def lattice_theorem() -> Derivation:
         steps=(
             Step(
                 selected,
-                stride_one_row(s * o),
+                stride_one_row(s * o[0]),
                 "$(S C_1)_{o,i} = \\sum_{o'} \\delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$",
                 COLLAPSE,
             ),
             Step(
                 None,
-                Sum(W[k] * KroneckerDelta(i, s * o - p + d * k), (k, 0, q - 1)),
+                conv.entry_symbol(o, i, k),
                 "which is $(C_s)_{o,i}$, the index map with stride $s$",
-                STRUCTURAL,
+                DEFINITIONS_SUBSTITUTED,
             ),
-            Step(Cs, S * C1, "the case $h = 6, q = 3, s = 2, p = 1$ in full", STRUCTURAL),
             Step(
-                Cs.T,
-                C1.T * zero_insert(spec.out_shape, 2, spec1.out_shape),
+                Cs,
+                MatMul(ImmutableMatrix(S), ImmutableMatrix(C1), evaluate=False),
+                "the case $h = 6, q = 3, s = 2, p = 1$ in full",
+                DOIT,
+            ),
+            Step(
+                Transpose(ImmutableMatrix(Cs)),
+                MatMul(
+                    ImmutableMatrix(C1.T),
+                    ImmutableMatrix(zero_insert(spec.out_shape, 2, spec1.out_shape)),
+                    evaluate=False,
+                ),
                 "transposed: columns deleted; $S^T$ inserts the zeros",
-                STRUCTURAL,
+                DOIT,
             ),
         ),
         checks=(Check("C_s = S C_1 on random specs", random_lattices),),
@@ -323,13 +358,13 @@ def lattice_theorem() -> Derivation:
 
 
 def backprop_theorem() -> Derivation:
-    o, k, i, j, m = symbols("o k i j m", integer=True)
-    s, d, q, w = symbols("s d q w", integer=True, positive=True)
-    p = sympy.Symbol("p", integer=True, nonnegative=True)
+    conv = SymbolicConv.general()
+    o, k, i, j, m = (conv.indices(x) for x in "okijm")
+    w = sympy.Symbol("w", integer=True, positive=True)
     # the sliding window with X zero-extended beyond the input (that is the zero padding)
-    output = Lambda(o, Sum(W[k] * Sum(KroneckerDelta(i, s * o - p + d * k) * X[i], (i, -oo, oo)), (k, 0, q - 1)))
-    loss_gradient_x = Sum(G[o] * sympy.Derivative(output(o), X[j]), (o, 0, w - 1))
-    loss_gradient_w = Sum(G[o] * sympy.Derivative(output(o), W[m]), (o, 0, w - 1))
+    output = Sum(W[k] * Sum(conv.delta(i, o, k) * X[i], (i[0], -oo, oo)), *conv.taps(k))
+    loss_gradient_x = Sum(G[o] * sympy.Derivative(output, X[j]), *conv.outputs(o, w))
+    loss_gradient_w = Sum(G[o] * sympy.Derivative(output, W[m]), *conv.outputs(o, w))
 
     def against_autodiff(rng: random.Random, count: int = 15) -> str:
         for _ in range(count):
@@ -371,19 +406,23 @@ def backprop_theorem() -> Derivation:
         steps=(
             Step(
                 loss_gradient_x,
-                Sum(G[o] * Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)), (o, 0, w - 1)),
+                Sum(G[o] * conv.entry(o, j, k), *conv.outputs(o, w)),
                 "chain rule; $\\partial X_i / \\partial X_j = \\delta_{i,j}$ collapses the sum over $i$",
                 COLLAPSE,
             ),
             Step(
                 None,
-                Sum(Sum(W[k] * KroneckerDelta(j, s * o - p + d * k), (k, 0, q - 1)) * G[o], (o, 0, w - 1)),
+                Sum(conv.entry_symbol(o, j, k) * G[o], *conv.outputs(o, w)),
                 "$= \\sum_o C_{o,j} G_o = (C^T G)_j$: a transposed convolution of $G$",
-                SUMS,
+                DEFINITIONS_SUBSTITUTED.then(SUMS),
             ),
             Step(
                 loss_gradient_w,
-                Sum(G[o] * Piecewise((X[s * o - p + d * m], (m >= 0) & (m <= q - 1)), (0, True)), (o, 0, w - 1)),
+                Sum(
+                    G[o]
+                    * Piecewise((X[conv.position(o, m)], (m[0] >= 0) & (m[0] <= conv.kernel_size[0] - 1)), (0, True)),
+                    *conv.outputs(o, w),
+                ),
                 "$\\partial W_k / \\partial W_m = \\delta_{k,m}$ for a tap $m$ of the kernel",
                 COLLAPSE,
             ),

@@ -46,13 +46,13 @@ def _step_lines(report: Report, printer: Any, lang: str, first: int, last: int) 
             formula = printer._print(step.lhs)
         else:
             left = "{}" if step.lhs is None else printer._print(step.lhs)
-            formula = f"{left} = {printer._print(step.rhs)}"
+            relation = "\\mathrel{:=}" if step.kind == "definition" else "="
+            formula = f"{left} {relation} {printer._print(step.rhs)}"
         status = f"{w['exact']}: {text_latex(result.exact_detail)}; {w['numeric']}: {text_latex(result.numeric_detail)}"
         where = "" if step.where is sympy.true else f" ({w['where']} ${printer._print(step.where)}$)"
         lines.append("\\noindent" + _fit(formula) + "\\par")
-        lines.append(
-            f"{{\\footnotesize ({n}) {text_latex(step.because)}{where} \\hfill $\\checkmark$ {status}}}\\par\\smallskip"
-        )
+        because = text_latex(step.justification)
+        lines.append(f"{{\\footnotesize ({n}) {because}{where} \\hfill $\\checkmark$ {status}}}\\par\\smallskip")
     return lines
 
 

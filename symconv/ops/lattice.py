@@ -24,6 +24,7 @@ from sympy import MutableDenseMatrix
 from ..errors import SpecError
 from ..limits import check_size
 from ..parameters import as_shape, per_dimension
+from ..recipe import zero_inserted_length
 from ..sparse import matrix_from_rows
 from ..typing import IntOrInts, Shape
 
@@ -34,10 +35,10 @@ def _lattice(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None)
     small = as_shape(shape, "shape")
     steps = per_dimension(stride, len(small), "stride", 1)
     if dense_shape is None:
-        dense = tuple((h - 1) * s + 1 for h, s in zip(small, steps))
+        dense = tuple(zero_inserted_length(h, s) for h, s in zip(small, steps))
     else:
         dense = as_shape(dense_shape, "dense_shape")
-        if len(dense) != len(small) or any((h - 1) * s + 1 > n for h, s, n in zip(small, steps, dense)):
+        if len(dense) != len(small) or any(zero_inserted_length(h, s) > n for h, s, n in zip(small, steps, dense)):
             raise SpecError("dense_shape", f"must hold the lattice (h-1)s + 1 per dimension, got {dense}")
     check_size(prod(small) + prod(dense), what="the lattice matrix", parameter="shape")
     return small, steps, dense

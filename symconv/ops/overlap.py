@@ -14,7 +14,7 @@ import numpy as np
 from sympy import Array
 
 from ..errors import SpecError
-from ..indexmap import index_map
+from ..indexmap import index_map, input_position
 from ..limits import check_size
 from ..parameters import as_int
 from ..specs import TransposedConvSpec, require_spec
@@ -51,4 +51,4 @@ def interior_overlap(j: int, q: int, s: int, p: int = 0, d: int = 1) -> int:
             "must be positive (padding non-negative)",
         )
     check_size(q, what="the kernel")
-    return sum(1 for k in range(q) if (j + p - d * k) % s == 0)
+    return sum(1 for k in range(q) if (j - input_position(0, k, s, p, d)) % s == 0)  # j = s o - p + d k

@@ -27,6 +27,14 @@ from ..errors import SpecError
 from ..indexmap import index_map, nonzero_count
 from ..limits import check_size
 from ..operands import as_array, as_kernel, flat
+from ..recipe import (
+    landing_position,
+    padded_length,
+    recipe_padding,
+    rotated_tap,
+    zero_inserted_length,
+    zero_inserted_position,
+)
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
@@ -81,7 +89,7 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
     if array.ndim == 0 or array.size == 0:
         raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
     as_array(array.tolist(), array.shape, "kernel")  # entries: numbers or SymPy expressions
-    return Array(array[tuple(slice(None, None, -1) for _ in range(array.ndim))].tolist())
+    return Array(array[np.ix_(*[rotated_tap(np.arange(n), n) for n in array.shape])].tolist())
 
 
 @dataclass(frozen=True)
@@ -109,20 +117,21 @@ def recipe_stages(
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "the recipe")
     # the padded array and the products that meet an input (not an inserted zero): refused at once when too large
+    axes = list(
+        zip(tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding)
+    )
     padded_size = prod(
-        (h - 1) * s + 1 + 2 * max(d * (q - 1) - p, 0) + a
-        for h, q, s, p, d, a in zip(
-            tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding
-        )
+        zero_inserted_length(h, s) + 2 * max(recipe_padding(q, p, d), 0) + a for h, q, s, p, d, a in axes
     )
     check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
     stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
 
-    spread_shape = tuple((hj - 1) * sj + 1 for hj, sj in zip(h, s))
+    # every position comes from the recipe's definitions (symconv.recipe), which the proofs use too
+    spread_shape = tuple(zero_inserted_length(hj, sj) for hj, sj in zip(h, s))
     spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
-    spread[tuple(slice(None, None, sj) for sj in s)] = values
+    spread[np.ix_(*[zero_inserted_position(np.arange(hj), sj) for hj, sj in zip(h, s)])] = values
     stages.append(
         Stage(
             "zeros inserted",
@@ -131,10 +140,13 @@ def recipe_stages(
         )
     )
 
-    border = [dj * (qj - 1) - pj for dj, qj, pj in zip(d, q, tspec.padding)]
-    padded_shape = tuple(n + 2 * b + a for n, b, a in zip(spread_shape, border, tspec.output_padding))
+    border = [recipe_padding(qj, pj, dj) for _, qj, _, pj, dj, _ in axes]
+    padded_shape = tuple(padded_length(*axis) for axis in axes)
     padded = np.full(padded_shape, sympy.S.Zero, dtype=object)
-    padded[_window(border, spread_shape, padded_shape, 0)] = spread[_window(border, spread_shape, padded_shape, 1)]
+    # input o lands at s o + d(q-1) - p; inputs landing outside the padded array are cropped
+    landed = [landing_position(np.arange(hj), qj, sj, pj, dj) for hj, qj, sj, pj, dj, _ in axes]
+    inside = [(x >= 0) & (x < n) for x, n in zip(landed, padded_shape)]
+    padded[np.ix_(*[x[keep] for x, keep in zip(landed, inside)])] = values[np.ix_(*inside)]
     stages.append(
         Stage(
             "padded",
@@ -152,19 +164,6 @@ def recipe_stages(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )
     return stages
-
-
-def _window(offset: list[int], inner: Shape, outer: Shape, side: int) -> tuple[slice, ...]:
-    """Slices placing an ``inner`` array at ``offset`` inside ``outer`` (negative offsets crop):
-    ``side=0`` the slices of ``outer``, ``side=1`` those of ``inner``."""
-    result = []
-    for b, n, size in zip(offset, inner, outer):
-        start_outer, start_inner = max(b, 0), max(-b, 0)
-        length = min(n - start_inner, size - start_outer)
-        result.append(
-            slice(start_outer, start_outer + length) if side == 0 else slice(start_inner, start_inner + length)
-        )
-    return tuple(result)
 
 
 def _values(values: list[int]) -> str:

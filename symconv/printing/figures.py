@@ -22,6 +22,7 @@ import numpy as np
 
 from ..errors import SpecError
 from ..indexmap import index_map, input_position
+from ..recipe import recipe_padding
 from ..specs import ConvSpec, TransposedConvSpec
 
 __all__ = ["conv_figure", "transposed_figure", "figure_positions", "CAPTIONS"]
@@ -122,7 +123,7 @@ def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True, caption
     rows, cols = _two_d(tspec.input_shape)
     out_rows, out_cols = _two_d(tspec.out_shape)
     s = list(tspec.stride) if tspec.ndim == 2 else [1] + list(tspec.stride)
-    border = [d * (q - 1) - p for d, q, p in zip(tspec.dilation, tspec.kernel_shape, tspec.padding)]
+    border = [recipe_padding(q, p, d) for d, q, p in zip(tspec.dilation, tspec.kernel_shape, tspec.padding)]
     border = border if tspec.ndim == 2 else [0] + border
     extra = list(tspec.output_padding) if tspec.ndim == 2 else [0] + list(tspec.output_padding)
     spread = [(rows - 1) * s[0] + 1, (cols - 1) * s[1] + 1]

@@ -60,6 +60,8 @@ _PLAIN = {
     r"\sum": "sum",
     r"\delta": "delta",
     r"\,": " ",
+    r"\left": "",
+    r"\right": "",
 }
 
 
@@ -68,8 +70,11 @@ def text_plain(text: str) -> str:
 
     >>> text_plain(r"$s \mid x - c$, \text{so} $x \bmod s = c$")
     's | x - c, so x mod s = c'
+    >>> text_plain(r"$0 \le j \le d \left(q - 1\right)$")
+    '0 <= j <= d (q - 1)'
     """
     text = text.replace("$", "")
-    for command, plain in _PLAIN.items():
-        text = text.replace(command, plain)
+    for command, plain in _PLAIN.items():  # a command ends where its letters end: \le is not \left
+        ending = "(?![A-Za-z])" if command[-1].isalpha() else ""
+        text = re.sub(re.escape(command) + ending, lambda _, plain=plain: plain, text)
     return re.sub(r"\\(operatorname|mathrm|text)\{([^}]*)\}", r"\2", text).replace("\\", "")

@@ -236,3 +236,9 @@ def scoped_replace(
 def is_relation(expr: Any) -> bool:
     """Whether ``expr`` is a relation (``>=``, ``<``, ``=``, ...)."""
     return isinstance(expr, Relational)
+
+
+def bound_relations(bounds: Iterable[Bound]) -> tuple[Any, ...]:
+    """``low <= v`` and ``v <= high`` for each ``(v, low, high)``: what a rule takes as given (its
+    :meth:`~.transformations.Transformation.conditions`, which the checker proves from the step's premises)."""
+    return tuple(r for v, low, high in bounds for r in (sympy.LessThan(low, v), sympy.LessThan(v, high)))

@@ -25,6 +25,7 @@ from sympy.core.function import UndefinedFunction
 from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
+from ..notation import DEFINITIONS
 from .binders import rename_apart, shown, substitute
 from .bounds import implied, is_integer_range
 from .conditions import canonical_zero_extension
@@ -156,14 +157,21 @@ class Collapse(Transformation):
 COLLAPSE = Collapse()
 
 
+def _library_definition(function: Any, definition: Any) -> bool:
+    """Whether ``(function, definition)`` is one of the library's named objects with its own definition."""
+    return any(function is cls and definition is own for cls, own in DEFINITIONS)
+
+
 class ZeroExtension(Transformation):
     """Substitute ``(function, Lambda)`` definitions (a zero-padded input, say), merge finite
     sums, then compare zero extensions canonically; the numeric check substitutes the
     definitions too.
 
     Side conditions: each defined function is a new, undefined function (``Function("P")``), so
-    that a definition cannot change the meaning of a known one such as ``floor`` (checked,
-    refused otherwise); substitution never captures (ensured); those of :data:`~.sums.SUMS`.
+    that a definition cannot change the meaning of a known one such as ``floor``, or one of the
+    library's own named objects with its own definition (:data:`symconv.notation.DEFINITIONS`:
+    ``X^pad``, ``C_{o,i}``, ``Y^ins``, ``W^rot``, unfolded by their class) (checked, refused
+    otherwise); substitution never captures (ensured); those of :data:`~.sums.SUMS`.
 
     >>> import sympy
     >>> i, m = sympy.symbols("i m", integer=True)
@@ -184,6 +192,9 @@ class ZeroExtension(Transformation):
         """``expr`` with the definitions of new functions put in (others are left: :meth:`apply` refuses them)."""
         expr = sympy.sympify(expr)
         for function, definition in self.definitions:
+            if _library_definition(function, definition):
+                expr = expr.replace(lambda e, cls=function: isinstance(e, cls), lambda e: e.unfold())
+                continue
             if not isinstance(function, UndefinedFunction):
                 continue
             variables = definition.variables
@@ -193,8 +204,8 @@ class ZeroExtension(Transformation):
         return expr
 
     def apply(self, expr: Any) -> Any:
-        for function, _ in self.definitions:
-            if not isinstance(function, UndefinedFunction):
+        for function, definition in self.definitions:
+            if not isinstance(function, UndefinedFunction) and not _library_definition(function, definition):
                 raise SideConditionError(self.name, f"{function} is not a new function: it cannot be defined")
         return canonical_zero_extension(merge_sums(self.unfold(expr)))
 

@@ -32,14 +32,15 @@ from typing import Any
 
 import sympy
 from sympy.printing.defaults import Printable
+from sympy.printing.str import StrPrinter
 
-from ..errors import VerificationError
+from ..errors import SpecError, VerificationError
 from ..printing.text import text_latex, text_plain
 from .numeric import compare_numerically
 from .premises import unproved
 from .transformations import STRUCTURAL, Transformation
 
-__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require"]
+__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require", "STEP_KINDS", "identical"]
 
 
 def require(condition: Any, message: Any) -> None:
@@ -78,6 +79,30 @@ class NotNumeric:
         return f"not numeric: {self.reason}{covered}"
 
 
+#: What a step is: a claim its transformation checks, a definition (a name introduced for an
+#: expression), or a specialisation (a general result with numbers put in, both sides computed).
+#: Only definitions and specialisations may have identical sides.
+STEP_KINDS = ("step", "definition", "specialisation")
+
+
+def identical(lhs: Any, rhs: Any) -> bool:
+    """Whether two sides are structurally identical as built (so a step between them shows nothing).
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> identical(x + x, 2 * x), identical(sympy.Add(x, x, evaluate=False), 2 * x)
+    (True, False)
+    >>> identical(sympy.Matrix([[x]]), sympy.ImmutableMatrix([[x]]))
+    True
+    """
+    if lhs is None or rhs is None:
+        return False
+    try:
+        return bool(lhs == rhs)
+    except Exception:  # objects that cannot be compared are not identical
+        return False
+
+
 def _brief(obj: Any, printer: Any) -> str:
     """Text of an object for one report line: large matrices and arrays by their shape."""
     shape = (
@@ -102,6 +127,20 @@ class Step(Printable):
     step holds: the random points are drawn there, ``via``'s side conditions may use it,
     and the report prints it. ``numeric=NotNumeric(reason)`` (or the reason as a string)
     declares that the step has no numeric check and why; ``numeric=False`` is refused.
+
+    A step whose sides are identical as built shows nothing (SymPy evaluated the claim away
+    while building it) and is refused: build the sides unevaluated (``evaluate=False``,
+    ``MatMul(..., evaluate=False)``, ``UnevaluatedExpr``), or declare the step a
+    :meth:`definition` or a :meth:`specialisation` (``kind``), shown as such.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> Step(x + x, 2 * x, "collect")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: Step 'collect': both sides are 2*x as built, so the step shows nothing (...)
+    >>> print(Step.definition(sympy.Symbol("y"), x + 1, "name the shifted variable"))
+    y := x + 1    definition: name the shifted variable
     """
 
     lhs: Any
@@ -110,8 +149,14 @@ class Step(Printable):
     via: Transformation = STRUCTURAL
     numeric: bool | str | NotNumeric = True
     where: Any = sympy.true
+    #: one of :data:`STEP_KINDS`; see :meth:`definition` and :meth:`specialisation`
+    kind: str = "step"
 
     def __post_init__(self) -> None:
+        if self.kind not in STEP_KINDS:
+            raise SpecError("kind", f"must be one of {', '.join(STEP_KINDS)}, got {self.kind!r}")
+        if self.kind == "step":
+            refuse_identical(self.lhs, self.rhs, self.because)
         if isinstance(self.numeric, str):
             object.__setattr__(self, "numeric", NotNumeric(self.numeric))
         elif self.numeric is not True and not isinstance(self.numeric, NotNumeric):
@@ -121,26 +166,67 @@ class Step(Printable):
             )
         object.__setattr__(self, "where", sympy.sympify(self.where))
 
+    @classmethod
+    def definition(cls, lhs: Any, rhs: Any, because: str, via: Transformation = STRUCTURAL, **options: Any) -> Step:
+        """``lhs := rhs``: a name introduced for an expression (its sides may be identical as built)."""
+        return cls(lhs, rhs, because, via, kind="definition", **options)
+
+    @classmethod
+    def specialisation(cls, lhs: Any, rhs: Any, because: str, via: Transformation = STRUCTURAL, **options: Any) -> Step:
+        """A general result with numbers put in, both sides computed (they may be identical as built)."""
+        return cls(lhs, rhs, because, via, kind="specialisation", **options)
+
+    @property
+    def relation(self) -> str:
+        """``:=`` for a definition, ``=`` otherwise."""
+        return ":=" if self.kind == "definition" else "="
+
+    @property
+    def justification(self) -> str:
+        """``because``, marked with the step's kind when it is a definition or a specialisation."""
+        label = {"definition": "definition: ", "specialisation": "special case: "}.get(self.kind, "")
+        return label + self.because
+
     def _condition(self, printer: Any) -> str:
         return "" if self.where is sympy.true else f"    [where {printer._print(self.where)}]"
 
     def _sympystr(self, printer: Any) -> str:
         left = "" if self.lhs is None else _brief(self.lhs, printer)
         if self.rhs is None:
-            return f"{left}    {text_plain(self.because)}{self._condition(printer)}"
-        return f"{left} = {_brief(self.rhs, printer)}    {text_plain(self.because)}{self._condition(printer)}"
+            return f"{left}    {text_plain(self.justification)}{self._condition(printer)}"
+        return (
+            f"{left} {self.relation} {_brief(self.rhs, printer)}    "
+            f"{text_plain(self.justification)}{self._condition(printer)}"
+        )
 
     def _latex_line(self, printer: Any) -> str:
-        because = r" && \text{%s}" % text_latex(self.because)
+        because = r" && \text{%s}" % text_latex(self.justification)
         if self.where is not sympy.true:
             because += r" \quad (%s)" % printer._print(self.where)
         if self.rhs is None:
             return "& " + printer._print(self.lhs) + because
         left = "" if self.lhs is None else printer._print(self.lhs) + " "
-        return left + "&= " + printer._print(self.rhs) + because
+        relation = "&\\mathrel{:=} " if self.kind == "definition" else "&= "
+        return left + relation + printer._print(self.rhs) + because
 
     def _latex(self, printer: Any) -> str:
         return "\\begin{aligned}" + self._latex_line(printer) + "\\end{aligned}"
+
+
+def refuse_identical(lhs: Any, rhs: Any, because: str = "") -> None:
+    """Raise :class:`~symconv.SpecError` when a step's sides are identical as built, or its
+    statement is already true: such a step shows nothing."""
+    if rhs is None and lhs is not None and lhs is sympy.true:
+        raise SpecError(
+            f"Step {because!r}" if because else "Step", "the statement is already true as built, so it shows nothing"
+        )
+    if identical(lhs, rhs):
+        shown = _brief(lhs, StrPrinter())
+        raise SpecError(
+            f"Step {because!r}" if because else "Step",
+            f"both sides are {shown} as built, so the step shows nothing (build them unevaluated, "
+            "or declare the step Step.definition(...) or Step.specialisation(...))",
+        )
 
 
 @dataclass(frozen=True)
@@ -150,10 +236,24 @@ class Check:
     ``run(rng)`` raises :class:`~symconv.VerificationError` on a disagreement (see
     :func:`require`) and returns what it checked (for the report), e.g. ``"120 random
     specs agree with numpy"``. Any other exception fails the check too.
+
+    ``kind="exhaustive"`` (:meth:`exhaustive`) declares a check that runs every case in stated
+    ranges: where a statement is not proved for general parameters, that is what stands for it.
     """
 
     description: str
     run: Callable[[random.Random], str]
+    #: ``"numeric"`` (random cases) or ``"exhaustive"`` (every case in the stated ranges)
+    kind: str = "numeric"
+
+    @classmethod
+    def exhaustive(cls, description: str, ranges: str, run: Callable[[random.Random], str]) -> Check:
+        """A check of every case in ``ranges`` (say them in the seminar's letters: ``"s, d <= 6, q <= 12"``).
+
+        >>> Check.exhaustive("constant overlap", "s <= 3", lambda rng: "3 cases").description
+        'exhaustive over s <= 3: constant overlap'
+        """
+        return cls(f"exhaustive over {ranges}: {description}", run, kind="exhaustive")
 
 
 @dataclass(frozen=True)
@@ -197,6 +297,11 @@ class Derivation(Printable):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hypotheses", sympy.sympify(self.hypotheses))
+        previous = None
+        for step in self.steps:  # a chained step continues from the previous right-hand side
+            if step.lhs is None and step.kind == "step":
+                refuse_identical(previous, step.rhs, step.because)
+            previous = step.rhs if step.rhs is not None else previous
 
     def check(self, *, seed: int = 0) -> "Report":
         """Check every step (exactly, then numerically) and every numeric check; never raises."""

@@ -27,7 +27,7 @@ from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
 from .binders import rename_apart, shown
-from .bounds import Scope, extremes, implied, is_relation, scoped_replace
+from .bounds import Scope, bound_relations, extremes, implied, is_relation, scoped_replace
 from .conditions import (
     canonical_deltas,
     canonical_relation,
@@ -52,11 +52,6 @@ __all__ = [
 ]
 
 Bounds = tuple[tuple[Any, Any, Any], ...]
-
-
-def _bounds(bounds: Any) -> tuple[Any, ...]:
-    """``low <= v`` and ``v <= high`` for each ``(v, low, high)``: what a rule takes as given."""
-    return tuple(r for v, low, high in bounds for r in (sympy.LessThan(low, v), sympy.LessThan(v, high)))
 
 
 def _simplified_piecewise(expr: Any) -> Any:
@@ -156,7 +151,7 @@ class Within(Transformation):
         return decide(relation, scope, self.name)
 
     def conditions(self) -> tuple[Any, ...]:
-        return _bounds(self.bounds)
+        return bound_relations(self.bounds)
 
     def apply(self, expr: Any) -> Any:
         scope = stated_scope(self.name, self.bounds, self.facts)
@@ -233,7 +228,7 @@ class Residues(Transformation):
         return sympy.true if all(implied(v, scope.facts) for v in values) else canonical
 
     def conditions(self) -> tuple[Any, ...]:
-        return _bounds([(v, 0, self.modulus - 1) for v in sorted(self.variables, key=str)])
+        return bound_relations([(v, 0, self.modulus - 1) for v in sorted(self.variables, key=str)])
 
     def apply(self, expr: Any) -> Any:
         facts = self.facts
@@ -331,7 +326,9 @@ class Euclid(Transformation):
         return decide(relation, scope, self.name)
 
     def conditions(self) -> tuple[Any, ...]:
-        return _bounds([(v, 0, self.modulus - 1) for v in sorted({v for pair in self.pairs for v in pair}, key=str)])
+        return bound_relations(
+            [(v, 0, self.modulus - 1) for v in sorted({v for pair in self.pairs for v in pair}, key=str)]
+        )
 
     def apply(self, expr: Any) -> Any:
         facts = self.facts
@@ -388,7 +385,7 @@ class IntegerParts(ZeroDifference):
         return x - s * sympy.floor(x / s)
 
     def conditions(self) -> tuple[Any, ...]:
-        return _bounds(self.bounds)
+        return bound_relations(self.bounds)
 
     def apply(self, expr: Any) -> Any:
         scope = stated_scope(self.name, self.bounds, self.facts)
