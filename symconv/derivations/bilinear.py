@@ -33,6 +33,7 @@ from symconv import (
     subpixel_kernels,
     transposed_conv_matrix,
     transposed_output_size,
+    vec,
 )
 from symconv.derivations.rules import ExtendSum, KnownSigns
 from symconv.indexing import DEFINITIONS, SymbolicConv, ZeroPadded
@@ -198,7 +199,7 @@ def seminar_exercise() -> Derivation:
             ),
             Step(
                 LinearMap(transposed_conv_matrix(tspec, bilinear_kernel()), X),
-                reference,
+                vec(reference),
                 "entry by entry: bilinear interpolation with align_corners=True",
                 LINEAR,
             ),

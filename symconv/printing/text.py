@@ -76,5 +76,5 @@ def text_plain(text: str) -> str:
     text = text.replace("$", "")
     for command, plain in _PLAIN.items():  # a command ends where its letters end: \le is not \left
         ending = "(?![A-Za-z])" if command[-1].isalpha() else ""
-        text = re.sub(re.escape(command) + ending, lambda _, plain=plain: plain, text)
+        text = re.sub(re.escape(command) + ending, plain.replace("\\", "\\\\"), text)
     return re.sub(r"\\(operatorname|mathrm|text)\{([^}]*)\}", r"\2", text).replace("\\", "")
