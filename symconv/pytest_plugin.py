@@ -26,7 +26,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sympy
@@ -107,22 +106,22 @@ class DerivationFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         for source in load(self.path):
             for derivation in source.derivations:
-                yield DerivationItem.from_parent(self, name=derivation.name, derivation=derivation)
+                item = DerivationItem.from_parent(self, name=derivation.name)
+                item.derivation = derivation
+                yield item
 
 
 class DerivationItem(pytest.Item):
     """One derivation, verified (exactly and numerically) as a test."""
 
-    def __init__(self, *, derivation: Derivation, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.derivation = derivation
+    derivation: Derivation
 
     def runtest(self) -> None:
         report = checked(self.derivation, self.config.getoption("symconv_seed"))
         if not report.ok:
             raise DerivationFailed(report)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None) -> str:
         if isinstance(excinfo.value, DerivationFailed):
             report = excinfo.value.report
             return f"{sympy.sstr(report)}\nfirst failure: {report.failure()}"

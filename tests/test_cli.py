@@ -247,7 +247,11 @@ def test_size_splits_symbols_per_dimension(capsys):
         (["latex", "matrix", "--transposed"], "symconv: --transposed: only for the figure and size snippets"),
         (["latex", "matrix", "--output-padding", "1"], "symconv: --output-padding: is only for a transposed"),
         (["latex", "matrix", "--input", "400x400", "--max-nonzeros", "10"], "symconv: --input: "),
-        (["prove", "nothing"], "symconv: NAME: no derivation or topic named 'nothing' (see 'symconv prove --list')"),
+        (
+            ["prove", "nothing"],
+            "symconv: NAME: no derivation, topic, file, folder, installed source or module named 'nothing' "
+            "(see 'symconv prove --list')",
+        ),
         (["notes", "-o", "unused", "--only", "nothing"], "symconv: --only: unknown topic"),
         (["notes", "-o", "unused", "--input", "9x9"], "symconv: --input: the worked example"),
     ],

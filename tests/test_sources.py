@@ -47,7 +47,7 @@ def test_bad_sources_are_one_line_errors(tmp_path, capsys):
     with pytest.raises(SpecError, match="defines no derivations"):
         load(tmp_path / "empty.py")
     for name, message in (
-        ("no_such_module_anywhere", "no file, folder, installed source or module named 'no_such_module_anywhere'"),
+        ("no_such_module_anywhere", "no derivation, topic, file, folder, installed source or module named"),
         (str(tmp_path / "missing.py"), "no file"),
         (str(tmp_path / "broken.py"), "RuntimeError: oops"),
     ):

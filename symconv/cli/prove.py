@@ -58,9 +58,19 @@ def run(args: argparse.Namespace) -> int:
 
 def find(name: str) -> list:
     """The seminar's derivations named ``name``, else the derivations of the source ``name``."""
-    if not name.endswith(".py") and "/" not in name:
-        try:
-            return derivations.find(name)
-        except SpecError:
-            pass
-    return sources.derivations_of(sources.load(name))
+    if name.endswith(".py") or "/" in name:
+        return sources.derivations_of(sources.load(name))
+    try:
+        return derivations.find(name)
+    except SpecError:
+        pass
+    try:
+        return sources.derivations_of(sources.load(name))
+    except SpecError as error:
+        if not (error.parameter == "source" and error.rule.startswith("no file, folder")):
+            raise
+        raise SpecError(
+            "name",
+            f"no derivation, topic, file, folder, installed source or module named {name!r}",
+            hint="see {all_derivations}",
+        ) from None

@@ -118,9 +118,7 @@ def _import_module(name: str) -> ModuleType:
         return importlib.import_module(name)
     except ModuleNotFoundError as error:
         if error.name and name.startswith(error.name):
-            raise SpecError(
-                "source", f"no file, folder, installed source or module named {name!r} (see 'symconv prove --list')"
-            ) from None
+            raise SpecError("source", f"no file, folder, installed source or module named {name!r}") from None
         raise SourceError(f"{name}: {type(error).__name__}: {error}") from error
     except SymconvError:
         raise
