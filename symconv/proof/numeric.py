@@ -19,6 +19,7 @@ from typing import Any
 import sympy
 from sympy import Basic, Indexed, MatrixBase, NDimArray, Rational, Symbol
 
+from ..sparse import nonzero_rows
 from .compare import flat_entries
 from .linear import LinearMap
 
@@ -110,30 +111,97 @@ class _NotNumeric(Exception):
     pass
 
 
+#: Sums with more terms than this (all their variables together) are not written out.
+_MAX_TERMS = 200_000
+
+
 def _unroll(expr: Any) -> Any:
     """Finite sums with numeric limits written out term by term (deltas and piecewise
-    conditions then evaluate to numbers): independent of SymPy's delta summation."""
+    conditions then evaluate to numbers): independent of SymPy's delta summation.
+
+    A sum over several variables is written out in one pass: every point of its range
+    (outer variables first, since inner limits may depend on them) is put into the body at
+    once. Subexpressions without a sum are returned as they are, not rebuilt.
+
+    >>> import sympy
+    >>> i, n = sympy.symbols("i n", integer=True)
+    >>> _unroll(sympy.Sum(i**2, (i, 1, 3)) + n)
+    n + 14
+    """
     if isinstance(expr, sympy.Sum):
-        body, limits = expr.function, list(expr.limits)
-        variable, low, high = limits[-1]
-        if not (low.is_Integer and high.is_Integer):
-            raise _NotNumeric(f"{sympy.sstr(expr)} has symbolic limits")
-        if high - low > 10_000:
-            raise _NotNumeric("a sum with too many terms")
-        inner = sympy.Sum(body, *limits[:-1]) if len(limits) > 1 else body
-        return sympy.Add(*[_unroll(inner.xreplace({variable: value})) for value in range(int(low), int(high) + 1)])
+        return _unroll_sum(expr.function, list(expr.limits))
     if isinstance(expr, Basic) and expr.args and not isinstance(expr, Indexed):
-        return expr.func(*[_unroll(a) for a in expr.args])
+        args = [_unroll(a) for a in expr.args]
+        if all(new is old for new, old in zip(args, expr.args)):
+            return expr
+        return expr.func(*args)
     return expr
+
+
+def _unroll_sum(body: Basic, limits: list[Any]) -> Any:
+    """The sum of ``body`` over ``limits`` (SymPy's order: innermost first), term by term.
+
+    An empty range (upper limit below the lower one) gives no terms. A product is
+    substituted factor by factor, deltas and conditions first: a term with a factor that is
+    zero at the point is dropped without substituting the rest, when the rest is finite at
+    every point (built from sums, products, powers with natural exponents, deltas and
+    conditions), so that ``0 * (a finite value) = 0`` is all that is used.
+    """
+    points: list[dict[Basic, Basic]] = [{}]
+    for variable, low, high in reversed(limits):
+        expanded = []
+        for point in points:
+            first, last = low.xreplace(point), high.xreplace(point)
+            if not (first.is_Integer and last.is_Integer):
+                raise _NotNumeric(f"{sympy.sstr(sympy.Sum(body, *limits))} has symbolic limits")
+            expanded.extend({**point, variable: sympy.Integer(v)} for v in range(int(first), int(last) + 1))
+            if len(expanded) > _MAX_TERMS:
+                raise _NotNumeric("a sum with too many terms")
+        points = expanded
+    factors = sorted(sympy.Mul.make_args(body), key=lambda f: not isinstance(f, _SELECTORS))
+    if len(factors) == 1 or not all(_finite_everywhere(f) for f in factors):
+        return sympy.Add(*[_unroll(body.xreplace(point)) for point in points])
+    terms = []
+    for point in points:
+        values = []
+        for factor in factors:
+            value = factor.xreplace(point)
+            if value is sympy.S.Zero:
+                break
+            values.append(value)
+        else:
+            terms.append(_unroll(sympy.Mul(*values)))
+    return sympy.Add(*terms)
+
+
+#: Factors that select terms: substituted first, since they are often zero.
+_SELECTORS = (sympy.KroneckerDelta, sympy.Piecewise)
+
+
+def _finite_everywhere(expr: Basic) -> bool:
+    """Whether ``expr`` has a finite value wherever its symbols are finite numbers (a
+    sufficient test: sums, products, natural powers, deltas, conditions and finite sums)."""
+    if expr.is_Atom or isinstance(expr, Indexed):
+        return bool(expr.is_finite is not False) and expr not in (sympy.nan, sympy.zoo)
+    if isinstance(expr, sympy.Pow):
+        return bool(expr.exp.is_Integer and expr.exp >= 0) and _finite_everywhere(expr.base)
+    if isinstance(expr, (sympy.Add, sympy.Mul, sympy.KroneckerDelta, sympy.Sum)):
+        return all(_finite_everywhere(a) for a in expr.args)
+    if isinstance(expr, sympy.Piecewise):
+        return all(_finite_everywhere(e) for e, _ in expr.args)
+    if isinstance(expr, (sympy.Tuple, sympy.logic.boolalg.Boolean)):
+        return True
+    return False
 
 
 def _evaluate(obj: Any, point: dict[Symbol, Basic], values: _Values) -> Any:
     if isinstance(obj, LinearMap):
         xs = [values(x, point) for x in flat_entries(obj.vector)]
-        rows: dict[int, Any] = {}
-        for (r, c), v in obj.matrix.todok().items():
-            rows[r] = rows.get(r, 0) + values(v, point) * xs[c]
-        return [rows.get(r, sympy.S.Zero) for r in range(obj.matrix.rows)]
+        rows = nonzero_rows(obj.matrix)
+        return [
+            sympy.Add(*[values(v, point) * xs[c] for c, v in rows[r].items()]) if r in rows else sympy.S.Zero
+            for r in range(obj.matrix.rows)
+        ]
     if isinstance(obj, (sympy.Tuple, tuple, list)):
         result: list[Any] = []
         for item in obj:
