@@ -60,11 +60,13 @@ def sliding_window(
     check_size(nonzero_count(spec) + padded_size, max_nonzeros, what="the sliding window")
     padded = padded_input(spec, X)
     taps = flat(as_kernel(kernel, spec.kernel_shape))
-    extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
-    entries = []
-    for o in np.ndindex(*spec.out_shape):
-        window = padded[
-            tuple(slice(s * oi, s * oi + e, d) for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))
-        ]
-        entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
+    # one comparison with zero per padded entry (the padding and a recipe's inserted zeros are skipped)
+    nonzero = np.vectorize(lambda x: x != 0, otypes=[bool])(padded) if padded.size else padded.astype(bool)
+    # the tap k of every window at once: the padded input from d k on, every s-th entry
+    reach = [s * (w - 1) + 1 for s, w in zip(spec.stride, spec.out_shape)]
+    columns = []
+    for tap, k in zip(taps, np.ndindex(*spec.kernel_shape)):
+        cut = tuple(slice(d * kk, d * kk + r, s) for kk, d, r, s in zip(k, spec.dilation, reach, spec.stride))
+        columns.append((tap, padded[cut].ravel().tolist(), nonzero[cut].ravel().tolist()))
+    entries = [Add(*[w * x[n] for w, x, keep in columns if keep[n]]) for n in range(prod(spec.out_shape))]
     return Array(entries, spec.out_shape)

@@ -74,14 +74,17 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
     >>> rotate_kernel([[1, 2], [3, 4]])
     [[4, 3], [2, 1]]
     """
-    try:
-        array = np.array(kernel.tolist() if isinstance(kernel, sympy.NDimArray) else kernel, dtype=object)
-    except ValueError:
-        raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
+    if isinstance(kernel, sympy.NDimArray):  # read through its storage, already SymPy entries
+        array = np.array(flat(kernel), dtype=object).reshape(kernel.shape)
+    else:
+        try:
+            array = np.array(kernel, dtype=object)
+        except ValueError:
+            raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
     if array.ndim == 0 or array.size == 0:
         raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
-    as_array(array.tolist(), array.shape, "kernel")  # entries: numbers or SymPy expressions
-    return Array(array[tuple(slice(None, None, -1) for _ in range(array.ndim))].tolist())
+    checked = _object_array(as_array(list(array.ravel()), array.shape, "kernel"), array.shape)  # numbers or SymPy
+    return _array(checked[tuple(slice(None, None, -1) for _ in range(array.ndim))])
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,14 @@ class Stage:
 
 
 def _object_array(values: Array, shape: Shape) -> np.ndarray:
-    return np.array(flat(values), dtype=object).reshape(shape)
+    array = np.empty(len(values), dtype=object)
+    array[:] = flat(values)  # entries one by one (a SymPy entry is never unpacked by numpy)
+    return array.reshape(shape)
+
+
+def _array(values: np.ndarray) -> Array:
+    """A numpy object array as a SymPy Array, from its flat entries and its shape (no rescanning)."""
+    return Array(list(values.ravel()), values.shape)
 
 
 def recipe_stages(
@@ -118,7 +128,7 @@ def recipe_stages(
     check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
-    stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
+    stages = [Stage("input", _array(values), f"the input, {_size(h)}")]
 
     spread_shape = tuple((hj - 1) * sj + 1 for hj, sj in zip(h, s))
     spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
@@ -126,7 +136,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "zeros inserted",
-            Array(spread.tolist()),
+            _array(spread),
             f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: (h-1)s + 1 = {_size(spread_shape)}",
         )
     )
@@ -138,7 +148,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "padded",
-            Array(padded.tolist()),
+            _array(padded),
             f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
             f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}",
         )
@@ -147,7 +157,7 @@ def recipe_stages(
     rotated = rotate_kernel(as_kernel(kernel, q))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
     # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
-    output = sliding_window(slide, Array(padded.tolist()), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
+    output = sliding_window(slide, _array(padded), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
     stages.append(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )
