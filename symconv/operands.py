@@ -18,7 +18,7 @@ from .parameters import as_shape
 from .symbols import kernel_symbols
 from .typing import ArrayLike, IntOrInts, Shape
 
-__all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
+__all__ = ["as_array", "as_kernel", "flat", "object_array", "from_object_array", "vec", "unvec"]
 
 
 def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
@@ -86,6 +86,28 @@ def flat(array: sympy.NDimArray) -> list[sympy.Expr]:
     if isinstance(array, ImmutableDenseNDimArray):
         return list(array.args[0])
     return list(array.reshape(len(array))) if array.rank() > 1 else list(array)
+
+
+def object_array(array: sympy.NDimArray) -> np.ndarray:
+    """A SymPy Array as a numpy object array of the same shape and entries, read through its storage.
+
+    >>> object_array(Array([[1, 2], [3, 4]]))[:, 1].tolist()
+    [2, 4]
+    """
+    entries = flat(array)
+    result = np.empty(len(entries), dtype=object)
+    result[:] = entries  # one by one: numpy never unpacks an entry
+    return result.reshape(array.shape)
+
+
+def from_object_array(values: np.ndarray) -> Array:
+    """A numpy object array of SymPy entries as a SymPy Array, from its flat entries and shape
+    (``Array(values.tolist())`` would rescan the nested lists to find the shape).
+
+    >>> from_object_array(np.array([[1, 2], [3, 4]], dtype=object))
+    [[1, 2], [3, 4]]
+    """
+    return Array(list(values.ravel()), values.shape)
 
 
 def vec(array: sympy.NDimArray | sympy.MatrixBase) -> ImmutableMatrix:

@@ -21,7 +21,7 @@ from sympy import Add, Array
 from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
-from ..operands import as_array, as_kernel, flat
+from ..operands import as_array, as_kernel, flat, object_array
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
 
@@ -30,7 +30,7 @@ __all__ = ["sliding_window", "padded_input"]
 
 def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
     """The input surrounded by the spec's zeros, as a numpy object array of SymPy entries."""
-    values = np.array(flat(as_array(X, spec.input_shape, "X")), dtype=object).reshape(spec.input_shape)
+    values = object_array(as_array(X, spec.input_shape, "X"))
     padded = np.full(
         tuple(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after)),
         sympy.S.Zero,

@@ -26,7 +26,7 @@ from ..channels import layer_entries, layer_kernel, require_single_channel
 from ..errors import SpecError
 from ..indexmap import index_map, nonzero_count
 from ..limits import check_size
-from ..operands import as_array, as_kernel, flat
+from ..operands import as_array, as_kernel, flat, from_object_array, object_array
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
@@ -75,7 +75,7 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
     [[4, 3], [2, 1]]
     """
     if isinstance(kernel, sympy.NDimArray):  # read through its storage, already SymPy entries
-        array = np.array(flat(kernel), dtype=object).reshape(kernel.shape)
+        array = object_array(kernel)
     else:
         try:
             array = np.array(kernel, dtype=object)
@@ -83,8 +83,8 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
             raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
     if array.ndim == 0 or array.size == 0:
         raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
-    checked = _object_array(as_array(list(array.ravel()), array.shape, "kernel"), array.shape)  # numbers or SymPy
-    return _array(checked[tuple(slice(None, None, -1) for _ in range(array.ndim))])
+    checked = object_array(as_array(list(array.ravel()), array.shape, "kernel"))  # numbers or SymPy expressions
+    return from_object_array(checked[tuple(slice(None, None, -1) for _ in range(array.ndim))])
 
 
 @dataclass(frozen=True)
@@ -94,17 +94,6 @@ class Stage:
     name: str
     array: Array
     description: str
-
-
-def _object_array(values: Array, shape: Shape) -> np.ndarray:
-    array = np.empty(len(values), dtype=object)
-    array[:] = flat(values)  # entries one by one (a SymPy entry is never unpacked by numpy)
-    return array.reshape(shape)
-
-
-def _array(values: np.ndarray) -> Array:
-    """A numpy object array as a SymPy Array, from its flat entries and its shape (no rescanning)."""
-    return Array(list(values.ravel()), values.shape)
 
 
 def recipe_stages(
@@ -127,8 +116,8 @@ def recipe_stages(
     )
     check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
-    values = _object_array(as_array(Y, h, "Y"), h)
-    stages = [Stage("input", _array(values), f"the input, {_size(h)}")]
+    values = object_array(as_array(Y, h, "Y"))
+    stages = [Stage("input", from_object_array(values), f"the input, {_size(h)}")]
 
     spread_shape = tuple((hj - 1) * sj + 1 for hj, sj in zip(h, s))
     spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
@@ -136,7 +125,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "zeros inserted",
-            _array(spread),
+            from_object_array(spread),
             f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: (h-1)s + 1 = {_size(spread_shape)}",
         )
     )
@@ -148,7 +137,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "padded",
-            _array(padded),
+            from_object_array(padded),
             f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
             f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}",
         )
@@ -157,7 +146,7 @@ def recipe_stages(
     rotated = rotate_kernel(as_kernel(kernel, q))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
     # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
-    output = sliding_window(slide, _array(padded), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
+    output = sliding_window(slide, from_object_array(padded), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
     stages.append(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )
