@@ -22,6 +22,7 @@ from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
 from ..operands import as_array, as_kernel, flat, object_array
+from ..sparse import times
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
 
@@ -68,5 +69,5 @@ def sliding_window(
     for tap, k in zip(taps, np.ndindex(*spec.kernel_shape)):
         cut = tuple(slice(d * kk, d * kk + r, s) for kk, d, r, s in zip(k, spec.dilation, reach, spec.stride))
         columns.append((tap, padded[cut].ravel().tolist(), nonzero[cut].ravel().tolist()))
-    entries = [Add(*[w * x[n] for w, x, keep in columns if keep[n]]) for n in range(prod(spec.out_shape))]
+    entries = [Add(*[times(w, x[n]) for w, x, keep in columns if keep[n]]) for n in range(prod(spec.out_shape))]
     return Array(entries, spec.out_shape)
