@@ -30,13 +30,20 @@ __all__ = ["conv_matrix", "matrix_from_entries"]
 
 
 def matrix_from_entries(
-    rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: Sequence[Expr], shape: tuple[int, int]
+    rows: np.ndarray,
+    columns: np.ndarray,
+    tap: np.ndarray,
+    taps: Sequence[Expr],
+    shape: tuple[int, int],
+    nonzero: np.ndarray | None = None,
 ) -> MutableDenseMatrix:
     """The matrix with ``taps[tap[n]]`` at ``(rows[n], columns[n])`` for every ``n`` (no cell twice).
 
-    Built in time proportional to the entries; zero taps are not stored.
+    Built in time proportional to the entries; zero taps are not stored (``nonzero``, one
+    flag per tap, says which; by default the taps that SymPy knows to be zero are left out).
     """
-    nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
+    if nonzero is None:
+        nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
     if not nonzero.all():  # a numeric kernel with zero taps: keep the matrix sparse
         keep = nonzero[tap]
         rows, columns, tap = rows[keep], columns[keep], tap[keep]
