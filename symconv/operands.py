@@ -9,7 +9,10 @@ Matrix([[1, 2, 3, 4]])
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 import sympy
 from sympy import Array, ImmutableDenseNDimArray, ImmutableMatrix
 
@@ -18,7 +21,7 @@ from .parameters import as_shape
 from .symbols import kernel_symbols
 from .typing import ArrayLike, IntOrInts, Shape
 
-__all__ = ["as_array", "as_kernel", "flat", "object_array", "from_object_array", "vec", "unvec"]
+__all__ = ["as_array", "as_kernel", "as_numbers", "flat", "object_array", "from_object_array", "vec", "unvec"]
 
 
 def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
@@ -41,16 +44,7 @@ def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
             raise SpecError(parameter, f"is not a rectangular array ({error})") from None
         entries = list(array.ravel())
         given = array.shape
-    size = int(np.prod(shape))
-    if given != tuple(shape) and len(entries) != size:
-        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
-    if (
-        given != tuple(shape)
-        and len(given) > 1
-        and sorted(given) != [1, size]
-        and _without_leading_ones(given) != _without_leading_ones(shape)
-    ):
-        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
+    _check_shape(tuple(given), tuple(shape), parameter)
     if isinstance(values, ImmutableDenseNDimArray) and given == tuple(shape):
         return values  # already SymPy objects in the shape asked for: nothing to convert
     try:  # entries that are SymPy objects already are kept as they are
@@ -58,6 +52,51 @@ def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
     except (sympy.SympifyError, TypeError, ValueError):
         raise SpecError(parameter, "entries must be numbers or SymPy expressions") from None
     return Array(entries, shape)
+
+
+def _check_shape(given: tuple[int, ...], shape: tuple[int, ...], parameter: str) -> None:
+    """Refuse an operand whose shape is neither ``shape`` nor a flat or leading-ones form of it."""
+    size = int(np.prod(shape))
+    if given != shape and int(np.prod(given)) != size:
+        raise SpecError(parameter, f"has shape {given} but {shape} is needed")
+    if (
+        given != shape
+        and len(given) > 1
+        and sorted(given) != [1, size]
+        and _without_leading_ones(given) != _without_leading_ones(shape)
+    ):
+        raise SpecError(parameter, f"has shape {given} but {shape} is needed")
+
+
+def as_numbers(values: ArrayLike, shape: Shape, parameter: str, dtype: npt.DTypeLike = float) -> np.ndarray:
+    """``values`` as a numpy array of ``shape`` and ``dtype``, under the reshaping rules of
+    :func:`as_array`; SymPy numbers are converted (``Rational(1, 2)`` to ``0.5``), never SymPy
+    symbols.
+
+    >>> as_numbers([1, 2, 3, 4], (2, 2), "X").tolist()
+    [[1.0, 2.0], [3.0, 4.0]]
+    >>> import sympy
+    >>> as_numbers(sympy.Array([sympy.Rational(1, 2), sympy.Symbol("w")]), (2,), "kernel")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: kernel: entries must be numbers (substitute values for the symbols first)
+    """
+    if isinstance(values, sympy.NDimArray):
+        given: tuple[int, ...] = tuple(values.shape)
+        entries: Any = flat(values)
+    elif isinstance(values, sympy.MatrixBase):
+        given, entries = tuple(values.shape), list(values)
+    else:
+        try:
+            entries = np.asarray(values)
+        except Exception as error:  # ragged nested lists
+            raise SpecError(parameter, f"is not a rectangular array ({error})") from None
+        given = entries.shape
+    _check_shape(given, tuple(shape), parameter)
+    try:
+        return np.asarray(entries, dtype=dtype).reshape(shape)
+    except (TypeError, ValueError):
+        raise SpecError(parameter, "entries must be numbers (substitute values for the symbols first)") from None
 
 
 def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
