@@ -32,7 +32,14 @@ from .specs import ConvSpec, SpecBase
 from .symbols import kernel_symbols
 from .typing import ArrayLike, Shape
 
-__all__ = ["channel_pairs", "group_of", "layer_entries", "layer_kernel", "require_single_channel"]
+__all__ = [
+    "channel_pairs",
+    "group_of",
+    "layer_entries",
+    "layer_kernel",
+    "repeat_for_channels",
+    "require_single_channel",
+]
 
 
 @overload
@@ -97,10 +104,31 @@ def layer_entries(
     [[0, 0, 1, 1, 2, 2, 3, 3], [0, 1, 1, 2, 3, 4, 4, 5], [0, 1, 0, 1, 2, 3, 2, 3]]
     """
     out_shape = spec.out_shape if out_shape is None else out_shape
+    return repeat_for_channels(
+        spec, flat_index(imap.output, out_shape), imap.flat_input, imap.flat_tap, prod(out_shape)
+    )
+
+
+def repeat_for_channels(
+    spec: ConvSpec, rows: np.ndarray, columns: np.ndarray, taps: np.ndarray, out_size: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The flat spatial entries ``(rows, columns, taps)`` of one channel pair, repeated for every
+    connected pair ``(o, c)``: shifted to block ``(o, c)`` and to the weights ``W[o, c - group start]``.
+
+    ``out_size`` (default ``prod(spec.out_shape)``) is the number of rows of a block.
+
+    >>> from symconv import ConvSpec
+    >>> spec = ConvSpec(3, 2, in_channels=1, out_channels=2)
+    >>> [a.tolist() for a in repeat_for_channels(spec, np.array([0, 1]), np.array([1, 2]), np.array([1, 0]))]
+    [[0, 1, 2, 3], [1, 2, 1, 2], [1, 0, 3, 2]]
+    """
+    if not spec.has_channels:  # one pair, block (0, 0): the entries themselves
+        return rows, columns, taps
+    out_size = prod(spec.out_shape) if out_size is None else out_size
     out, inp, weight = channel_pairs(spec)
-    rows = out[:, None] * prod(out_shape) + flat_index(imap.output, out_shape)[None, :]
-    columns = inp[:, None] * prod(spec.input_shape) + imap.flat_input[None, :]
-    taps = weight[:, None] * prod(spec.kernel_shape) + imap.flat_tap[None, :]
+    rows = out[:, None] * out_size + rows[None, :]
+    columns = inp[:, None] * prod(spec.input_shape) + columns[None, :]
+    taps = weight[:, None] * prod(spec.kernel_shape) + taps[None, :]
     return rows.ravel(), columns.ravel(), taps.ravel()
 
 
