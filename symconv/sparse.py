@@ -35,7 +35,7 @@ from sympy.polys.matrices.sdm import SDM
 
 from .errors import SpecError
 
-__all__ = ["matrix_from_rows", "nonzero_rows", "sparse_product", "times", "Rows"]
+__all__ = ["matrix_from_rows", "nonzero_rows", "nonzero_total", "row_entries", "sparse_product", "times", "Rows"]
 
 #: A sparse matrix as ``{row: {column: value}}``, the values non-zero SymPy expressions.
 Rows: TypeAlias = dict[int, dict[int, Expr]]
@@ -58,6 +58,30 @@ def nonzero_rows(matrix: MatrixBase) -> Rows:
     if rep is not None and rep.rep.fmt == "sparse":
         return {r: dict(cols) for r, cols in rep.rep.items()}
     return _rows_of(matrix)
+
+
+def row_entries(matrix: MatrixBase, row: int) -> dict[int, Expr]:
+    """``{column: value}`` of the non-zero entries of one row, without visiting other rows.
+
+    >>> row_entries(matrix_from_rows({0: {2: sympy.Symbol("w")}}, (2, 3)), 0)
+    {2: w}
+    """
+    rep = getattr(matrix, "_rep", None)
+    if rep is not None and rep.rep.fmt == "sparse":
+        return dict(rep.rep.get(row, {}))
+    return {c: v for c, v in enumerate(matrix.row(row)) if v != 0}
+
+
+def nonzero_total(matrix: MatrixBase) -> int:
+    """The number of non-zero entries (counted row by row when the matrix is held sparse).
+
+    >>> nonzero_total(sympy.Matrix([[0, 1], [2, 0]]))
+    2
+    """
+    rep = getattr(matrix, "_rep", None)
+    if rep is not None and rep.rep.fmt == "sparse":
+        return sum(len(columns) for columns in rep.rep.values())
+    return sum(1 for v in matrix if v != 0)
 
 
 def _rows_of(matrix: MatrixBase) -> Rows:
