@@ -5,7 +5,6 @@ import time
 import pytest
 import sympy
 from hypothesis import given
-from hypothesis import strategies as st
 
 from symconv import ConvSpec, SpecError, conv_matrix, input_symbols, latex, vec
 from symconv.printing.matrices import SlideMatrix
