@@ -85,8 +85,9 @@ def outline(matrix: MatrixBase, max_rows: int = MAX_ROWS, max_columns: int = MAX
     m, n = matrix.shape
     if m <= max_rows and n <= max_columns:
         return None
-    candidates = [list(range(m))] if m <= max_rows else []
+    candidates: list[list[int | None]] = [list(range(m))] if m <= max_rows else []
     candidates += [_rows(head, m) for head in _HEADS if head < m]
+    rows: list[int | None]
     for rows in candidates:
         entries = {r: row_entries(matrix, r) for r in rows if r is not None}
         used = {0, n - 1}.union(*(row.keys() for row in entries.values()))

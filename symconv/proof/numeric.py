@@ -149,7 +149,7 @@ def _unroll_sum(body: Basic, limits: list[Any]) -> Any:
     """
     points: list[dict[Basic, Basic]] = [{}]
     for variable, low, high in reversed(limits):
-        expanded = []
+        expanded: list[dict[Basic, Basic]] = []
         for point in points:
             first, last = low.xreplace(point), high.xreplace(point)
             if not (first.is_Integer and last.is_Integer):
