@@ -79,7 +79,7 @@ def test_max_nonzeros_can_be_raised(capsys):
     assert status == 0 and json.loads(out)["nonzeros"] == 38 * 38 * 9
 
 
-def test_prove_list_and_one(capsys):
+def test_prove_list_and_one(capsys, shared_reports):
     status, out, _ = run(capsys, "prove", "--list")
     assert status == 0 and "seminar-4x4" in out and "conv-matrix-3d" in out
     status, out, err = run(capsys, "prove", "seminar-4x4")
@@ -259,7 +259,7 @@ def test_every_command_reports_errors_in_one_line_with_options(capsys, argv, sta
     assert not any(word in err for word in ("input_shape", "kernel_shape", "max_nonzeros", "output_padding"))
 
 
-def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeypatch):
+def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeypatch, shared_reports):
     from symconv.notes import build
 
     a_file = tmp_path / "a-file"
