@@ -34,6 +34,7 @@ from sympy.polys.matrices import DomainMatrix
 from sympy.polys.matrices.sdm import SDM
 
 from .errors import SpecError
+from .typing import ArrayLike
 
 __all__ = ["matrix_from_rows", "nonzero_rows", "nonzero_total", "row_entries", "sparse_product", "times", "Rows"]
 
@@ -112,7 +113,7 @@ def times(a: Expr, b: Expr) -> Expr:
     return a * b
 
 
-def sparse_product(matrix: MatrixBase, vector: Any, *, transpose: bool = False) -> MutableDenseMatrix:
+def sparse_product(matrix: MatrixBase, vector: ArrayLike, *, transpose: bool = False) -> MutableDenseMatrix:
     """``matrix * vector`` (or ``matrix.T * vector``) as a column, from the non-zeros of ``matrix`` only.
 
     ``vector`` holds symbols or numbers: a list, a column or row matrix, a numpy array, or an

@@ -36,7 +36,7 @@ from ..limits import check_size
 from ..operands import as_numbers
 from ..sparse import nonzero_rows
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
-from ..typing import ArrayLike, IntLike, IntOrInts
+from ..typing import ArrayLike, Entry, IntLike, IntOrInts
 
 if TYPE_CHECKING:  # SciPy is optional
     from scipy.sparse import csr_array
@@ -213,7 +213,7 @@ def numeric_bilinear_matrix(
 
 def substitute(
     matrix: MatrixBase,
-    values: Mapping[Any, Any],
+    values: Mapping[sympy.Basic, Entry],
     *,
     dense: bool = False,
     dtype: npt.DTypeLike = float,

@@ -34,7 +34,7 @@ from sympy.printing.defaults import Printable
 from ..errors import SpecError
 from ..sparse import nonzero_rows, nonzero_total
 from ..specs import ConvSpec
-from .outline import Outline, outline
+from .outline import MAX_COLUMNS, MAX_ROWS, Outline, outline
 from .text import text_latex
 
 __all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid", "latex_array"]
@@ -86,8 +86,21 @@ class SlideMatrix(Printable):
         return cls(matrix, zero, blocks, full)
 
     def outline(self) -> Outline | None:
-        """What is shown of a large matrix (``None``: every cell)."""
-        return None if self.full else outline(self.matrix)
+        """What is shown of a large matrix (``None``: every cell). A layer's matrix is shown whole
+        while each block fits a slide and there are at most 4 blocks each way."""
+        if self.full:
+            return None
+        if self.blocks is not None:
+            block_rows, block_columns = self.blocks
+            rows, columns = self.matrix.shape
+            if (
+                block_rows <= MAX_ROWS
+                and block_columns <= MAX_COLUMNS
+                and rows <= 4 * block_rows
+                and columns <= 4 * block_columns
+            ):
+                return None
+        return outline(self.matrix)
 
     def _cells(self, show: Any, zero: str) -> list[list[str]]:
         rows, cols = self.matrix.shape
