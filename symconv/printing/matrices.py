@@ -32,6 +32,7 @@ from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
+from ..operands import flat
 from ..sparse import nonzero_rows, nonzero_total
 from ..specs import ConvSpec
 from .outline import MAX_COLUMNS, MAX_ROWS, Outline, outline
@@ -201,12 +202,12 @@ def as_grid(array: Any) -> list[MatrixBase]:
     if isinstance(array, MatrixBase):
         return [array]
     shape = tuple(array.shape)
+    entries = flat(array)  # through the Array's storage
     if len(shape) == 1:
-        return [sympy.Matrix(1, shape[0], list(array))]
-    if len(shape) == 2:
-        return [sympy.Matrix(array.tolist())]
-    nested = array.tolist()
-    return [m for block in nested for m in as_grid(sympy.Array(block))]
+        return [sympy.Matrix(1, shape[0], entries)]
+    rows, columns = shape[-2:]
+    size = rows * columns
+    return [sympy.Matrix(rows, columns, entries[n : n + size]) for n in range(0, len(entries), size)]
 
 
 @dataclass(frozen=True, eq=False)
