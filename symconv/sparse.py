@@ -36,20 +36,37 @@ from sympy.polys.matrices.sdm import SDM
 from .errors import SpecError
 from .typing import ArrayLike
 
-__all__ = ["matrix_from_rows", "nonzero_rows", "nonzero_total", "row_entries", "sparse_product", "times", "Rows"]
+__all__ = [
+    "matrix_from_rows",
+    "nonzero_rows",
+    "nonzero_total",
+    "row_entries",
+    "sparse_product",
+    "times",
+    "is_zero_number",
+    "Rows",
+]
 
 #: A sparse matrix as ``{row: {column: value}}``, the values non-zero SymPy expressions.
 Rows: TypeAlias = dict[int, dict[int, Expr]]
 
 
-def matrix_from_rows(rows: Rows, shape: tuple[int, int]) -> MutableDenseMatrix:
+def matrix_from_rows(rows: Rows, shape: tuple[int, int], *, in_range: bool = False) -> MutableDenseMatrix:
     """A SymPy ``Matrix`` from ``{row: {column: value}}`` (values: non-zero SymPy objects).
 
     ``ImmutableMatrix`` cannot be used: it keeps its entries as a dense tuple of
     arguments. ``DomainMatrix.to_Matrix()`` would wrap the same representation but
     copies it first; ``_fromrep`` (what it calls) takes ownership of the fresh rows.
+
+    SymPy's ``SDM`` checks every row and column index against the shape, one by one in
+    Python; ``in_range=True`` says the caller has checked them already (with numpy, in
+    :func:`~symconv.ops.matrix.matrix_from_entries`), and the rows are put in as they are.
     """
-    return MutableDenseMatrix._fromrep(DomainMatrix.from_rep(SDM(rows, shape, EXRAW)))
+    if not in_range:
+        return MutableDenseMatrix._fromrep(DomainMatrix.from_rep(SDM(rows, shape, EXRAW)))
+    sdm = SDM({}, shape, EXRAW)  # an SDM is a dict of rows: filled after its (empty) check
+    dict.update(sdm, rows)
+    return MutableDenseMatrix._fromrep(DomainMatrix.from_rep(sdm))
 
 
 def nonzero_rows(matrix: MatrixBase) -> Rows:
@@ -95,6 +112,16 @@ def _rows_of(matrix: MatrixBase) -> Rows:
 _ATOMS = (Indexed, Symbol)
 
 
+def is_zero_number(value: Expr) -> bool:
+    """``value == 0``, structurally (as ``value != 0`` decides it), asked of numbers only: only a
+    SymPy number can equal ``0``, and asking ``X[5] == 0`` costs a conversion of ``0``.
+
+    >>> is_zero_number(sympy.S.Zero), is_zero_number(sympy.Symbol("x")), is_zero_number(sympy.Float(0.0))
+    (True, False, False)
+    """
+    return bool(value.is_Number and value == 0)
+
+
 def times(a: Expr, b: Expr) -> Expr:
     """``a * b``, built directly when both are distinct commuting symbols (a kernel tap times an input).
 
@@ -128,7 +155,7 @@ def sparse_product(matrix: MatrixBase, vector: ArrayLike, *, transpose: bool = F
     Matrix([[a + 2, 2*b]])
     """
     values = _entries(vector)
-    nonzero = [v != 0 for v in values]  # one comparison per entry of the vector
+    nonzero = [not is_zero_number(v) for v in values]  # one test per entry of the vector
     rows = nonzero_rows(matrix)
     m, n = matrix.shape
     if len(values) != (m if transpose else n):

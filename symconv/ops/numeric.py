@@ -28,9 +28,9 @@ import numpy.typing as npt
 import sympy
 from sympy import MatrixBase
 
-from ..channels import repeat_for_channels, require_single_channel
+from ..channels import layer_positions, require_single_channel
 from ..errors import MissingDependencyError, SpecError
-from ..indexmap import axis_pairs, nonzero_count
+from ..indexmap import nonzero_count
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec, fcn_bilinear_kernel, fcn_upsampling_spec
 from ..limits import check_size
 from ..operands import as_numbers
@@ -52,26 +52,6 @@ __all__ = [
 
 #: What the functions return: a ``scipy.sparse.csr_array``, or a NumPy array with ``dense=True``.
 NumericMatrix = Union["csr_array", np.ndarray]
-
-
-def _entries(spec: ConvSpec, out_shape: tuple[int, ...] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Flat rows, columns and weight positions of the layer's matrix (the first ``out_shape``
-    outputs), for every connected channel pair.
-
-    The N-D index map is the product of the 1-D maps (:func:`~symconv.indexmap.axis_pairs`):
-    the flat positions are combined axis by axis, row-major, by broadcasting, without the
-    multi-indices; the entries come in the order of that product, not sorted.
-    """
-    out_shape = spec.out_shape if out_shape is None else out_shape
-    rows = columns = taps = np.zeros((), dtype=np.int64)
-    for axis in range(spec.ndim):
-        o, k, i = axis_pairs(spec, axis)
-        keep = o < out_shape[axis]
-        o, k, i = o[keep], k[keep], i[keep]
-        rows = rows[..., None] * out_shape[axis] + o
-        columns = columns[..., None] * spec.input_shape[axis] + i
-        taps = taps[..., None] * spec.kernel_shape[axis] + k
-    return repeat_for_channels(spec, rows.ravel(), columns.ravel(), taps.ravel(), prod(out_shape))
 
 
 def _place(
@@ -125,7 +105,7 @@ def numeric_conv_matrix(
     require_spec(spec, ConvSpec)
     weights = as_numbers(kernel, spec.weight_shape if spec.has_channels else spec.kernel_shape, "kernel", dtype)
     check_size(nonzero_count(spec), max_nonzeros)
-    rows, columns, tap = _entries(spec)
+    rows, columns, tap = layer_positions(spec)
     shape = (spec.out_channels * prod(spec.out_shape), spec.in_channels * prod(spec.input_shape))
     return _place(rows, columns, weights.ravel()[tap], shape, dense, "numeric_conv_matrix", max_nonzeros)
 
@@ -155,7 +135,7 @@ def numeric_transposed_conv_matrix(
         kernel, forward.weight_shape if forward.has_channels else forward.kernel_shape, "kernel", dtype
     )
     check_size(nonzero_count(forward), max_nonzeros)
-    rows, columns, tap = _entries(forward, tspec.input_shape)
+    rows, columns, tap = layer_positions(forward, tspec.input_shape)
     shape = (tspec.out_channels * prod(tspec.out_shape), tspec.in_channels * prod(tspec.input_shape))
     return _place(columns, rows, weights.ravel()[tap], shape, dense, "numeric_transposed_conv_matrix", max_nonzeros)
 
@@ -181,7 +161,7 @@ def numeric_im2col(
     require_single_channel(spec, "numeric_im2col")
     values = as_numbers(X, spec.input_shape, "X", dtype).ravel()
     check_size(nonzero_count(spec), max_nonzeros)
-    outputs, inputs, taps = _entries(spec)
+    outputs, inputs, taps = layer_positions(spec)
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
     return _place(taps, outputs, values[inputs], shape, dense, "numeric_im2col", max_nonzeros)
 

@@ -22,7 +22,7 @@ from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
 from ..operands import as_array, as_kernel, flat, object_array
-from ..sparse import times
+from ..sparse import is_zero_number, times
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
 
@@ -62,7 +62,9 @@ def sliding_window(
     padded = padded_input(spec, X)
     taps = flat(as_kernel(kernel, spec.kernel_shape))
     # one comparison with zero per padded entry (the padding and a recipe's inserted zeros are skipped)
-    nonzero = np.vectorize(lambda x: x != 0, otypes=[bool])(padded) if padded.size else padded.astype(bool)
+    nonzero = (
+        np.vectorize(lambda x: not is_zero_number(x), otypes=[bool])(padded) if padded.size else padded.astype(bool)
+    )
     # the tap k of every window at once: the padded input from d k on, every s-th entry
     reach = [s * (w - 1) + 1 for s, w in zip(spec.stride, spec.out_shape)]
     columns = []

@@ -22,9 +22,9 @@ import numpy as np
 import sympy
 from sympy import Array, MutableDenseMatrix
 
-from ..channels import layer_entries, layer_kernel, require_single_channel
+from ..channels import layer_kernel, layer_positions, require_single_channel
 from ..errors import SpecError
-from ..indexmap import index_map, nonzero_count
+from ..indexmap import nonzero_count
 from ..limits import check_size
 from ..operands import as_array, as_kernel, flat, from_object_array, object_array
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
@@ -57,8 +57,8 @@ def transposed_conv_matrix(
     require_spec(tspec, TransposedConvSpec, "tspec")
     forward = tspec.forward()
     taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
-    imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
-    rows, columns, tap = layer_entries(forward, imap, tspec.input_shape)
+    check_size(nonzero_count(forward), max_nonzeros)  # refused before any work
+    rows, columns, tap = layer_positions(forward, tspec.input_shape)
     return matrix_from_entries(
         columns,
         rows,
