@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import sympy
@@ -34,7 +34,7 @@ from symconv import ConvSpec, conv_matrix, im2col, input_symbols, kernel_symbols
 from symconv.operands import flat
 from symconv.proof import LINEAR, LinearMap, same
 
-Row = tuple[str, "float | None", str]
+Row = tuple[str, Optional[float], str]
 
 
 def timed(*functions: Callable[[], Any], repeat: int = 5) -> tuple[list[float], list[Any]]:
@@ -134,7 +134,7 @@ def numbers(repeat: int, quick: bool) -> list[Row]:
     C = conv_matrix(ConvSpec((64, 64), (3, 3)))
     values = dict(zip(flat(kernel_symbols((3, 3))), [sympy.Integer(v) for v in range(1, 10)]))
     (sub, xrep), (S, _) = timed(lambda: substitute(C, values), lambda: C.xreplace(values), repeat=repeat)
-    rows = [
+    rows: list[Row] = [
         (
             "numeric C 256x256 (scipy.sparse)",
             ours,
@@ -181,14 +181,15 @@ def products(repeat: int, quick: bool) -> list[Row]:
 
 
 def columns(repeat: int) -> list[Row]:
-    rows: list[Row] = []
-    for n in (64, 256):
-        spec = ConvSpec((n, n), (3, 3))
-        X = input_symbols(spec.input_shape)
-        stored = flat(X)
-        (ours, floor), _ = timed(lambda: im2col(spec, X), lambda: im2col_floor(stored, n), repeat=repeat)
-        rows.append((f"im2col {n}x{n}, 3x3", ours, f"{ours / floor:.2f}x its floor ({floor:.4f} s); target <= 2x"))
-    return rows
+    return [window_columns(n, repeat) for n in (64, 256)]
+
+
+def window_columns(n: int, repeat: int) -> Row:
+    spec = ConvSpec((n, n), (3, 3))
+    X = input_symbols(spec.input_shape)
+    stored = flat(X)
+    (ours, floor), _ = timed(lambda: im2col(spec, X), lambda: im2col_floor(stored, n), repeat=repeat)
+    return (f"im2col {n}x{n}, 3x3", ours, f"{ours / floor:.2f}x its floor ({floor:.4f} s); target <= 2x")
 
 
 def printing(repeat: int) -> list[Row]:
