@@ -65,7 +65,7 @@ def test_dense_rows_show_the_corners():
 def test_text_pretty_and_full():
     C = conv_matrix(ConvSpec(40, 3))
     text = str(SlideMatrix(C))
-    assert text.splitlines()[0] == "38x40 matrix, 114 non-zeros; rows 0-1 and 37 shown (full=True shows every cell)"
+    assert text.splitlines()[0] == "38x40 matrix, 114 non-zeros; rows 0-1 and 37 shown (every cell: full=True, or --full)"
     pretty = sympy.pretty(SlideMatrix(C), use_unicode=True)
     assert "\u22ef" in pretty and "\u22f1" in pretty and pretty.splitlines()[1].startswith("W[0]")
     assert "..." in sympy.pretty(SlideMatrix(C), use_unicode=False)

@@ -14,7 +14,7 @@ W_{0} & W_{1} & 0 \\
 0 & W_{0} & W_{1}
 \end{array}\right)
 >>> print(SlideMatrix(conv_matrix(ConvSpec(40, 3))))
-38x40 matrix, 114 non-zeros; rows 0-1 and 37 shown (full=True shows every cell)
+38x40 matrix, 114 non-zeros; rows 0-1 and 37 shown (every cell: full=True, or --full)
 W[0]  W[1]  W[2]  0     ...   0     0     0
 0     W[0]  W[1]  W[2]  ...   0     0     0
 :                       \                 :
@@ -140,7 +140,7 @@ class SlideMatrix(Printable):
         header = (
             f"{m}x{n} matrix, {nonzero_total(self.matrix):,} non-zeros; {shown.describe()} shown"
             + ("" if shown.band else " (their first and last columns)")
-            + " (full=True shows every cell)"
+            + " (every cell: full=True, or --full)"
         )
         return header + "\n" + text
 
