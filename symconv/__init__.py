@@ -30,6 +30,13 @@ from .ops.affine import affine_matrix, bias_vector, layer_matrix
 from .ops.im2col import col2im, im2col, kernel_row
 from .ops.lattice import stride_selection, zero_insert
 from .ops.matrix import conv_matrix
+from .ops.numeric import (
+    numeric_bilinear_matrix,
+    numeric_conv_matrix,
+    numeric_im2col,
+    numeric_transposed_conv_matrix,
+    substitute,
+)
 from .ops.overlap import interior_overlap, overlap_counts
 from .ops.sliding_window import sliding_window
 from .ops.subpixel import subpixel_conv_transpose, subpixel_kernels
@@ -38,6 +45,7 @@ from .printing.printer import latex
 from .proof import Check, Derivation, Report, Step
 from .receptive import ReceptiveField, receptive_field
 from .sizes import conv_output_size, transposed_output_size
+from .sparse import sparse_product
 from .specs import ConvSpec, TransposedConvSpec
 from .symbols import bias_symbols, input_symbols, kernel_symbols
 
@@ -81,12 +89,18 @@ __all__ = [
     "latex",
     "layer_matrix",
     "nonzero_count",
+    "numeric_bilinear_matrix",
+    "numeric_conv_matrix",
+    "numeric_im2col",
+    "numeric_transposed_conv_matrix",
     "overlap_counts",
     "receptive_field",
     "recipe_stages",
     "rotate_kernel",
     "sliding_window",
+    "sparse_product",
     "stride_selection",
+    "substitute",
     "subpixel_conv_transpose",
     "subpixel_kernels",
     "tent",

@@ -26,13 +26,21 @@ import numpy as np
 from sympy import Array
 
 from .errors import SpecError
-from .indexmap import IndexMap, flat_index
+from .indexmap import IndexMap, axis_pairs, flat_index
 from .operands import as_array
 from .specs import ConvSpec, SpecBase
 from .symbols import kernel_symbols
 from .typing import ArrayLike, Shape
 
-__all__ = ["channel_pairs", "group_of", "layer_entries", "layer_kernel", "require_single_channel"]
+__all__ = [
+    "channel_pairs",
+    "group_of",
+    "layer_entries",
+    "layer_kernel",
+    "layer_positions",
+    "repeat_for_channels",
+    "require_single_channel",
+]
 
 
 @overload
@@ -97,10 +105,55 @@ def layer_entries(
     [[0, 0, 1, 1, 2, 2, 3, 3], [0, 1, 1, 2, 3, 4, 4, 5], [0, 1, 0, 1, 2, 3, 2, 3]]
     """
     out_shape = spec.out_shape if out_shape is None else out_shape
+    return repeat_for_channels(
+        spec, flat_index(imap.output, out_shape), imap.flat_input, imap.flat_tap, prod(out_shape)
+    )
+
+
+def layer_positions(spec: ConvSpec, out_shape: Shape | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Flat rows, columns and weight positions of the layer's matrix (its first ``out_shape``
+    outputs), for every connected channel pair: :func:`layer_entries` without the multi-indices.
+
+    The N-D index map is the product of the 1-D maps (:func:`~symconv.indexmap.axis_pairs`):
+    the flat positions are combined axis by axis, row-major, by broadcasting. Within a channel
+    pair the entries come in the order of that product, ``(o_1, k_1, o_2, k_2, ...)``: a row's
+    entries in the order of their taps, the rows themselves not sorted.
+
+    >>> from symconv import ConvSpec
+    >>> [a.tolist() for a in layer_positions(ConvSpec(3, 2))]
+    [[0, 0, 1, 1], [0, 1, 1, 2], [0, 1, 0, 1]]
+    """
+    out_shape = spec.out_shape if out_shape is None else out_shape
+    rows = columns = taps = np.zeros((), dtype=np.int64)
+    for axis in range(spec.ndim):
+        o, k, i = axis_pairs(spec, axis)
+        keep = o < out_shape[axis]
+        rows = rows[..., None] * out_shape[axis] + o[keep]
+        columns = columns[..., None] * spec.input_shape[axis] + i[keep]
+        taps = taps[..., None] * spec.kernel_shape[axis] + k[keep]
+    return repeat_for_channels(spec, rows.ravel(), columns.ravel(), taps.ravel(), prod(out_shape))
+
+
+def repeat_for_channels(
+    spec: ConvSpec, rows: np.ndarray, columns: np.ndarray, taps: np.ndarray, out_size: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The flat spatial entries ``(rows, columns, taps)`` of one channel pair, repeated for every
+    connected pair ``(o, c)``: shifted to block ``(o, c)`` and to the weights ``W[o, c - group start]``.
+
+    ``out_size`` (default ``prod(spec.out_shape)``) is the number of rows of a block.
+
+    >>> from symconv import ConvSpec
+    >>> spec = ConvSpec(3, 2, in_channels=1, out_channels=2)
+    >>> [a.tolist() for a in repeat_for_channels(spec, np.array([0, 1]), np.array([1, 2]), np.array([1, 0]))]
+    [[0, 1, 2, 3], [1, 2, 1, 2], [1, 0, 3, 2]]
+    """
+    if not spec.has_channels:  # one pair, block (0, 0): the entries themselves
+        return rows, columns, taps
+    out_size = prod(spec.out_shape) if out_size is None else out_size
     out, inp, weight = channel_pairs(spec)
-    rows = out[:, None] * prod(out_shape) + flat_index(imap.output, out_shape)[None, :]
-    columns = inp[:, None] * prod(spec.input_shape) + imap.flat_input[None, :]
-    taps = weight[:, None] * prod(spec.kernel_shape) + imap.flat_tap[None, :]
+    rows = out[:, None] * out_size + rows[None, :]
+    columns = inp[:, None] * prod(spec.input_shape) + columns[None, :]
+    taps = weight[:, None] * prod(spec.kernel_shape) + taps[None, :]
     return rows.ravel(), columns.ravel(), taps.ravel()
 
 

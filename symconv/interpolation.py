@@ -26,7 +26,7 @@ from sympy import Array, Rational
 
 from .errors import SpecError
 from .limits import check_size
-from .operands import as_array, flat
+from .operands import as_array, from_object_array, object_array
 from .parameters import as_int, as_shape
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
@@ -87,7 +87,7 @@ def _outer(taps: list[sympy.Expr], ndim: int) -> Array:
     result = grid
     for _ in range(ndim - 1):
         result = np.multiply.outer(result, grid)
-    return Array(result.tolist())
+    return from_object_array(result)
 
 
 def bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
@@ -170,12 +170,15 @@ def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool 
     """
     f = _factor(factor)
     try:
-        values = np.array(X.tolist() if isinstance(X, (sympy.NDimArray, sympy.MatrixBase)) else X, dtype=object)
+        if isinstance(X, sympy.NDimArray):
+            values = object_array(X)
+        else:
+            values = np.array(X.tolist() if isinstance(X, sympy.MatrixBase) else X, dtype=object)
     except ValueError:
         values = np.array(None, dtype=object)
     if values.ndim == 0 or values.size == 0 or any(isinstance(v, (list, tuple)) for v in values.flat):
         raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {X!r}"[:120])
-    values = np.array(flat(as_array(values.tolist(), values.shape, "X")), dtype=object).reshape(values.shape)
+    values = object_array(as_array(list(values.ravel()), values.shape, "X"))
     if not isinstance(align_corners, bool):
         raise TypeError(f"align_corners: must be True or False, got {align_corners!r}")
     shape: tuple[int, ...] = tuple(map(int, np.shape(values)))
@@ -193,4 +196,4 @@ def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool 
             if weight != 0:
                 total += weight * sympy.sympify(values[tuple(i1 if c else i0 for (i0, i1, _), c in zip(cell, corner))])
         result[index] = sympy.expand(total)
-    return Array(result.tolist())
+    return from_object_array(result)

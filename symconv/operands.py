@@ -9,16 +9,19 @@ Matrix([[1, 2, 3, 4]])
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 import sympy
-from sympy import Array, ImmutableMatrix
+from sympy import Array, ImmutableDenseNDimArray, ImmutableMatrix
 
 from .errors import SpecError
 from .parameters import as_shape
 from .symbols import kernel_symbols
 from .typing import ArrayLike, IntOrInts, Shape
 
-__all__ = ["as_array", "as_kernel", "flat", "vec", "unvec"]
+__all__ = ["as_array", "as_kernel", "as_numbers", "flat", "object_array", "from_object_array", "vec", "unvec"]
 
 
 def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
@@ -41,21 +44,59 @@ def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
             raise SpecError(parameter, f"is not a rectangular array ({error})") from None
         entries = list(array.ravel())
         given = array.shape
+    _check_shape(tuple(given), tuple(shape), parameter)
+    if isinstance(values, ImmutableDenseNDimArray) and given == tuple(shape):
+        return values  # already SymPy objects in the shape asked for: nothing to convert
+    try:  # entries that are SymPy objects already are kept as they are
+        entries = [v if isinstance(v, sympy.Basic) else sympy.sympify(v, strict=True) for v in entries]
+    except (sympy.SympifyError, TypeError, ValueError):
+        raise SpecError(parameter, "entries must be numbers or SymPy expressions") from None
+    return Array(entries, shape)
+
+
+def _check_shape(given: tuple[int, ...], shape: tuple[int, ...], parameter: str) -> None:
+    """Refuse an operand whose shape is neither ``shape`` nor a flat or leading-ones form of it."""
     size = int(np.prod(shape))
-    if given != tuple(shape) and len(entries) != size:
-        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
+    if given != shape and int(np.prod(given)) != size:
+        raise SpecError(parameter, f"has shape {given} but {shape} is needed")
     if (
-        given != tuple(shape)
+        given != shape
         and len(given) > 1
         and sorted(given) != [1, size]
         and _without_leading_ones(given) != _without_leading_ones(shape)
     ):
-        raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
+        raise SpecError(parameter, f"has shape {given} but {shape} is needed")
+
+
+def as_numbers(values: ArrayLike, shape: Shape, parameter: str, dtype: npt.DTypeLike = float) -> np.ndarray:
+    """``values`` as a numpy array of ``shape`` and ``dtype``, under the reshaping rules of
+    :func:`as_array`; SymPy numbers are converted (``Rational(1, 2)`` to ``0.5``), never SymPy
+    symbols.
+
+    >>> as_numbers([1, 2, 3, 4], (2, 2), "X").tolist()
+    [[1.0, 2.0], [3.0, 4.0]]
+    >>> import sympy
+    >>> as_numbers(sympy.Array([sympy.Rational(1, 2), sympy.Symbol("w")]), (2,), "kernel")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: kernel: entries must be numbers (substitute values for the symbols first)
+    """
+    if isinstance(values, sympy.NDimArray):
+        given: tuple[int, ...] = tuple(values.shape)
+        entries: Any = flat(values)
+    elif isinstance(values, sympy.MatrixBase):
+        given, entries = tuple(values.shape), list(values)
+    else:
+        try:
+            entries = np.asarray(values)
+        except Exception as error:  # ragged nested lists
+            raise SpecError(parameter, f"is not a rectangular array ({error})") from None
+        given = entries.shape
+    _check_shape(given, tuple(shape), parameter)
     try:
-        entries = [sympy.sympify(v, strict=True) for v in entries]
-    except (sympy.SympifyError, TypeError, ValueError):
-        raise SpecError(parameter, "entries must be numbers or SymPy expressions") from None
-    return Array(entries, shape)
+        return np.asarray(entries, dtype=dtype).reshape(shape)
+    except (TypeError, ValueError):
+        raise SpecError(parameter, "entries must be numbers (substitute values for the symbols first)") from None
 
 
 def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -71,8 +112,41 @@ def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape) -> Array:
 
 
 def flat(array: sympy.NDimArray) -> list[sympy.Expr]:
-    """The entries of an Array in row-major order."""
+    """The entries of an Array in row-major order, read from its storage.
+
+    An immutable dense Array keeps its entries as one row-major ``Tuple``, its first
+    argument; reading it costs nothing per entry, while indexing an Array parses every
+    index with SymPy comparisons (about 6 microseconds an entry). Other arrays are read
+    entry by entry.
+
+    >>> flat(Array([[1, 2], [3, 4]]))
+    [1, 2, 3, 4]
+    """
+    if isinstance(array, ImmutableDenseNDimArray):
+        return list(array.args[0])
     return list(array.reshape(len(array))) if array.rank() > 1 else list(array)
+
+
+def object_array(array: sympy.NDimArray) -> np.ndarray:
+    """A SymPy Array as a numpy object array of the same shape and entries, read through its storage.
+
+    >>> object_array(Array([[1, 2], [3, 4]]))[:, 1].tolist()
+    [2, 4]
+    """
+    entries = flat(array)
+    result = np.empty(len(entries), dtype=object)
+    result[:] = entries  # one by one: numpy never unpacks an entry
+    return result.reshape(array.shape)
+
+
+def from_object_array(values: np.ndarray) -> Array:
+    """A numpy object array of SymPy entries as a SymPy Array, from its flat entries and shape
+    (``Array(values.tolist())`` would rescan the nested lists to find the shape).
+
+    >>> from_object_array(np.array([[1, 2], [3, 4]], dtype=object))
+    [[1, 2], [3, 4]]
+    """
+    return Array(list(values.ravel()), values.shape)
 
 
 def vec(array: sympy.NDimArray | sympy.MatrixBase) -> ImmutableMatrix:

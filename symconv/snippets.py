@@ -49,6 +49,7 @@ class SnippetRequest:
     position: Any = None
     factor: int = 2
     zero: str = "0"
+    full: bool = False
     max_nonzeros: int | None = None
 
     def spec(self) -> ConvSpec:
@@ -83,14 +84,16 @@ class SnippetRequest:
 def matrix_snippet(request: SnippetRequest) -> str:
     """The slide-style matrix ``C``."""
     spec = request.spec()
-    return latex(SlideMatrix(conv_matrix(spec, max_nonzeros=request.max_nonzeros), zero=request.zero))
+    return latex(
+        SlideMatrix(conv_matrix(spec, max_nonzeros=request.max_nonzeros), zero=request.zero, full=request.full)
+    )
 
 
 def im2col_snippet(request: SnippetRequest) -> str:
     """The windows of ``X`` as columns (S4)."""
     spec = request.spec()
     columns = im2col(spec, input_symbols(spec.input_shape), max_nonzeros=request.max_nonzeros)
-    return latex(SlideMatrix(columns, zero=request.zero))
+    return latex(SlideMatrix(columns, zero=request.zero, full=request.full))
 
 
 def transposed_snippet(request: SnippetRequest) -> str:
@@ -141,9 +144,11 @@ def latex_snippet(
     position: Any = None,
     factor: int = 2,
     zero: str = "0",
+    full: bool = False,
     max_nonzeros: int | None = None,
 ) -> str:
-    r"""The LaTeX snippet ``what`` (a name in :data:`SNIPPETS`) for the given parameters.
+    r"""The LaTeX snippet ``what`` (a name in :data:`SNIPPETS`) for the given parameters
+    (``full``: every cell of a matrix beyond 16 rows or columns, else its structure).
 
     >>> latex_snippet("bilinear", factor=2).startswith(r"\left[\begin{matrix}\frac{1}{4}")
     True
@@ -161,6 +166,7 @@ def latex_snippet(
         position=position,
         factor=factor,
         zero=zero,
+        full=full,
         max_nonzeros=max_nonzeros,
     )
     return SNIPPETS[what](request)

@@ -13,6 +13,7 @@ notation); input entries are the seminar's flat, row-major ``X_0 ... X_15``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from math import prod
 
 import numpy as np
@@ -74,7 +75,14 @@ def kernel_symbols(shape: IntOrInts, name: str = "W", *, channels: IntOrInts | N
     if channels is not None:
         shape = as_shape(channels, "channels") + shape
     check_size(prod(shape), what="the kernel", parameter="kernel_shape")
-    base = IndexedBase(validate_name(name))
+    return _kernel_symbols(shape, validate_name(name))
+
+
+@lru_cache(maxsize=256)
+def _kernel_symbols(shape: tuple[int, ...], name: str) -> Array:
+    """The kernel's symbols, made once per shape and name: every matrix, window and proof
+    built from them holds the same objects, which SymPy compares by identity first."""
+    base = IndexedBase(name)
     return Array([base[index] for index in np.ndindex(*shape)], shape)
 
 

@@ -79,7 +79,7 @@ def test_max_nonzeros_can_be_raised(capsys):
     assert status == 0 and json.loads(out)["nonzeros"] == 38 * 38 * 9
 
 
-def test_prove_list_and_one(capsys):
+def test_prove_list_and_one(capsys, shared_reports):
     status, out, _ = run(capsys, "prove", "--list")
     assert status == 0 and "seminar-4x4" in out and "conv-matrix-3d" in out
     status, out, err = run(capsys, "prove", "seminar-4x4")
@@ -263,7 +263,7 @@ def test_every_command_reports_errors_in_one_line_with_options(capsys, argv, sta
     assert not any(word in err for word in ("input_shape", "kernel_shape", "max_nonzeros", "output_padding"))
 
 
-def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeypatch):
+def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeypatch, shared_reports):
     from symconv.notes import build
 
     a_file = tmp_path / "a-file"
@@ -277,9 +277,22 @@ def test_notes_reports_file_and_tex_errors_in_one_line(capsys, tmp_path, monkeyp
     assert status == 2 and err.startswith("symconv: TeX is not installed") and len(err.splitlines()) == 1
 
 
-def test_a_matrix_too_large_to_print_points_to_json(capsys):
-    status, _, err = run(capsys, "matrix", "--input", "60x60", "--kernel", "3x3")
-    assert status == 2 and err.startswith("symconv: matrix: 3364x3600 has more than") and "(--format json" in err
+def test_a_matrix_too_large_to_print_in_full_points_to_json(capsys):
+    status, _, err = run(capsys, "matrix", "--input", "60x60", "--kernel", "3x3", "--full")
+    assert status == 2 and err.startswith("symconv: matrix: 3364x3600 has more than") and "--format json gives" in err
+    assert "without --full" in err
+
+
+def test_a_large_matrix_prints_by_its_structure(capsys):
+    status, out, _ = run(capsys, "matrix", "--input", "60x60", "--kernel", "3x3")
+    assert status == 0 and out.startswith("3364x3600 matrix, 30,276 non-zeros; rows 0-1 and 3363 shown")
+    assert len(out.splitlines()) == 5 and "W[2,2]" in out.splitlines()[-1]
+    status, out, _ = run(capsys, "matrix", "--input", "60x60", "--kernel", "3x3", "--format", "latex")
+    assert status == 0 and out.count("\\cdots") >= 6 and "\\ddots" in out and "\\vdots" in out
+    status, out, _ = run(capsys, "latex", "matrix", "--input", "20", "--kernel", "3", "--full")
+    assert status == 0 and out.count(" \\\\\n") == 17  # 18 rows of 20 cells, every one
+    status, out, _ = run(capsys, "latex", "matrix", "--input", "20", "--kernel", "3")
+    assert status == 0 and out.count(" \\\\\n") == 3 and "\\vdots" in out
 
 
 @pytest.mark.parametrize("command", ["matrix", "im2col", "steps", "size", "latex", "prove"])

@@ -6,19 +6,19 @@ import pytest
 
 from symconv import derivations
 from symconv.errors import SpecError
-from symconv.pytest_plugin import checked
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def reports():
-    """Every derivation's report, shared with the derivation items of the plugin (checked once a session).
+def reports(verified_once):
+    """Every derivation checked once per test session (shared with the notes and CLI tests).
 
     Each derivation is also a test item of its own (``derivations/*.py``, collected by
     symconv's pytest plugin); these tests look at all of them together.
     """
-    return {topic: [checked(d) for d in derivations.topic_derivations(topic)] for topic in derivations.TOPICS}
+    with verified_once.shared():
+        return {topic: [d.check() for d in derivations.topic_derivations(topic)] for topic in derivations.TOPICS}
 
 
 @pytest.mark.parametrize("topic", derivations.TOPICS)
@@ -54,7 +54,23 @@ def test_scripts_run_standalone():
     assert "verified" in result.stdout and "FAIL" not in result.stdout
 
 
-def test_names_are_unique_and_found():
+def test_the_cache_shares_reports_and_checks_new_derivations(verified_once, reports):
+    """Verify once: a derivation from the shared topics is not checked again; a new object is."""
+    import sympy
+
+    from symconv.proof import EXPAND, Derivation, Step
+
+    with verified_once.shared():
+        before = verified_once.checked
+        first = derivations.topic_derivations("sizes")[0]
+        assert first.check() is first.check() and verified_once.checked == before
+        x = sympy.Symbol("x")
+        broken = Derivation(first.name, "same name", "", steps=(Step(x + 1, x, "false", EXPAND),))
+        assert not broken.check().ok and verified_once.checked == before + 1
+    assert derivations.topic_derivations("sizes")[0] is not first  # outside the block: built anew
+
+
+def test_names_are_unique_and_found(shared_reports):
     names = [d.name for _, d in derivations.all_derivations()]
     assert len(names) == len(set(names))
     assert [d.name for d in derivations.find("seminar-4x4")] == ["seminar-4x4"]

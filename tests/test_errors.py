@@ -67,7 +67,7 @@ def library_errors(tmp_path, monkeypatch):
     yield SpecError, "example", lambda: build_notes(symconv.ConvSpec((9, 9), (3, 3)))
     yield SpecError, "name", lambda: find("no-such-derivation")
     yield TooLargeError, "input_shape", lambda: symconv.conv_matrix(symconv.ConvSpec((10**5, 10**5), 3))
-    yield SpecError, "matrix", lambda: SlideMatrix(symconv.conv_matrix(symconv.ConvSpec((60, 60), (3, 3))))
+    yield SpecError, "matrix", lambda: SlideMatrix(symconv.conv_matrix(symconv.ConvSpec((60, 60), (3, 3))), full=True)
     monkeypatch.setattr(notes_build.shutil, "which", lambda name: None)
     yield TeXError, None, lambda: compile_pdf(tmp_path / "x.tex", tmp_path)
 

@@ -17,8 +17,9 @@ SLIDE_ROW = r"W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 
 
 
 @pytest.fixture(scope="module")
-def english():
-    return build_notes()
+def english(verified_once):
+    with verified_once.shared():  # the derivations' reports are shared with the derivation tests
+        return build_notes()
 
 
 def test_notes_contain_the_seminar(english):
@@ -37,7 +38,7 @@ def test_notes_contain_the_seminar(english):
     assert "(for $m \\geq 0 \\wedge m \\leq h - 1$)" in english.notes
 
 
-def test_worked_example_and_topics():
+def test_worked_example_and_topics(shared_reports):
     result = build_notes(ConvSpec((5, 5), (3, 3), stride=2, padding=1), ("convolution",))
     assert "X_{24}" in result.notes and "\\only<9>{" in result.slides and "Transposed" not in result.notes
     from symconv import SpecError
@@ -58,7 +59,7 @@ def test_rewrite_replaces_own_files_and_leaves_others(tmp_path, english):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MANIFEST, NOTES, SLIDES, "mine.txt"])
 
 
-def test_foreign_or_edited_files_are_never_overwritten(tmp_path, capsys, english):
+def test_foreign_or_edited_files_are_never_overwritten(tmp_path, capsys, english, shared_reports):
     (tmp_path / NOTES).write_text("my own notes")
     assert main(["notes", "-o", str(tmp_path), "--only", "sizes"]) == 2
     assert "was not written by symconv" in capsys.readouterr().err
@@ -104,7 +105,7 @@ def test_pdf_without_tex_says_so(tmp_path, capsys, monkeypatch):
     assert "TeX is not installed" in capsys.readouterr().err and not any(tmp_path.iterdir())
 
 
-def test_cli_writes_and_reports(tmp_path, capsys):
+def test_cli_writes_and_reports(tmp_path, capsys, shared_reports):
     assert main(["notes", "-o", str(tmp_path), "--only", "sizes", "--lang", "ru"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("verified ") and NOTES in out

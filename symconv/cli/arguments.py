@@ -54,6 +54,7 @@ OPTIONS = {
     "groups": "--groups",
     "transposed": "--transposed",
     "zero": "--zero",
+    "full": "--full",
 }
 
 
@@ -113,9 +114,12 @@ def add_spec_options(parser: argparse.ArgumentParser, *, transposed: bool = Fals
 
 
 def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "latex")) -> None:
-    """``--format`` and ``--zero``."""
+    """``--format``, ``--zero`` and ``--full``."""
     parser.add_argument("--format", choices=formats, default="text")
     parser.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
+    parser.add_argument(
+        "--full", action="store_true", help="every cell of a matrix beyond 16 rows or columns (else its structure)"
+    )
 
 
 def spec_arguments(args: argparse.Namespace, *, transposed: bool = False) -> dict[str, Any]:
@@ -205,4 +209,4 @@ def print_matrix(matrix: Any, spec: ConvSpec, args: argparse.Namespace) -> None:
     if args.format == "json":
         print(json.dumps(matrix_json(matrix, spec)))
     else:
-        print(show(SlideMatrix.of_layer(matrix, spec, zero_option(args)), args.format))
+        print(show(SlideMatrix.of_layer(matrix, spec, zero_option(args), args.full), args.format))

@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--position", metavar="RxC", help="figure: the output position whose window is drawn")
     parser.add_argument("--factor", type=int, default=2, help="bilinear: the upsampling factor")
     parser.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
+    parser.add_argument("--full", action="store_true", help="matrix, im2col: every cell beyond 16 rows or columns")
     parser.add_argument("--max-nonzeros", type=int, metavar="N")
 
 
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         position=sizes(args.position, "position") if args.position else None,
         factor=args.factor,
         zero=zero_option(args),
+        full=args.full,
         max_nonzeros=args.max_nonzeros,
     )
     print(text)

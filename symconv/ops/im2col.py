@@ -17,14 +17,17 @@ from __future__ import annotations
 
 from math import prod
 
+import numpy as np
 from sympy import Add, Array, Expr, MutableDenseMatrix
 
-from ..channels import require_single_channel
-from ..indexmap import index_map
+from ..channels import layer_positions, require_single_channel
+from ..indexmap import index_map, nonzero_count
+from ..limits import check_size
 from ..operands import as_array, as_kernel, flat
-from ..sparse import Rows, matrix_from_rows
+from ..sparse import is_zero_number
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
+from .matrix import matrix_from_entries
 
 __all__ = ["im2col", "col2im", "kernel_row"]
 
@@ -58,13 +61,12 @@ def im2col(spec: ConvSpec, X: ArrayLike, *, max_nonzeros: int | None = None) -> 
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "im2col")
     values = flat(as_array(X, spec.input_shape, "X"))
-    imap = index_map(spec, max_nonzeros=max_nonzeros)
-    rows: Rows = {}
-    for tap, out, inp in zip(imap.flat_tap.tolist(), imap.flat_output.tolist(), imap.flat_input.tolist()):
-        value = values[inp]
-        if value != 0:
-            rows.setdefault(tap, {})[out] = value
-    return matrix_from_rows(rows, (prod(spec.kernel_shape), prod(spec.out_shape)))
+    check_size(nonzero_count(spec), max_nonzeros)  # refused before any work
+    outputs, inputs, taps = layer_positions(spec)
+    # entry (tap, o) is the input read by output o through the tap: one per pair, zeros not stored
+    shape = (prod(spec.kernel_shape), prod(spec.out_shape))
+    nonzero = np.array([not is_zero_number(value) for value in values], dtype=bool)
+    return matrix_from_entries(taps, outputs, inputs, values, shape, nonzero)
 
 
 def col2im(spec: ConvSpec, columns: ArrayLike, *, max_nonzeros: int | None = None) -> Array:

@@ -19,8 +19,9 @@ from math import prod
 import numpy as np
 from sympy import Expr, MutableDenseMatrix
 
-from ..channels import layer_entries, layer_kernel
-from ..indexmap import index_map
+from ..channels import layer_kernel, layer_positions
+from ..indexmap import nonzero_count
+from ..limits import check_size
 from ..operands import flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
@@ -30,29 +31,40 @@ __all__ = ["conv_matrix", "matrix_from_entries"]
 
 
 def matrix_from_entries(
-    rows: np.ndarray, columns: np.ndarray, tap: np.ndarray, taps: Sequence[Expr], shape: tuple[int, int]
+    rows: np.ndarray,
+    columns: np.ndarray,
+    tap: np.ndarray,
+    taps: Sequence[Expr],
+    shape: tuple[int, int],
+    nonzero: np.ndarray | None = None,
 ) -> MutableDenseMatrix:
     """The matrix with ``taps[tap[n]]`` at ``(rows[n], columns[n])`` for every ``n`` (no cell twice).
 
-    Built in time proportional to the entries; zero taps are not stored.
+    Built in time proportional to the entries; zero taps are not stored (``nonzero``, one
+    flag per tap, says which; by default the taps that SymPy knows to be zero are left out).
     """
-    nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
+    if nonzero is None:
+        nonzero = np.array([not value.is_zero for value in taps], dtype=bool)
     if not nonzero.all():  # a numeric kernel with zero taps: keep the matrix sparse
         keep = nonzero[tap]
         rows, columns, tap = rows[keep], columns[keep], tap[keep]
+    if len(rows) and (rows.min() < 0 or rows.max() >= shape[0] or columns.min() < 0 or columns.max() >= shape[1]):
+        raise IndexError(f"an entry lies outside the {shape[0]}x{shape[1]} matrix")
     # group the entries by row (a stable sort keeps the taps in order within a row)
     order = np.argsort(rows, kind="stable")
     rows = rows[order]
     starts = np.flatnonzero(np.diff(rows)) + 1 if len(rows) else np.zeros(0, dtype=np.int64)
     bounds = np.concatenate(([0], starts, [len(rows)])).tolist()
     column_list = columns[order].tolist()
-    values = [taps[t] for t in tap[order].tolist()]
+    table = np.empty(len(taps), dtype=object)
+    table[:] = list(taps)
+    values = table[tap[order]].tolist()  # numpy's gather, not a Python loop
     # the tap is determined by (row, column), so no cell receives two taps
     result = {
         row: dict(zip(column_list[a:b], values[a:b]))
         for row, a, b in zip(rows[bounds[:-1]].tolist() if len(rows) else [], bounds[:-1], bounds[1:])
     }
-    return matrix_from_rows(result, shape)
+    return matrix_from_rows(result, shape, in_range=True)
 
 
 def conv_matrix(
@@ -84,8 +96,8 @@ def conv_matrix(
     """
     require_spec(spec, ConvSpec)
     taps = flat(layer_kernel(spec, kernel))
-    imap = index_map(spec, max_nonzeros=max_nonzeros)
-    rows, columns, tap = layer_entries(spec, imap)
+    check_size(nonzero_count(spec), max_nonzeros)  # refused before any work
+    rows, columns, tap = layer_positions(spec)
     return matrix_from_entries(
         rows, columns, tap, taps, (spec.out_channels * prod(spec.out_shape), spec.in_channels * prod(spec.input_shape))
     )

@@ -21,7 +21,8 @@ from sympy import Add, Array
 from ..channels import require_single_channel
 from ..indexmap import nonzero_count
 from ..limits import check_size
-from ..operands import as_array, as_kernel, flat
+from ..operands import as_array, as_kernel, flat, object_array
+from ..sparse import is_zero_number, times
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
 
@@ -30,7 +31,7 @@ __all__ = ["sliding_window", "padded_input"]
 
 def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
     """The input surrounded by the spec's zeros, as a numpy object array of SymPy entries."""
-    values = np.array(flat(as_array(X, spec.input_shape, "X")), dtype=object).reshape(spec.input_shape)
+    values = object_array(as_array(X, spec.input_shape, "X"))
     padded = np.full(
         tuple(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after)),
         sympy.S.Zero,
@@ -60,11 +61,15 @@ def sliding_window(
     check_size(nonzero_count(spec) + padded_size, max_nonzeros, what="the sliding window")
     padded = padded_input(spec, X)
     taps = flat(as_kernel(kernel, spec.kernel_shape))
-    extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
-    entries = []
-    for o in np.ndindex(*spec.out_shape):
-        window = padded[
-            tuple(slice(s * oi, s * oi + e, d) for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))
-        ]
-        entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
+    # one comparison with zero per padded entry (the padding and a recipe's inserted zeros are skipped)
+    nonzero = (
+        np.vectorize(lambda x: not is_zero_number(x), otypes=[bool])(padded) if padded.size else padded.astype(bool)
+    )
+    # the tap k of every window at once: the padded input from d k on, every s-th entry
+    reach = [s * (w - 1) + 1 for s, w in zip(spec.stride, spec.out_shape)]
+    columns = []
+    for tap, k in zip(taps, np.ndindex(*spec.kernel_shape)):
+        cut = tuple(slice(d * kk, d * kk + r, s) for kk, d, r, s in zip(k, spec.dilation, reach, spec.stride))
+        columns.append((tap, padded[cut].ravel().tolist(), nonzero[cut].ravel().tolist()))
+    entries = [Add(*[times(w, x[n]) for w, x, keep in columns if keep[n]]) for n in range(prod(spec.out_shape))]
     return Array(entries, spec.out_shape)

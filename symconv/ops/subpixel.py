@@ -20,7 +20,7 @@ import sympy
 from sympy import Array
 
 from ..channels import require_single_channel
-from ..operands import as_array, as_kernel
+from ..operands import as_array, as_kernel, from_object_array, object_array
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .sliding_window import sliding_window
@@ -40,7 +40,7 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: ArrayLike | None = None)
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "subpixel_kernels")
-    W = np.array(as_kernel(kernel, tspec.kernel_shape).tolist(), dtype=object).reshape(tspec.kernel_shape)
+    W = object_array(as_kernel(kernel, tspec.kernel_shape)).reshape(tspec.kernel_shape)
     result = {}
     for r in itertools.product(*[range(s) for s in tspec.stride]):
         axes = []
@@ -48,14 +48,14 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: ArrayLike | None = None)
             # taps of this phase in this dimension, in order of m = (d k - r) / s
             axes.append([k for k in range(q) if (d * k - rj) % s == 0])
         if not all(axes):
-            result[r] = Array(np.full((1,) * len(r), sympy.S.Zero, dtype=object).tolist())
+            result[r] = from_object_array(np.full((1,) * len(r), sympy.S.Zero, dtype=object))
             continue
         shape = [max((d * k - rj) // s for k in ks) + 1 for ks, rj, s, d in zip(axes, r, tspec.stride, tspec.dilation)]
         g = np.full(shape, sympy.S.Zero, dtype=object)
         for ks in itertools.product(*axes):
             m = tuple((d * k - rj) // s for k, rj, s, d in zip(ks, r, tspec.stride, tspec.dilation))
             g[m] = W[ks]
-        result[r] = Array(g.tolist())
+        result[r] = from_object_array(g)
     return result
 
 
@@ -88,7 +88,7 @@ def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: ArrayLike, kernel: Arr
         M = tuple(n - 1 for n in g.shape)
         # Z_r[u] = sum_m g[m] Y[u - m]: a stride-1 convolution, the rotated sub-kernel sliding over Y padded by M
         spec = ConvSpec(h, g.shape, stride=1, padding=M)
-        phases[r] = np.array(sliding_window(spec, values, rotate_kernel(g)).tolist(), dtype=object)
+        phases[r] = object_array(sliding_window(spec, values, rotate_kernel(g)))
     full = tuple(
         (hj - 1) * s + d * (q - 1) + 1 + p + a
         for hj, s, d, q, p, a in zip(
@@ -96,4 +96,4 @@ def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: ArrayLike, kernel: Arr
         )
     )
     Z = periodic_shuffle(phases, tspec.stride, full)
-    return Array(Z[tuple(slice(p, p + w) for p, w in zip(tspec.padding, tspec.out_shape))].tolist())
+    return from_object_array(Z[tuple(slice(p, p + w) for p, w in zip(tspec.padding, tspec.out_shape))])

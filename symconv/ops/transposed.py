@@ -22,11 +22,11 @@ import numpy as np
 import sympy
 from sympy import Array, MutableDenseMatrix
 
-from ..channels import layer_entries, layer_kernel, require_single_channel
+from ..channels import layer_kernel, layer_positions, require_single_channel
 from ..errors import SpecError
-from ..indexmap import index_map, nonzero_count
+from ..indexmap import nonzero_count
 from ..limits import check_size
-from ..operands import as_array, as_kernel, flat
+from ..operands import as_array, as_kernel, flat, from_object_array, object_array
 from ..recipe import (
     landing_position,
     padded_length,
@@ -65,8 +65,8 @@ def transposed_conv_matrix(
     require_spec(tspec, TransposedConvSpec, "tspec")
     forward = tspec.forward()
     taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
-    imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
-    rows, columns, tap = layer_entries(forward, imap, tspec.input_shape)
+    check_size(nonzero_count(forward), max_nonzeros)  # refused before any work
+    rows, columns, tap = layer_positions(forward, tspec.input_shape)
     return matrix_from_entries(
         columns,
         rows,
@@ -82,14 +82,17 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
     >>> rotate_kernel([[1, 2], [3, 4]])
     [[4, 3], [2, 1]]
     """
-    try:
-        array = np.array(kernel.tolist() if isinstance(kernel, sympy.NDimArray) else kernel, dtype=object)
-    except ValueError:
-        raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
+    if isinstance(kernel, sympy.NDimArray):  # read through its storage, already SymPy entries
+        array = object_array(kernel)
+    else:
+        try:
+            array = np.array(kernel, dtype=object)
+        except ValueError:
+            raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
     if array.ndim == 0 or array.size == 0:
         raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
-    as_array(array.tolist(), array.shape, "kernel")  # entries: numbers or SymPy expressions
-    return Array(array[np.ix_(*[rotated_tap(np.arange(n), n) for n in array.shape])].tolist())
+    checked = object_array(as_array(list(array.ravel()), array.shape, "kernel"))  # numbers or SymPy expressions
+    return from_object_array(checked[np.ix_(*[rotated_tap(np.arange(n), n) for n in array.shape])])
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,6 @@ class Stage:
     name: str
     array: Array
     description: str
-
-
-def _object_array(values: Array, shape: Shape) -> np.ndarray:
-    return np.array(flat(values), dtype=object).reshape(shape)
 
 
 def recipe_stages(
@@ -125,8 +124,8 @@ def recipe_stages(
     )
     check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
-    values = _object_array(as_array(Y, h, "Y"), h)
-    stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
+    values = object_array(as_array(Y, h, "Y"))
+    stages = [Stage("input", from_object_array(values), f"the input, {_size(h)}")]
 
     # every position comes from the recipe's definitions (symconv.recipe), which the proofs use too
     spread_shape = tuple(zero_inserted_length(hj, sj) for hj, sj in zip(h, s))
@@ -135,7 +134,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "zeros inserted",
-            Array(spread.tolist()),
+            from_object_array(spread),
             f"s - 1 = {_values([sj - 1 for sj in s])} zeros between neighbours: (h-1)s + 1 = {_size(spread_shape)}",
         )
     )
@@ -150,7 +149,7 @@ def recipe_stages(
     stages.append(
         Stage(
             "padded",
-            Array(padded.tolist()),
+            from_object_array(padded),
             f"d(q-1) - p = {_values(border)} zeros on each side (negative: cropped), "
             f"a = {_values(list(tspec.output_padding))} more at the end: {_size(padded_shape)}",
         )
@@ -159,7 +158,7 @@ def recipe_stages(
     rotated = rotate_kernel(as_kernel(kernel, q))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
     # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
-    output = sliding_window(slide, Array(padded.tolist()), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
+    output = sliding_window(slide, from_object_array(padded), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
     stages.append(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )

@@ -1,8 +1,11 @@
-r"""Matrices in the slide's style: every cell shown, zeros as ``0`` (or ``\cdot``).
+r"""Matrices in the slide's style: zeros as ``0`` (or ``\cdot``), large ones by their structure.
 
 :class:`SlideMatrix` wraps a SymPy matrix and prints itself through SymPy's printer
 protocol: LaTeX as an ``array`` (no column limit, unlike ``pmatrix``), text as an
-aligned grid, and in Jupyter through ``_repr_latex_``.
+aligned grid, pretty printing likewise, and in Jupyter through ``_repr_latex_``. A matrix
+beyond 16 rows or columns is shown as a slide would show it (:mod:`.outline`): the first
+rows and the last with their non-zeros, ``\cdots``, ``\vdots`` and ``\ddots`` for the rest;
+``full=True`` prints every cell.
 
 >>> from symconv import ConvSpec, conv_matrix, latex
 >>> print(latex(SlideMatrix(conv_matrix(ConvSpec(3, 2)))))
@@ -10,6 +13,12 @@ aligned grid, and in Jupyter through ``_repr_latex_``.
 W_{0} & W_{1} & 0 \\
 0 & W_{0} & W_{1}
 \end{array}\right)
+>>> print(SlideMatrix(conv_matrix(ConvSpec(40, 3))))
+38x40 matrix, 114 non-zeros; rows 0-1 and 37 shown (every cell: full=True, or --full)
+W[0]  W[1]  W[2]  0     ...   0     0     0
+0     W[0]  W[1]  W[2]  ...   0     0     0
+:                       \                 :
+0     0     0     0     ...   W[0]  W[1]  W[2]
 """
 
 from __future__ import annotations
@@ -23,14 +32,21 @@ from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
-from ..sparse import nonzero_rows
+from ..operands import flat
+from ..sparse import nonzero_rows, nonzero_total
 from ..specs import ConvSpec
+from .outline import MAX_COLUMNS, MAX_ROWS, Outline, outline
 from .text import text_latex
 
-__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid"]
+__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid", "latex_array"]
 
 #: Matrices with more cells than this are not printed in full (they would not fit a slide).
 MAX_PRINTED_CELLS = 40_000
+
+#: How the elided columns and rows show: in LaTeX, in text, in unicode text.
+LATEX_DOTS = (r"\cdots", r"\vdots", r"\ddots")
+TEXT_DOTS = ("...", ":", "\\")
+UNICODE_DOTS = ("\u22ef", "\u22ee", "\u22f1")
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,23 +65,43 @@ class SlideMatrix(Printable):
     matrix: MatrixBase
     zero: str = "0"
     blocks: tuple[int, int] | None = None
+    full: bool = False
 
     def __post_init__(self) -> None:
         if self.zero not in ("0", r"\cdot", "."):
             raise SpecError("zero", rf"must be '0' or '\cdot', got {self.zero!r}")
+        if not isinstance(self.full, bool):
+            raise SpecError("full", f"must be True or False, got {self.full!r}")
         rows, cols = self.matrix.shape
-        if rows * cols > MAX_PRINTED_CELLS:
+        if self.full and rows * cols > MAX_PRINTED_CELLS:
             raise SpecError(
                 "matrix",
-                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
-                hint="{matrix_json} gives its non-zeros",
+                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print in full",
+                hint="without {full} it prints by its structure; {matrix_json} gives its non-zeros",
             )
 
     @classmethod
-    def of_layer(cls, matrix: MatrixBase, spec: ConvSpec, zero: str = "0") -> SlideMatrix:
+    def of_layer(cls, matrix: MatrixBase, spec: ConvSpec, zero: str = "0", full: bool = False) -> SlideMatrix:
         """The matrix of ``spec``'s layer, with a block per channel pair when it has channels."""
         blocks = (prod(spec.out_shape), prod(spec.input_shape)) if spec.has_channels else None
-        return cls(matrix, zero, blocks)
+        return cls(matrix, zero, blocks, full)
+
+    def outline(self) -> Outline | None:
+        """What is shown of a large matrix (``None``: every cell). A layer's matrix is shown whole
+        while each block fits a slide and there are at most 4 blocks each way."""
+        if self.full:
+            return None
+        if self.blocks is not None:
+            block_rows, block_columns = self.blocks
+            rows, columns = self.matrix.shape
+            if (
+                block_rows <= MAX_ROWS
+                and block_columns <= MAX_COLUMNS
+                and rows <= 4 * block_rows
+                and columns <= 4 * block_columns
+            ):
+                return None
+        return outline(self.matrix)
 
     def _cells(self, show: Any, zero: str) -> list[list[str]]:
         rows, cols = self.matrix.shape
@@ -77,6 +113,9 @@ class SlideMatrix(Printable):
 
     def _latex(self, printer: Any) -> str:
         zero = r"\cdot" if self.zero in (r"\cdot", ".") else "0"
+        shown = self.outline()
+        if shown is not None:
+            return latex_array(shown.grid(printer._print, zero, LATEX_DOTS), "(")
         grid = self._cells(printer._print, zero)
         rows, columns = self.blocks or (self.matrix.rows, self.matrix.cols)
         lines = (
@@ -88,11 +127,49 @@ class SlideMatrix(Printable):
         align = "|".join("c" * columns for _ in range(0, self.matrix.cols, columns))
         return "\\left(\\begin{array}{%s}\n%s\n\\end{array}\\right)" % (align, "\n".join(lines))
 
-    def _sympystr(self, printer: Any) -> str:
+    def _text(self, printer: Any, dots: tuple[str, str, str]) -> str:
         zero = "." if self.zero in (r"\cdot", ".") else "0"
-        grid = self._cells(lambda v: printer._print(v).replace(" ", ""), zero)
+        show = lambda v: printer._print(v).replace(" ", "")  # noqa: E731
+        shown = self.outline()
+        grid = self._cells(show, zero) if shown is None else shown.grid(show, zero, dots)
         width = max((len(cell) for row in grid for cell in row), default=1)
-        return "\n".join("  ".join(cell.ljust(width) for cell in row).rstrip() for row in grid)
+        text = "\n".join("  ".join(cell.ljust(width) for cell in row).rstrip() for row in grid)
+        if shown is None:
+            return text
+        m, n = self.matrix.shape
+        header = (
+            f"{m}x{n} matrix, {nonzero_total(self.matrix):,} non-zeros; {shown.describe()} shown"
+            + ("" if shown.band else " (their first and last columns)")
+            + " (every cell: full=True, or --full)"
+        )
+        return header + "\n" + text
+
+    def _sympystr(self, printer: Any) -> str:
+        return self._text(printer, TEXT_DOTS)
+
+    def _pretty(self, printer: Any) -> Any:
+        from sympy.printing.pretty.stringpict import prettyForm
+        from sympy.printing.str import StrPrinter
+
+        dots = UNICODE_DOTS if printer._use_unicode else TEXT_DOTS
+        lines = self._text(StrPrinter(), dots).splitlines()
+        width = max(map(len, lines), default=0)
+        return prettyForm("\n".join(line.ljust(width) for line in lines))  # flush left, not centred
+
+
+def latex_array(grid: list[list[str]], delimiter: str = "(") -> str:
+    r"""Cells already in LaTeX as an ``array`` between ``\left(`` and ``\right)`` (or brackets, or nothing).
+
+    >>> print(latex_array([["a", "0"], ["0", "b"]], "["))
+    \left[\begin{array}{cc}
+    a & 0 \\
+    0 & b
+    \end{array}\right]
+    """
+    closing = {"(": ")", "[": "]", "": ""}[delimiter]
+    body = " \\\\\n".join(" & ".join(row) for row in grid)
+    array = "\\begin{array}{%s}\n%s\n\\end{array}" % ("c" * max((len(row) for row in grid), default=1), body)
+    return f"\\left{delimiter}{array}\\right{closing}" if delimiter else array
 
 
 def matrix_json(matrix: MatrixBase, spec: ConvSpec | None = None) -> dict[str, Any]:
@@ -125,12 +202,12 @@ def as_grid(array: Any) -> list[MatrixBase]:
     if isinstance(array, MatrixBase):
         return [array]
     shape = tuple(array.shape)
+    entries = flat(array)  # through the Array's storage
     if len(shape) == 1:
-        return [sympy.Matrix(1, shape[0], list(array))]
-    if len(shape) == 2:
-        return [sympy.Matrix(array.tolist())]
-    nested = array.tolist()
-    return [m for block in nested for m in as_grid(sympy.Array(block))]
+        return [sympy.Matrix(1, shape[0], entries)]
+    rows, columns = shape[-2:]
+    size = rows * columns
+    return [sympy.Matrix(rows, columns, entries[n : n + size]) for n in range(0, len(entries), size)]
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,6 +24,7 @@ from typing import Any
 import sympy
 from sympy import MatrixBase, NDimArray
 
+from ..operands import flat
 from ..sparse import nonzero_rows
 
 __all__ = ["first_difference", "entries", "shape", "flat_entries"]
@@ -36,8 +37,8 @@ def flat_entries(values: Any) -> list[Any]:
     >>> flat_entries(sympy.Array([[1, 2], [3, 4]]))
     [1, 2, 3, 4]
     """
-    if isinstance(values, NDimArray) and values.rank() > 1:
-        return list(values.reshape(len(values)))
+    if isinstance(values, NDimArray):
+        return flat(values)
     return list(values)
 
 

@@ -21,7 +21,7 @@ from sympy import Add, Basic, MatrixBase, Mul
 from sympy.printing.defaults import Printable
 
 from ..errors import SideConditionError
-from ..sparse import nonzero_rows
+from ..sparse import nonzero_rows, sparse_product
 from .compare import flat_entries
 from .transformations import EXPAND, Transformation
 
@@ -65,8 +65,8 @@ class LinearMap(Printable):
     vector: Any
 
     def doit(self, **hints: Any) -> MatrixBase:
-        """The product itself (dense; only for small examples)."""
-        return self.matrix * sympy.Matrix(flat_entries(self.vector))
+        """The product itself, from the non-zeros of the matrix."""
+        return sparse_product(self.matrix, self.vector)
 
     def _latex(self, printer: Any) -> str:
         return printer._print(self.matrix) + printer._print(sympy.Matrix(flat_entries(self.vector)))
