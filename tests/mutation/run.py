@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, so that `mutation` imports
 
 from mutation.catalogue import MUTANTS, find  # noqa: E402
-from mutation.runner import KILL_TESTS, HarnessError, applicability, exit_status, run, table  # noqa: E402
+from mutation.runner import KILL_TESTS, ROOT, HarnessError, applicability, exit_status, run, table  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900, help="seconds per part of the kill command")
     parser.add_argument("--killers", action="store_true", help="run each mutant's own killer tests only")
     parser.add_argument("--output", type=Path, help="write the table here as well")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to mutate (default: this one)")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--check", action="store_true", help="check that every mutant applies, run nothing")
     args = parser.parse_args(argv)
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{m.name:45} {m.area:28} {m.description}")
         return 0
     if args.check:
-        problems = [(m, applicability(m)) for m in mutants]
+        problems = [(m, applicability(m, args.root)) for m in mutants]
         problems = [(m, why) for m, (status, why) in problems if status]
         for m, why in problems:
             print(f"NOT APPLICABLE: {m.name}: {why}", file=sys.stderr)
@@ -53,11 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     try:
-        results = run(mutants, jobs=args.jobs, timeout=args.timeout, killers=args.killers, progress=True)
+        results = run(
+            mutants, root=args.root.resolve(), jobs=args.jobs, timeout=args.timeout, killers=args.killers, progress=True
+        )
     except HarnessError as error:
         print(f"mutation run: {error}", file=sys.stderr)
         return 2
-    text = table(results, killers=args.killers)
+    text = table(results, root=args.root, killers=args.killers)
     print(text)
     if args.output:
         args.output.write_text(text)
