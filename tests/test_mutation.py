@@ -28,6 +28,18 @@ def test_a_mutant_applies_only_where_its_text_occurs_as_often_as_stated(tmp_path
     assert applicability(chained, tmp_path) == ("", "")
 
 
+def test_a_variant_applies_when_the_sources_were_rewritten(tmp_path):
+    """After a merge rewrites a function, the same fault is found through a variant, else reported."""
+    from mutation.runner import chosen_edits
+
+    (tmp_path / "f.py").write_text("def f(s):\n    return s - 1\n")
+    old, new = (Edit("f.py", "s + 1", "s + 2"),), (Edit("f.py", "s - 1", "s - 2"),)
+    mutant = Mutant("m", "library:test", "d", old, variants=(new,))
+    assert chosen_edits(mutant, tmp_path) == (new, "", "")
+    status, why = applicability(Mutant("m", "library:test", "d", old, variants=(old,)), tmp_path)
+    assert status == "not applicable" and "none of its 1 variants applies" in why
+
+
 def test_the_runner_reads_which_derivation_or_test_failed():
     output = (
         "conv-matrix-1d: The matrix\n  [ok] a = a    x\nverified: 1 step\n\n"

@@ -41,6 +41,8 @@ class Mutant:
     edits: tuple[Edit, ...]
     killers: tuple[str, ...] = ()
     survivor: str = ""
+    #: the same fault written for other versions of the sources (the first edit set that applies is used)
+    variants: tuple[tuple[Edit, ...], ...] = ()
 
 
 RULES_SOUND = "expected to be killed by rules-sound (side conditions and negative tests of the rules)"
@@ -366,6 +368,20 @@ CHECKER: list[Mutant] = [
             "s.change_index(self.old, self.substitution.subs(self.new, self.old), self.new)",
             "s.change_index(self.old, self.old, self.new)",
         ),
+        variants=(
+            (
+                Edit(
+                    PROOF + "sums.py",
+                    "body = substitute(inner, {old: slope * new + offset})",
+                    "body = substitute(inner, {old: new})",
+                ),
+                Edit(
+                    PROOF + "sums.py",
+                    "ends = (low - offset, high - offset) if slope == 1 else (offset - high, offset - low)",
+                    "ends = (low, high)",
+                ),
+            ),
+        ),
     ),
     Mutant(
         "split-sum-range-unchecked",
@@ -377,6 +393,13 @@ CHECKER: list[Mutant] = [
             "if v == self.variable and low == 0:",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "sums.py",
+                "if low != 0 or sympy.expand(high - (self.modulus * self.count - 1)) != 0:",
+                "if low != 0:",
+            ),
+        ),
     ),
     # --- deltas
     Mutant(
@@ -434,6 +457,7 @@ CHECKER: list[Mutant] = [
         "a > b rewritten as a - b >= 0 (the strict inequality's 1 dropped)",
         _edit(PROOF + "conditions.py", "big - small - (1 if strict else 0)", "big - small"),
         survivor=RULES_SOUND,
+        variants=(_edit(PROOF + "conditions.py", "            difference -= 1\n", ""),),
     ),
     Mutant(
         "nested-zero-extension-drops-inner",
@@ -451,6 +475,13 @@ CHECKER: list[Mutant] = [
             "expr.xreplace({v: fresh[v] + 1 for v in shifted})",
             "expr.xreplace({v: fresh[v] + 2 for v in shifted})",
         ),
+        variants=(
+            _edit(
+                PROOF + "bounds.py",
+                "sympy.Dummy(v.name, integer=True, nonnegative=True) + 1 for v in shifted",
+                "sympy.Dummy(v.name, integer=True, nonnegative=True) + 2 for v in shifted",
+            ),
+        ),
     ),
     Mutant(
         "strictly-below-non-strict",
@@ -458,6 +489,13 @@ CHECKER: list[Mutant] = [
         "strictly_below accepts equality (bound - expr >= 0)",
         _edit(PROOF + "conditions.py", "if difference.is_positive:", "if difference.is_nonnegative:"),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "bounds.py",
+                "return _provably(sympy.sympify(bound - expr), True)",
+                "return _provably(sympy.sympify(bound - expr), False)",
+            ),
+        ),
     ),
     Mutant(
         "corners-lower-end-only",
@@ -465,6 +503,9 @@ CHECKER: list[Mutant] = [
         "corners evaluates each bounded variable at its lower end only (a corner skipped)",
         _edit(PROOF + "conditions.py", "for end in (low, high)]", "for end in (low,)]"),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(PROOF + "bounds.py", "for end in (low, high) for v in values]", "for end in (low,) for v in values]"),
+        ),
     ),
     # --- integers
     Mutant(
@@ -477,6 +518,13 @@ CHECKER: list[Mutant] = [
             "if isinstance(canonical, sympy.GreaterThan) and any(",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "if all(implied(value, scope.facts) for value in values):",
+                "if any(implied(value, scope.facts) for value in values):",
+            ),
+        ),
     ),
     Mutant(
         "within-unlimited-slack",
@@ -484,6 +532,13 @@ CHECKER: list[Mutant] = [
         "within uses twice the width of the ranges as slack",
         _edit(PROOF + "integers.py", "sum(w * chosen for w, chosen", "sum(2 * w * chosen for w, chosen"),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "for e in (variable - low, high - variable, high - low)]",
+                "for e in (variable - low, high - variable, high - low - 1)]",
+            ),
+        ),
     ),
     Mutant(
         "residues-wrong-end",
@@ -495,6 +550,13 @@ CHECKER: list[Mutant] = [
             "lowest.xreplace({m: self.modulus - 1 if sympy.expand(e).coeff(m).is_positive else 0})",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "ranges = tuple((placeholder, 0, self.modulus - 1) for placeholder",
+                "ranges = tuple((placeholder, 0, 0) for placeholder",
+            ),
+        ),
     ),
     Mutant(
         "residues-any-sign",
@@ -502,6 +564,13 @@ CHECKER: list[Mutant] = [
         "s | x + c read as c = Mod(x, s) (the coefficient of the residue not checked to be -1)",
         _edit(PROOF + "integers.py", "if coefficient == -1:", "if coefficient in (1, -1):"),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "if c is None or argument.coeff(c) != -1 or",
+                "if c is None or argument.coeff(c) not in (1, -1) or",
+            ),
+        ),
     ),
     Mutant(
         "euclid-skips-coefficient-divisibility",
@@ -513,6 +582,13 @@ CHECKER: list[Mutant] = [
             "if symbols_:",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "                and all(c % modulus == 0 for c in sympy.Poly(rest, *variables).coeffs())\n",
+                "",
+            ),
+        ),
     ),
     Mutant(
         "euclid-skips-constant-divisibility",
@@ -523,6 +599,7 @@ CHECKER: list[Mutant] = [
             "                if constant % modulus:\n                    return sympy.S.Zero\n",
             "",
         ),
+        variants=(_edit(PROOF + "integers.py", "if constant % modulus == 0:", "if True:"),),
     ),
     Mutant(
         "euclid-skips-quotient-check",
@@ -530,6 +607,9 @@ CHECKER: list[Mutant] = [
         "euclid (pairs) splits without checking that the rest is divisible by s",
         _edit(PROOF + "integers.py", "if quotient is not None and remainder == 0:", "if quotient is not None:"),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(PROOF + "integers.py", "                if remainder != 0:\n                    continue\n", ""),
+        ),
     ),
     Mutant(
         "euclid-every-relation-in-range",
@@ -541,6 +621,13 @@ CHECKER: list[Mutant] = [
             "if True:",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "(a residue in ``0..s-1``, say).\"\"\"\n        return decide(relation, scope, self.name)",
+                "(a residue in ``0..s-1``, say).\"\"\"\n        return sympy.true",
+            ),
+        ),
     ),
     Mutant(
         "integer-parts-one-corner",
@@ -552,6 +639,13 @@ CHECKER: list[Mutant] = [
             "values = corners(floor.args[0], self.bounds)[:1]",
         ),
         survivor=RULES_SOUND,
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "values = extremes(floor.args[0], scope.bounds, self.name, floor)",
+                "values = extremes(floor.args[0], scope.bounds, self.name, floor)[:1]",
+            ),
+        ),
     ),
     Mutant(
         "integer-parts-no-upper-check",
@@ -561,6 +655,13 @@ CHECKER: list[Mutant] = [
             PROOF + "integers.py",
             "if all(provably_nonnegative(c - n) and strictly_below(c, n + 1) for c in values):",
             "if all(provably_nonnegative(c - n) for c in values):",
+        ),
+        variants=(
+            _edit(
+                PROOF + "integers.py",
+                "if all(implied(v - n, scope.facts) and implied(n + 1 - v, scope.facts, strict=True) for v in values):",
+                "if all(implied(v - n, scope.facts) for v in values):",
+            ),
         ),
     ),
     # --- linear forms and comparison

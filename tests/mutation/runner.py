@@ -33,9 +33,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Mutant
+from .catalogue import Edit, Mutant
 
-__all__ = ["ROOT", "KILL_TESTS", "Result", "HarnessError", "applicability", "run", "table", "exit_status"]
+__all__ = [
+    "ROOT",
+    "KILL_TESTS",
+    "Result",
+    "HarnessError",
+    "applicability",
+    "chosen_edits",
+    "run",
+    "table",
+    "exit_status",
+]
 
 #: The checkout this file belongs to.
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,11 +109,9 @@ def _copy(root: Path, destination: Path) -> None:
         shutil.copy2(root / name, target)
 
 
-def applicability(mutant: Mutant, root: Path = ROOT) -> tuple[str, str]:
-    """``("", "")`` when every edit applies to the sources under ``root``; else the status
-    (``"not applicable"`` or ``"invalid"``) and why."""
+def _check_edits(edits: tuple[Edit, ...], root: Path) -> tuple[str, str]:
     texts: dict[str, str] = {}
-    for edit in mutant.edits:
+    for edit in edits:
         path = root / edit.path
         if edit.path not in texts:
             if not path.is_file():
@@ -123,8 +131,31 @@ def applicability(mutant: Mutant, root: Path = ROOT) -> tuple[str, str]:
     return "", ""
 
 
-def _apply(mutant: Mutant, destination: Path) -> None:
-    for edit in mutant.edits:
+def chosen_edits(mutant: Mutant, root: Path = ROOT) -> tuple[tuple[Edit, ...] | None, str, str]:
+    """The first of the mutant's edit sets (``edits``, then its ``variants``) that applies to the
+    sources under ``root``, else ``None`` with the status and the reason of the first set."""
+    problems = []
+    for edits in (mutant.edits, *mutant.variants):
+        status, why = _check_edits(edits, root)
+        if not status:
+            return edits, "", ""
+        problems.append((status, why))
+    status, why = problems[0]
+    return (
+        None,
+        status,
+        why + (f" (and none of its {len(mutant.variants)} variants applies)" if mutant.variants else ""),
+    )
+
+
+def applicability(mutant: Mutant, root: Path = ROOT) -> tuple[str, str]:
+    """``("", "")`` when the mutant applies to the sources under ``root`` (its edits or one of its
+    variants); else the status (``"not applicable"`` or ``"invalid"``) and why."""
+    return chosen_edits(mutant, root)[1:]
+
+
+def _apply(edits: tuple[Edit, ...], destination: Path) -> None:
+    for edit in edits:
         path = destination / edit.path
         path.write_text(path.read_text().replace(edit.search, edit.replace))
 
@@ -210,15 +241,15 @@ def _judge(copy: Path, commands: list[tuple[str, list[str]]], timeout: float) ->
 
 def _run_one(mutant: Mutant, root: Path, killers: bool, tests: tuple[str, ...], timeout: float) -> Result:
     start = time.monotonic()
-    status, why = applicability(mutant, root)
-    if status:
+    edits, status, why = chosen_edits(mutant, root)
+    if edits is None:
         return Result(mutant, status, detail=why)
     if killers and not mutant.killers:
         return Result(mutant, "error", detail="no killers listed for this mutant")
     with tempfile.TemporaryDirectory(prefix=f"symconv-mutant-{mutant.name}-") as directory:
         copy = Path(directory)
         _copy(root, copy)
-        _apply(mutant, copy)
+        _apply(edits, copy)
         status, killed_by, detail = _judge(copy, _kill_command(mutant, killers, tests), timeout)
     return Result(mutant, status, killed_by, detail, time.monotonic() - start)
 
