@@ -670,12 +670,14 @@ CHECKER: list[Mutant] = [
         "checker:LINEAR",
         "LINEAR compares only the coefficients present in C (a term of Y missing from C ignored)",
         _edit(PROOF + "linear.py", "for c in sorted(set(row) | set(coefficients)):", "for c in sorted(set(row)):"),
+        killers=("tests/test_proof_checks.py::test_a_linear_form_with_a_term_missing_from_the_matrix_is_refused",),
     ),
     Mutant(
         "linear-ignores-shape",
         "checker:LINEAR",
         "LINEAR does not compare the shapes of C, X and Y",
         _edit(PROOF + "linear.py", "if lhs.matrix.shape != (len(ys), len(xs)):", "if False:"),
+        killers=("tests/test_proof_checks.py::test_a_linear_map_with_more_rows_than_outputs_is_refused",),
     ),
     Mutant(
         "compare-ignores-shapes",
@@ -689,6 +691,7 @@ CHECKER: list[Mutant] = [
         "checker:compare",
         "first_difference compares the non-zero entries of the left side only",
         _edit(PROOF + "compare.py", "for key in sorted(set(left) | set(right)):", "for key in sorted(set(left)):"),
+        killers=("tests/test_proof_checks.py::test_entries_present_on_one_side_only_are_compared",),
     ),
     Mutant(
         "expand-difference-not-zero",
@@ -705,7 +708,7 @@ CHECKER: list[Mutant] = [
             "self.apply(statement) == sympy.true else",
             "self.apply(statement) != sympy.false else",
         ),
-        survivor=RULES_SOUND,
+        killers=("tests/test_proof_checks.py::test_an_undecided_statement_does_not_pass",),
     ),
     # --- the numeric layer and the report
     Mutant(
@@ -718,6 +721,13 @@ CHECKER: list[Mutant] = [
             'return None, f"{a} != {b}{where} at {_show(point)}"',
         ),
         survivor=NUMERIC_CLOSED,
+        variants=(
+            _edit(
+                PROOF + "numeric.py",
+                'return NumericResult(False, f"{x} != {y}{where} at {_show(point)}", points, nonzero)',
+                'return NumericResult(True, f"{x} != {y}{where} at {_show(point)}", points, nonzero)',
+            ),
+        ),
     ),
     Mutant(
         "numeric-errors-pass",
@@ -729,6 +739,13 @@ CHECKER: list[Mutant] = [
             "if not all(i.is_Integer for i in atom.indices) or True:",
         ),
         survivor=NUMERIC_CLOSED,
+        variants=(
+            _edit(
+                PROOF + "numeric.py",
+                'return NumericResult(False, f"not evaluable at {_show(point)}: {reason}", points, nonzero)',
+                'return NumericResult(True, f"not evaluable at {_show(point)}: {reason}", points, nonzero)',
+            ),
+        ),
     ),
     Mutant(
         "numeric-one-sample",
@@ -736,6 +753,13 @@ CHECKER: list[Mutant] = [
         "every integer parameter is sampled at its smallest value",
         _edit(PROOF + "numeric.py", "return sympy.Integer(rng.randint(low, low + 6))", "return sympy.Integer(low)"),
         survivor=NUMERIC_CLOSED,
+        variants=(
+            _edit(
+                PROOF + "sampling.py",
+                "return min(top, int(math.exp(rng.random() * math.log(top + 1))) - 1)",
+                "return 0",
+            ),
+        ),
     ),
     Mutant(
         "numeric-same-values",
@@ -746,20 +770,28 @@ CHECKER: list[Mutant] = [
             "self.values[atom] = Rational(self.rng.randint(-9, 9), self.rng.randint(1, 4))",
             "self.values[atom] = Rational(1)",
         ),
-        survivor=NUMERIC_CLOSED,
+        variants=(
+            _edit(
+                PROOF + "evaluation.py",
+                "self.values[key] = self.rng.choice((-1, 1)) * Fraction(self.rng.randint(1, 9), self.rng.randint(1, 4))",  # noqa: E501
+                "self.values[key] = Fraction(1)",
+            ),
+        ),
+        killers=("tests/test_proof_checks.py::test_the_numeric_check_tells_different_entries_apart",),
     ),
     Mutant(
         "report-ignores-numeric",
         "checker:report",
         "a step is ok when its exact check passes, whatever the numeric check says",
         _edit(PROOF + "derivation.py", "return self.exact and self.numeric is not False", "return self.exact"),
-        survivor=NUMERIC_CLOSED,
+        killers=("tests/test_proof_checks.py::test_a_step_that_fails_numerically_fails_the_derivation",),
     ),
     Mutant(
         "report-exception-passes",
         "checker:report",
         "an exception in the exact check counts as a pass",
         _edit(PROOF + "derivation.py", 'exact_detail = f"{type(error).__name__}: {error}"', 'exact_detail = ""'),
+        killers=("tests/test_proof_checks.py::test_an_exact_check_that_raises_fails_the_step",),
     ),
     Mutant(
         "report-failed-check-passes",

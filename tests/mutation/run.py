@@ -13,6 +13,7 @@ command fails without any mutant.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -29,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants run in parallel (default 2)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per part of the kill command")
     parser.add_argument("--killers", action="store_true", help="run each mutant's own killer tests only")
+    parser.add_argument("--tests", metavar="'ARGS'", help="pytest arguments (one string) instead of the fast subset")
+    parser.add_argument("--skip-prove", action="store_true", help="do not run `symconv prove all`")
     parser.add_argument("--output", type=Path, help="write the table here as well")
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to mutate (default: this one)")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
@@ -48,9 +51,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"NOT APPLICABLE: {m.name}: {why}", file=sys.stderr)
         print(f"{len(mutants) - len(problems)} of {len(mutants)} mutants apply")
         return 1 if problems else 0
+    tests = tuple(shlex.split(args.tests)) if args.tests else KILL_TESTS
+    command = ("" if args.skip_prove else "symconv prove all + ") + "pytest " + " ".join(tests)
     print(
         f"{len(mutants)} mutants, {args.jobs} at a time; kill command: "
-        + ("each mutant's killers" if args.killers else "symconv prove all + pytest " + " ".join(KILL_TESTS)),
+        + ("each mutant's killers" if args.killers else command),
         file=sys.stderr,
     )
     try:
@@ -60,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except HarnessError as error:
         print(f"mutation run: {error}", file=sys.stderr)
         return 2
-    text = table(results, root=args.root, killers=args.killers)
+    text = table(results, root=args.root, killers=args.killers, tests=tests, prove=not args.skip_prove)
     print(text)
     if args.output:
         args.output.write_text(text)

@@ -65,7 +65,7 @@ KILL_TESTS: tuple[str, ...] = (
     "--ignore=tests/test_mutation.py",
 )
 
-PYTEST = ("-m", "pytest", "-x", "-q", "-rf", "-p", "no:cacheprovider", "--hypothesis-seed=0")
+PYTEST = ("-m", "pytest", "-x", "-q", "-rfE", "-p", "no:cacheprovider", "--hypothesis-seed=0")
 
 
 class HarnessError(RuntimeError):
@@ -190,26 +190,31 @@ def _execute(arguments: list[str], copy: Path, timeout: float) -> tuple[int | No
 
 
 def _failed_derivations(output: str) -> list[str]:
-    """The names of the derivations whose report ends in ``FAILED`` (``prove all``'s text format)."""
+    """The names of the derivations whose report ends in ``FAILED`` (``prove all``'s text format:
+    a line ``name: title``, the steps indented, then ``verified: ...`` or ``FAILED: ...``)."""
     failed, current = [], ""
     for line in output.splitlines():
-        if line and not line.startswith(" ") and ": " in line and not line.startswith(("FAILED", "verified")):
-            current = line.split(": ", 1)[0]
+        header = re.match(r"([a-z0-9][a-z0-9-]*): ", line)
+        if header and not line.startswith(("FAILED", "verified")):
+            current = header.group(1)
         elif line.startswith("FAILED:"):
             failed.append(current)
     return failed
 
 
 def _failed_tests(output: str) -> list[str]:
+    """The failing tests (or the files that failed to collect), from pytest's short summary."""
     names = re.findall(r"^(?:FAILED|ERROR) (\S+)", output, flags=re.MULTILINE)
-    return names or [line for line in output.splitlines() if "error" in line.lower()][:1]
+    return names or [line for line in output.splitlines() if "error" in line.lower() and "====" not in line][:1]
 
 
-def _kill_command(mutant: Mutant | None, killers: bool, tests: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+def _kill_command(
+    mutant: Mutant | None, killers: bool, tests: tuple[str, ...], prove: bool = True
+) -> list[tuple[str, list[str]]]:
     if killers:
         own = tests if mutant is None else mutant.killers
         return [("tests", [*PYTEST, *own])]
-    return [("prove all", ["-m", "symconv", "prove", "all"]), ("tests", [*PYTEST, *tests])]
+    return ([("prove all", ["-m", "symconv", "prove", "all"])] if prove else []) + [("tests", [*PYTEST, *tests])]
 
 
 def _judge(copy: Path, commands: list[tuple[str, list[str]]], timeout: float) -> tuple[str, list[str], str]:
@@ -239,7 +244,9 @@ def _judge(copy: Path, commands: list[tuple[str, list[str]]], timeout: float) ->
     return "survived", [], ""
 
 
-def _run_one(mutant: Mutant, root: Path, killers: bool, tests: tuple[str, ...], timeout: float) -> Result:
+def _run_one(
+    mutant: Mutant, root: Path, killers: bool, tests: tuple[str, ...], timeout: float, prove: bool = True
+) -> Result:
     start = time.monotonic()
     edits, status, why = chosen_edits(mutant, root)
     if edits is None:
@@ -250,11 +257,13 @@ def _run_one(mutant: Mutant, root: Path, killers: bool, tests: tuple[str, ...], 
         copy = Path(directory)
         _copy(root, copy)
         _apply(edits, copy)
-        status, killed_by, detail = _judge(copy, _kill_command(mutant, killers, tests), timeout)
+        status, killed_by, detail = _judge(copy, _kill_command(mutant, killers, tests, prove), timeout)
     return Result(mutant, status, killed_by, detail, time.monotonic() - start)
 
 
-def _baseline(root: Path, mutants: list[Mutant], killers: bool, tests: tuple[str, ...], timeout: float) -> None:
+def _baseline(
+    root: Path, mutants: list[Mutant], killers: bool, tests: tuple[str, ...], timeout: float, prove: bool = True
+) -> None:
     """The kill command passes on the unmutated copy, and imports symconv from the copy."""
     own = tuple(dict.fromkeys(t for m in mutants for t in m.killers)) if killers else tests
     with tempfile.TemporaryDirectory(prefix="symconv-mutant-baseline-") as directory:
@@ -266,7 +275,7 @@ def _baseline(root: Path, mutants: list[Mutant], killers: bool, tests: tuple[str
             raise HarnessError(f"the copy's symconv is not the one imported: {output.strip()[-300:]}")
         if not own:
             return
-        status, killed_by, detail = _judge(copy, _kill_command(None, killers, own), timeout)
+        status, killed_by, detail = _judge(copy, _kill_command(None, killers, own, prove), timeout)
         if status != "survived":
             raise HarnessError(f"the kill command does not pass without a mutant: {status} {killed_by} {detail}")
 
@@ -279,6 +288,7 @@ def run(
     timeout: float = 900.0,
     killers: bool = False,
     tests: tuple[str, ...] = KILL_TESTS,
+    prove: bool = True,
     progress: bool = False,
 ) -> list[Result]:
     """Run ``mutants`` (``jobs`` at a time) after a baseline run; results in catalogue order.
@@ -287,10 +297,10 @@ def run(
     """
     applicable = [m for m in mutants if not applicability(m, root)[0]]
     if applicable:
-        _baseline(root, applicable, killers, tests, timeout)
+        _baseline(root, applicable, killers, tests, timeout, prove)
 
     def one(mutant: Mutant) -> Result:
-        result = _run_one(mutant, root, killers, tests, timeout)
+        result = _run_one(mutant, root, killers, tests, timeout, prove)
         if progress:
             print(f"{result.status:>14}  {mutant.name}  ({result.seconds:.0f} s)", file=sys.stderr, flush=True)
         return result
@@ -318,11 +328,19 @@ def _commit(root: Path) -> str:
         return "unknown"
 
 
-def table(results: list[Result], *, root: Path = ROOT, killers: bool = False) -> str:
+def table(
+    results: list[Result],
+    *,
+    root: Path = ROOT,
+    killers: bool = False,
+    tests: tuple[str, ...] = KILL_TESTS,
+    prove: bool = True,
+) -> str:
     """The results as a markdown table, with the kill rate (killed / killed + survived + timeout)."""
     counts = {s: sum(r.status == s for r in results) for s in ("killed", "survived", "timeout")}
     others = [r for r in results if r.status not in counts]
-    command = "each mutant's `killers` tests" if killers else "`symconv prove all` and " + " ".join(KILL_TESTS)
+    command = ("`symconv prove all` and " if prove else "") + "`pytest " + " ".join(tests) + "`"
+    command = "each mutant's `killers` tests" if killers else command
     library = [r for r in results if r.mutant.area.startswith("library")]
     checker = [r for r in results if r.mutant.area.startswith("checker")]
     lines = [
