@@ -60,7 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         results = run(
-            mutants, root=args.root.resolve(), jobs=args.jobs, timeout=args.timeout, killers=args.killers, progress=True
+            mutants,
+            root=args.root.resolve(),
+            jobs=args.jobs,
+            timeout=args.timeout,
+            killers=args.killers,
+            tests=tests,
+            prove=not args.skip_prove,
+            progress=True,
         )
     except HarnessError as error:
         print(f"mutation run: {error}", file=sys.stderr)
