@@ -76,3 +76,11 @@ def shared_reports(verified_once: VerifiedOnce) -> Iterator[VerifiedOnce]:
     """For the length of a test, the derivations and their reports come from the session's cache."""
     with verified_once.shared():
         yield verified_once
+
+
+@pytest.fixture(scope="module")
+def torch():
+    """PyTorch, for the comparisons with it; the test is skipped without it (module scope: Hypothesis
+    tests may use it). Files that mix plain and PyTorch tests take this fixture instead of calling
+    ``pytest.importorskip`` at module level, which would skip the plain tests too."""
+    return pytest.importorskip("torch")

@@ -111,12 +111,9 @@ def test_conv_arithmetic_table():
     )
 
 
-torch = pytest.importorskip("torch")
-
-
 @settings(max_examples=2000)
 @given(st.tuples(st.integers(1, 64), st.integers(1, 7), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4)))
-def test_conv_size_agrees_with_torch(values):
+def test_conv_size_agrees_with_torch(torch, values):
     h_, q_, s_, p_, d_ = values
     x = torch.zeros(
         1,
@@ -149,7 +146,7 @@ def test_conv_size_agrees_with_torch(values):
         st.integers(0, 4),
     )
 )
-def test_transposed_size_agrees_with_torch(values):
+def test_transposed_size_agrees_with_torch(torch, values):
     h_, q_, s_, p_, d_, a_ = values
     x = torch.zeros(
         1,
