@@ -71,10 +71,11 @@ class ExtendSum(Sums):
 
     >>> import sympy
     >>> k, n = sympy.Symbol("k", integer=True), sympy.Symbol("n", integer=True, positive=True)
-    >>> ExtendSum(k, n, n + 1).apply(sympy.Sum((n + 1 - k) * k, (k, 0, n)))
-    Sum(-k**2 + k*n + k, (k, 0, n + 1))
-    >>> ExtendSum(k, n, n + 1).apply(sympy.Sum(k, (k, 0, n)))
-    Sum(k, (k, 0, n))
+    >>> rule = ExtendSum(k, n, n + 1)
+    >>> rule.equal(sympy.Sum((n + 1 - k) * k, (k, 0, n)), sympy.Sum((n + 1 - k) * k, (k, 0, n + 1)))
+    True
+    >>> rule.equal(sympy.Sum(k, (k, 0, n)), sympy.Sum(k, (k, 0, n + 1)))  # the added term n + 1 is not 0
+    False
     """
 
     def __init__(self, variable: Any, high: Any, new_high: Any) -> None:
