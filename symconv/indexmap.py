@@ -25,6 +25,7 @@ from typing import Union, overload
 import numpy as np
 
 from .limits import DEFAULT_MAX_NONZEROS, axis_nonzeros, check_indexable, check_size, check_work
+from .parameters import shown
 from .specs import ConvSpec, require_spec
 from .typing import SizeLike
 
@@ -67,7 +68,7 @@ def input_position(o: Position, k: Position, s: Position = 1, p: Position = 0, d
     """
     for name, value in (("o", o), ("k", k), ("s", s), ("p", p), ("d", d)):
         if isinstance(value, (str, bytes, bool)) or value is None:
-            raise TypeError(f"{name}: must be an integer, an integer array or a SymPy expression, got {value!r}")
+            raise TypeError(f"{name}: must be an integer, an integer array or a SymPy expression, got {shown(value)}")
     return s * o - p + d * k
 
 

@@ -27,7 +27,7 @@ from sympy import Array, Rational
 from .errors import SpecError
 from .limits import check_size
 from .operands import as_array, flat
-from .parameters import as_int, as_shape
+from .parameters import as_int, as_shape, shown
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
 
@@ -159,10 +159,10 @@ def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool 
     except ValueError:
         values = np.array(None, dtype=object)
     if values.ndim == 0 or values.size == 0 or any(isinstance(v, (list, tuple)) for v in values.flat):
-        raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {X!r}"[:120])
+        raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {shown(X)}")
     values = np.array(flat(as_array(values.tolist(), values.shape, "X")), dtype=object).reshape(values.shape)
     if not isinstance(align_corners, bool):
-        raise TypeError(f"align_corners: must be True or False, got {align_corners!r}")
+        raise TypeError(f"align_corners: must be True or False, got {shown(align_corners)}")
     shape: tuple[int, ...] = tuple(map(int, np.shape(values)))
     out_shape = tuple((n - 1) * f + 1 if align_corners else f * n for n in shape)
     check_size(prod(out_shape) * 2 ** len(shape), what="the interpolation", parameter="X")

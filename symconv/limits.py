@@ -13,7 +13,7 @@ work of weight ``w`` may use ``limit // w`` of it, so the limit keeps its meanin
 >>> check_work("the figure", {"figure cells": 4_004_001})
 Traceback (most recent call last):
 ...
-symconv.errors.TooLargeError: input_shape: the figure would have 4,004,001 figure cells, more than 100,000 (the limit 1,000,000 at 10 units per figure cell; raise it with max_nonzeros or SYMCONV_MAX_NONZEROS)
+symconv.errors.TooLargeError: input_shape: the figure would have 4,004,001 figure cells, more than 100,000 (...)
 
 The non-zeros of a convolution are counted per dimension in closed form (:func:`axis_nonzeros`,
 ``O(log)`` time, whatever the sizes):
@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from .errors import SpecError, TooLargeError
+from .parameters import shown
 
 __all__ = [
     "DEFAULT_MAX_NONZEROS",
@@ -50,7 +51,7 @@ __all__ = [
     "axis_nonzeros",
     "bounded_product",
     "bounded_power",
-    "quote",
+    "amount",
 ]
 
 #: The default limit: one unit of work per non-zero of ``C``.
@@ -81,16 +82,15 @@ UNITS: dict[str, int] = {
 _DECIMAL = re.compile(r"-?[0-9]+\Z")
 
 
-def quote(text: str, limit: int = 60) -> str:
-    """``text`` as echoed in a message: quoted, at most ``limit`` characters (longer inputs are cut).
+def amount(count: int) -> str:
+    """A count as a message shows it: ``1,000,000``, or ``about 10^400`` when it is huge.
 
-    >>> quote("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
+    >>> amount(10**6), amount(10**400)
+    ('1,000,000', 'about 10^400')
     """
-    shown = repr(text)
-    if len(shown) <= limit:
-        return shown
-    return f"{shown[: limit - 2]}...{shown[0]} ({len(text):,} characters)"
+    if count.bit_length() <= 200:
+        return f"{count:,}"
+    return f"about 10^{len(str(count)) - 1}" if count.bit_length() < 13_000 else "more than 10^4000"
 
 
 def parse_limit(text: str, parameter: str) -> int:
@@ -102,13 +102,12 @@ def parse_limit(text: str, parameter: str) -> int:
     >>> parse_limit("1e6", "SYMCONV_MAX_NONZEROS")
     Traceback (most recent call last):
     ...
-    symconv.errors.SpecError: SYMCONV_MAX_NONZEROS: must be an integer from 1 to 1,000,000,000,000 (ASCII digits), got '1e6'
+    symconv.errors.SpecError: SYMCONV_MAX_NONZEROS: must be an integer from 1 to ... (ASCII digits), got '1e6'
     """
     low, high = LIMIT_RANGE
     rule = f"must be an integer from {low:,} to {high:,} (ASCII digits)"
     if not isinstance(text, str) or len(text) > 30 or not _DECIMAL.match(text) or not low <= int(text) <= high:
-        shown = quote(text) if isinstance(text, str) else repr(text)[:60]
-        raise SpecError(parameter, f"{rule}, got {shown}")
+        raise SpecError(parameter, f"{rule}, got {shown(text)}")
     return int(text)
 
 
@@ -138,8 +137,7 @@ def resolve_limit(max_nonzeros: object = None) -> int:
     elif getattr(max_nonzeros, "is_Integer", False) is True:  # a SymPy Integer
         value = int(max_nonzeros)  # type: ignore[call-overload]
     if value is None or value < 1:
-        shown = repr(max_nonzeros)
-        raise SpecError("max_nonzeros", f"must be a positive integer or None, got {shown[:60]}")
+        raise SpecError("max_nonzeros", f"must be a positive integer or None, got {shown(max_nonzeros)}")
     return value
 
 
@@ -160,7 +158,7 @@ def check_work(
     >>> check_work("the sliding window", {"products": 100_001})
     Traceback (most recent call last):
     ...
-    symconv.errors.TooLargeError: input_shape: the sliding window would have 100,001 products, more than 100,000 (the limit 1,000,000 at 10 units per product; raise it with max_nonzeros or SYMCONV_MAX_NONZEROS)
+    symconv.errors.TooLargeError: input_shape: the sliding window would have 100,001 products, more than 100,000 (...)
     """
     limit = resolve_limit(max_nonzeros)
     for unit, count in work.items():
@@ -168,10 +166,10 @@ def check_work(
         share = limit // weight
         if count > share:
             if weight == 1:
-                rule = f"{what} would have {count:,} {unit}, more than the limit {limit:,}"
+                rule = f"{what} would have {amount(count)} {unit}, more than the limit {limit:,}"
                 hint = "raise it with {max_nonzeros} or SYMCONV_MAX_NONZEROS"
             else:
-                rule = f"{what} would have {count:,} {unit}, more than {share:,}"
+                rule = f"{what} would have {amount(count)} {unit}, more than {share:,}"
                 hint = (
                     f"the limit {limit:,} at {weight:,} units per {_singular(unit)}; "
                     "raise it with {max_nonzeros} or SYMCONV_MAX_NONZEROS"
@@ -188,7 +186,7 @@ def check_size(
     >>> check_size(10**7)
     Traceback (most recent call last):
     ...
-    symconv.errors.TooLargeError: input_shape: the matrix would have 10,000,000 non-zeros, more than the limit 1,000,000 ...
+    symconv.errors.TooLargeError: input_shape: the matrix would have 10,000,000 non-zeros, more than the limit ...
     """
     check_work(what, {"non-zeros": count}, max_nonzeros, parameter)
 
@@ -200,10 +198,10 @@ def check_indexable(count: int, what: str, parameter: str = "input_shape") -> No
     >>> check_indexable(10**30, "the matrix's rows")
     Traceback (most recent call last):
     ...
-    symconv.errors.TooLargeError: input_shape: the matrix's rows would number 1000000000000000000000000000000, more than symconv indexes (2**62)
+    symconv.errors.TooLargeError: input_shape: the matrix's rows would number 1,...,000, more than ... (2**62)
     """
     if count >= INDEX_LIMIT:
-        raise TooLargeError(parameter, f"{what} would number {count}, more than symconv indexes (2**62)")
+        raise TooLargeError(parameter, f"{what} would number {amount(count)}, more than symconv indexes (2**62)")
 
 
 def bounded_product(values: Iterable[int], cap: int) -> int:

@@ -9,6 +9,8 @@ Matrix([[1, 2, 3, 4]])
 
 from __future__ import annotations
 
+from math import prod
+
 import numpy as np
 import sympy
 from sympy import Array, ImmutableMatrix
@@ -41,7 +43,7 @@ def as_array(values: ArrayLike, shape: Shape, parameter: str) -> Array:
             raise SpecError(parameter, f"is not a rectangular array ({error})") from None
         entries = list(array.ravel())
         given = array.shape
-    size = int(np.prod(shape))
+    size = prod(shape)
     if given != tuple(shape) and len(entries) != size:
         raise SpecError(parameter, f"has shape {tuple(given)} but {tuple(shape)} is needed")
     if (
@@ -63,10 +65,10 @@ def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(shape[ones:])
 
 
-def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape) -> Array:
+def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape, *, max_nonzeros: int | None = None) -> Array:
     """The kernel operand: ``None`` means :func:`~symconv.kernel_symbols` of the shape."""
     if kernel is None:
-        return kernel_symbols(kernel_shape)
+        return kernel_symbols(kernel_shape, max_nonzeros=max_nonzeros)
     return as_array(kernel, kernel_shape, "kernel")
 
 

@@ -23,7 +23,7 @@ from sympy.printing.defaults import Printable
 from sympy.printing.printer import Printer
 
 from .errors import SpecError
-from .parameters import as_int, is_sequence
+from .parameters import as_int, is_sequence, shown
 from .typing import PaddingAmount, Size, SizeLike, SizeOrSizes
 
 __all__ = ["conv_output_size", "transposed_output_size", "output_sizes", "OutputSizes"]
@@ -55,7 +55,7 @@ def _expressions(**values: object) -> list[sympy.Expr]:
     result = []
     for letter, value in values.items():
         if isinstance(value, bool) or not isinstance(value, (int, sympy.Expr)) and not hasattr(value, "__index__"):
-            raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {value!r}")
+            raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {shown(value)}")
         result.append(
             sympy.sympify(int(value) if hasattr(value, "__index__") and not isinstance(value, sympy.Basic) else value)
         )
@@ -66,7 +66,7 @@ def _padding_sides(p: object, parameter: str = "padding") -> tuple[object, objec
     if is_sequence(p):
         items = list(p)
         if len(items) != 2:
-            raise SpecError(parameter, f"a per-side padding is a pair (before, after), got {p!r}")
+            raise SpecError(parameter, f"a per-side padding is a pair (before, after), got {shown(p)}")
         return items[0], items[1]
     return p, p
 

@@ -25,6 +25,7 @@ from .interpolation import bilinear_kernel
 from .ops.im2col import im2col
 from .ops.matrix import conv_matrix
 from .ops.transposed import recipe_stages
+from .parameters import shown
 from .printing.figures import conv_figure, transposed_figure
 from .printing.matrices import SlideMatrix, StageList
 from .printing.printer import SeminarLatexPrinter, latex
@@ -149,7 +150,7 @@ def latex_snippet(
     True
     """
     if what not in SNIPPETS:
-        raise SpecError("what", f"must be one of {', '.join(SNIPPETS)}, got {what!r}")
+        raise SpecError("what", f"must be one of {', '.join(SNIPPETS)}, got {shown(what)}")
     request = SnippetRequest(
         input_shape=input_shape,
         kernel_shape=kernel_shape,

@@ -19,6 +19,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from .errors import SpecError
+from .parameters import shown
 from .specs import ConvSpec, SpecBase, TransposedConvSpec
 from .typing import Entry, Shape
 
@@ -29,7 +30,7 @@ _Spec = TypeVar("_Spec", bound=SpecBase)
 
 def _check_bound(name: str, value: int, minimum: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise SpecError(name, f"must be an integer >= {minimum}, got {value!r}")
+        raise SpecError(name, f"must be an integer >= {minimum}, got {shown(value)}")
 
 
 def _check_bounds(
@@ -105,7 +106,7 @@ def _with_channels(draw: st.DrawFn, specs: st.SearchStrategy[_Spec], max_groups:
 
 def _check_channels(channels: bool, max_groups: int, max_group_channels: int) -> None:
     if not isinstance(channels, bool):
-        raise SpecError("channels", f"must be True or False, got {channels!r}")
+        raise SpecError("channels", f"must be True or False, got {shown(channels)}")
     _check_bound("max_groups", max_groups, 1)
     _check_bound("max_group_channels", max_group_channels, 1)
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import SpecError
-from ..parameters import as_shape, per_dimension
+from ..parameters import as_shape, per_dimension, shown
 from ..specs import ConvSpec
 from ..typing import ArrayLike, IntLike, IntOrInts, PaddingPair, Shape
 from .layer import as_numpy, relayout, spatial_letters
@@ -37,7 +37,7 @@ __all__ = ["keras_padding", "keras_conv_spec", "keras_conv_transpose_spec", "ker
 def _mode(padding: object) -> str:
     mode = str(padding).lower()
     if mode not in ("same", "valid"):
-        raise SpecError("padding", f'must be "same" or "valid", got {padding!r}')
+        raise SpecError("padding", f'must be "same" or "valid", got {shown(padding)}')
     return mode
 
 
@@ -74,7 +74,7 @@ def _channels(input_shape: IntOrInts, data_format: str) -> tuple[Shape, int]:
         return shape[:-1], shape[-1]
     if data_format == "channels_first":
         return shape[1:], shape[0]
-    raise SpecError("data_format", f'must be "channels_last" or "channels_first", got {data_format!r}')
+    raise SpecError("data_format", f'must be "channels_last" or "channels_first", got {shown(data_format)}')
 
 
 def keras_conv_spec(

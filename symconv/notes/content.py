@@ -21,6 +21,7 @@ from ..ops.matrix import conv_matrix
 from ..ops.overlap import overlap_counts
 from ..ops.sliding_window import sliding_window
 from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matrix
+from ..parameters import shown
 from ..printing.figures import conv_figure, figure_positions, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
@@ -261,7 +262,7 @@ def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -
     """The parts of the documents for the chosen topics."""
     for topic in topics:
         if topic not in PROOF_TOPICS:
-            raise SpecError("topics", f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
+            raise SpecError("topics", f"unknown topic {shown(topic)}; choose from {', '.join(TOPICS)}")
     if example.ndim > 2 or prod(example.input_shape) > 64:
         raise SpecError("example", "the worked example must be 1-D or 2-D with at most 64 inputs (8x8)")
     parts = []

@@ -20,7 +20,8 @@ from math import prod
 from sympy import Add, Array, Expr, MutableDenseMatrix
 
 from ..channels import require_single_channel
-from ..indexmap import index_map
+from ..indexmap import index_map, index_map_work
+from ..limits import check_work
 from ..operands import as_array, as_kernel, flat
 from ..sparse import Rows, matrix_from_rows
 from ..specs import ConvSpec, require_spec
@@ -29,7 +30,9 @@ from ..typing import ArrayLike
 __all__ = ["im2col", "col2im", "kernel_row"]
 
 
-def kernel_row(spec: ConvSpec, kernel: ArrayLike | None = None) -> MutableDenseMatrix:
+def kernel_row(
+    spec: ConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """The kernel flattened row-major into a ``1 x prod(kernel_shape)`` row ``F``.
 
     >>> from symconv import ConvSpec
@@ -38,7 +41,8 @@ def kernel_row(spec: ConvSpec, kernel: ArrayLike | None = None) -> MutableDenseM
     """
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "kernel_row")
-    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    check_work("the kernel row", {"taps": prod(spec.kernel_shape)}, max_nonzeros, "kernel_shape")
+    taps = flat(as_kernel(kernel, spec.kernel_shape, max_nonzeros=max_nonzeros))
     return MutableDenseMatrix(1, len(taps), taps)
 
 
@@ -57,6 +61,7 @@ def im2col(spec: ConvSpec, X: ArrayLike, *, max_nonzeros: int | None = None) -> 
     """
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "im2col")
+    check_work("im2col", {**index_map_work(spec), "cells": prod(spec.input_shape)}, max_nonzeros)
     values = flat(as_array(X, spec.input_shape, "X"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     rows: Rows = {}
@@ -77,6 +82,8 @@ def col2im(spec: ConvSpec, columns: ArrayLike, *, max_nonzeros: int | None = Non
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "col2im")
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
+    work = index_map_work(spec)
+    check_work("col2im", {**work, "cells": work["cells"] + shape[0] * shape[1] + prod(spec.input_shape)}, max_nonzeros)
     entries = flat(as_array(columns, shape, "columns"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     gathered: list[list[Expr]] = [[] for _ in range(prod(spec.input_shape))]

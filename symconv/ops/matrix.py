@@ -20,7 +20,8 @@ import numpy as np
 from sympy import Expr, MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel
-from ..indexmap import index_map
+from ..indexmap import index_map, index_map_work
+from ..limits import check_work
 from ..operands import flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
@@ -83,7 +84,8 @@ def conv_matrix(
     [         0,          0,          0,          0, W[1, 0, 0], W[1, 0, 1]]])
     """
     require_spec(spec, ConvSpec)
-    taps = flat(layer_kernel(spec, kernel))
+    check_work("the matrix", {**index_map_work(spec), "taps": prod(spec.weight_shape)}, max_nonzeros)
+    taps = flat(layer_kernel(spec, kernel, max_nonzeros=max_nonzeros))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     rows, columns, tap = layer_entries(spec, imap)
     return matrix_from_entries(

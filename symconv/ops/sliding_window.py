@@ -20,12 +20,12 @@ from sympy import Add, Array
 
 from ..channels import require_single_channel
 from ..indexmap import nonzero_count
-from ..limits import check_size
+from ..limits import check_work
 from ..operands import as_array, as_kernel, flat
 from ..specs import ConvSpec, require_spec
 from ..typing import ArrayLike
 
-__all__ = ["sliding_window", "padded_input"]
+__all__ = ["sliding_window", "padded_input", "sliding_window_work", "window_sums"]
 
 
 def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
@@ -38,6 +38,36 @@ def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
     )
     padded[tuple(slice(b, b + h) for b, h in zip(spec.padding_before, spec.input_shape))] = values
     return padded
+
+
+def sliding_window_work(spec: ConvSpec, products: int | None = None) -> dict[str, int]:
+    """The work of :func:`sliding_window`: the padded input's cells, the window entries visited
+    (``prod(out_shape) * prod(kernel_shape)``, zeros included), the products with the input
+    (``products``, by default the non-zeros of ``C``) and the kernel's taps.
+
+    >>> sliding_window_work(ConvSpec(4, 3, padding=1))
+    {'cells': 10, 'window reads': 12, 'products': 10, 'taps': 3}
+    """
+    padded = prod(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after))
+    return {
+        "cells": padded + prod(spec.input_shape),
+        "window reads": prod(spec.out_shape) * prod(spec.kernel_shape),
+        "products": nonzero_count(spec) if products is None else products,
+        "taps": prod(spec.kernel_shape),
+    }
+
+
+def window_sums(spec: ConvSpec, padded: np.ndarray, taps: list[sympy.Expr]) -> Array:
+    """The dot product of ``taps`` with the window of every output position of ``spec`` over the
+    already padded input (``spec``'s own padding is not applied again); zero entries are skipped."""
+    extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
+    entries = []
+    for o in np.ndindex(*spec.out_shape):
+        window = padded[
+            tuple(slice(s * oi, s * oi + e, d) for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))
+        ]
+        entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
+    return Array(entries, spec.out_shape)
 
 
 def sliding_window(
@@ -56,15 +86,6 @@ def sliding_window(
     """
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "sliding_window")
-    padded_size = prod(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after))
-    check_size(nonzero_count(spec) + padded_size, max_nonzeros, what="the sliding window")
+    check_work("the sliding window", sliding_window_work(spec), max_nonzeros)
     padded = padded_input(spec, X)
-    taps = flat(as_kernel(kernel, spec.kernel_shape))
-    extent = [d * (q - 1) + 1 for q, d in zip(spec.kernel_shape, spec.dilation)]
-    entries = []
-    for o in np.ndindex(*spec.out_shape):
-        window = padded[
-            tuple(slice(s * oi, s * oi + e, d) for oi, s, e, d in zip(o, spec.stride, extent, spec.dilation))
-        ]
-        entries.append(Add(*[w * x for w, x in zip(taps, window.ravel()) if x != 0]))
-    return Array(entries, spec.out_shape)
+    return window_sums(spec, padded, flat(as_kernel(kernel, spec.kernel_shape, max_nonzeros=max_nonzeros)))

@@ -24,15 +24,16 @@ from sympy import Array, MutableDenseMatrix
 
 from ..channels import layer_entries, layer_kernel, require_single_channel
 from ..errors import SpecError
-from ..indexmap import index_map, nonzero_count
-from ..limits import check_size
+from ..indexmap import index_map, index_map_work, nonzero_count
+from ..limits import check_work
 from ..operands import as_array, as_kernel, flat
+from ..parameters import shown
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
-from .sliding_window import sliding_window
+from .sliding_window import window_sums
 
-__all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_kernel", "Stage"]
+__all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "recipe_work", "rotate_kernel", "Stage"]
 
 
 def transposed_conv_matrix(
@@ -56,7 +57,9 @@ def transposed_conv_matrix(
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     forward = tspec.forward()
-    taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
+    check_work("the matrix", {**index_map_work(forward), "taps": prod(forward.weight_shape)}, max_nonzeros)
+    # the forward convolution reads the same weight layout
+    taps = flat(layer_kernel(forward, kernel, max_nonzeros=max_nonzeros))
     imap = index_map(forward, max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
     rows, columns, tap = layer_entries(forward, imap, tspec.input_shape)
     return matrix_from_entries(
@@ -79,7 +82,7 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
     except ValueError:
         raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
     if array.ndim == 0 or array.size == 0:
-        raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
+        raise SpecError("kernel", f"must be a non-empty array, got {shown(kernel)}")
     as_array(array.tolist(), array.shape, "kernel")  # entries: numbers or SymPy expressions
     return Array(array[tuple(slice(None, None, -1) for _ in range(array.ndim))].tolist())
 
@@ -108,14 +111,7 @@ def recipe_stages(
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "the recipe")
-    # the padded array and the products that meet an input (not an inserted zero): refused at once when too large
-    padded_size = prod(
-        (h - 1) * s + 1 + 2 * max(d * (q - 1) - p, 0) + a
-        for h, q, s, p, d, a in zip(
-            tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding
-        )
-    )
-    check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
+    check_work("the recipe", recipe_work(tspec), max_nonzeros)
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = _object_array(as_array(Y, h, "Y"), h)
     stages = [Stage("input", Array(values.tolist()), f"the input, {_size(h)}")]
@@ -144,14 +140,38 @@ def recipe_stages(
         )
     )
 
-    rotated = rotate_kernel(as_kernel(kernel, q))
+    rotated = rotate_kernel(as_kernel(kernel, q, max_nonzeros=max_nonzeros))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
-    # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
-    output = sliding_window(slide, Array(padded.tolist()), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
+    # the inserted zeros are skipped: the window does the work counted by recipe_work, not its own estimate
+    output = window_sums(slide, padded, flat(rotated))
     stages.append(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )
     return stages
+
+
+def recipe_work(tspec: TransposedConvSpec) -> dict[str, int]:
+    """The work of :func:`recipe_stages`, in closed form: the cells of its four stages (each held
+    twice, as a numpy array and as a SymPy Array), the window entries the stride-1 slide visits, its
+    products (the inserted zeros are skipped: the non-zeros of ``C``) and the kernel's taps.
+
+    >>> recipe_work(TransposedConvSpec(2, 3, stride=2, padding=1))
+    {'cells': 26, 'window reads': 9, 'products': 4, 'taps': 3}
+    """
+    forward = tspec.forward()
+    index_map_work(forward)  # sizes numpy cannot index are refused
+    spread = [(h - 1) * s + 1 for h, s in zip(tspec.input_shape, tspec.stride)]
+    padded = [
+        n + 2 * max(d * (q - 1) - p, 0) + a
+        for n, q, p, d, a in zip(spread, tspec.kernel_shape, tspec.padding, tspec.dilation, tspec.output_padding)
+    ]
+    stages = prod(tspec.input_shape) + prod(spread) + prod(padded) + prod(tspec.out_shape)
+    return {
+        "cells": 2 * stages,
+        "window reads": prod(tspec.out_shape) * prod(tspec.kernel_shape),
+        "products": nonzero_count(forward),
+        "taps": prod(tspec.kernel_shape),
+    }
 
 
 def _window(offset: list[int], inner: Shape, outer: Shape, side: int) -> tuple[slice, ...]:

@@ -23,14 +23,26 @@ from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
+from ..parameters import shown
 from ..sparse import nonzero_rows
 from ..specs import ConvSpec
 from .text import text_latex
 
-__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid"]
+__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid", "check_printable"]
 
 #: Matrices with more cells than this are not printed in full (they would not fit a slide).
 MAX_PRINTED_CELLS = 40_000
+
+
+def check_printable(shape: tuple[int, int]) -> None:
+    """Refuse a matrix of ``shape`` with more cells than a slide-style matrix prints (before it is built)."""
+    rows, cols = shape
+    if rows * cols > MAX_PRINTED_CELLS:
+        raise SpecError(
+            "matrix",
+            f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
+            hint="{matrix_json} gives its non-zeros",
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,14 +64,8 @@ class SlideMatrix(Printable):
 
     def __post_init__(self) -> None:
         if self.zero not in ("0", r"\cdot", "."):
-            raise SpecError("zero", rf"must be '0' or '\cdot', got {self.zero!r}")
-        rows, cols = self.matrix.shape
-        if rows * cols > MAX_PRINTED_CELLS:
-            raise SpecError(
-                "matrix",
-                f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
-                hint="{matrix_json} gives its non-zeros",
-            )
+            raise SpecError("zero", rf"must be '0' or '\cdot', got {shown(self.zero)}")
+        check_printable(self.matrix.shape)
 
     @classmethod
     def of_layer(cls, matrix: MatrixBase, spec: ConvSpec, zero: str = "0") -> SlideMatrix:
