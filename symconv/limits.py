@@ -29,7 +29,10 @@ from __future__ import annotations
 import numbers
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from fractions import Fraction
 
 from .errors import SpecError, TooLargeError
 from .parameters import shown
@@ -41,6 +44,7 @@ __all__ = [
     "ENVIRONMENT",
     "UNITS",
     "max_nonzeros_default",
+    "limit_in_force",
     "resolve_limit",
     "parse_limit",
     "check_work",
@@ -65,18 +69,19 @@ INDEX_LIMIT = 2**62
 
 #: Units of the limit per item of each kind of work. Measured on two cores: at the default limit
 #: every kind takes at most about 15 s (a non-zero of ``C`` costs about 0.5 us, a SymPy product
-#: of the sliding window 140 us, an interpolation term 300 us, a printed cell or JSON entry
-#: 3-30 us, a TikZ cell 12 us and 165 characters).
-UNITS: dict[str, int] = {
-    "non-zeros": 1,  # entries of a sparse matrix or of the index map (C, im2col, S, the recipe's taps)
-    "cells": 1,  # cells of a dense array built on the way (padded input, stages, per-axis ranges, outputs)
-    "taps": 1,  # kernel entries, symbols or numbers
-    "window reads": 1,  # window entries a sliding window visits (zeros included)
-    "products": 10,  # SymPy products W * X summed into outputs
-    "terms": 20,  # interpolation terms: outputs times the corners of their cells
-    "printed cells": 2,  # matrix cells printed in full (LaTeX or text), or JSON entries
-    "figure cells": 10,  # TikZ cells of the figures
-    "pages": 2_000,  # slide pages (overlays) of the notes
+#: of the sliding window 140 us, an interpolation term 300 us, a printed cell 3-30 us, a JSON entry
+#: 6 us, a TikZ cell 12 us and 165 characters).
+UNITS: dict[str, Fraction] = {
+    "non-zeros": Fraction(1),  # entries of a sparse matrix or of the index map (C, im2col, S, the recipe's taps)
+    "cells": Fraction(1),  # cells of a dense array built on the way (padded input, stages, per-axis ranges, outputs)
+    "taps": Fraction(1),  # kernel entries, symbols or numbers
+    "window reads": Fraction(1, 4),  # window entries a sliding window visits (zeros included): 0.7 us each
+    "products": Fraction(10),  # SymPy products W * X summed into outputs
+    "terms": Fraction(20),  # interpolation terms: outputs times the corners of their cells
+    "printed cells": Fraction(2),  # matrix cells printed in full (LaTeX or text)
+    "JSON entries": Fraction(1),  # non-zeros printed as JSON (each distinct entry printed once)
+    "figure cells": Fraction(10),  # TikZ cells of the figures
+    "pages": Fraction(2_000),  # slide pages (overlays) of the notes
 }
 
 _DECIMAL = re.compile(r"-?[0-9]+\Z")
@@ -111,11 +116,35 @@ def parse_limit(text: str, parameter: str) -> int:
     return int(text)
 
 
+_IN_FORCE: ContextVar[int | None] = ContextVar("symconv_max_nonzeros", default=None)
+
+
 def max_nonzeros_default() -> int:
-    """The limit in force: ``SYMCONV_MAX_NONZEROS`` if set (validated: a bad value is an error
-    naming it, never ignored), else :data:`DEFAULT_MAX_NONZEROS`."""
+    """The limit in force: the one set by :func:`limit_in_force`, else ``SYMCONV_MAX_NONZEROS`` if
+    set (validated: a bad value is an error naming it, never ignored), else :data:`DEFAULT_MAX_NONZEROS`."""
+    chosen = _IN_FORCE.get()
+    if chosen is not None:
+        return chosen
     value = os.environ.get(ENVIRONMENT)
     return DEFAULT_MAX_NONZEROS if value is None else parse_limit(value, ENVIRONMENT)
+
+
+@contextmanager
+def limit_in_force(max_nonzeros: object = None) -> Iterator[int]:
+    """Within the block, calls that are not given ``max_nonzeros`` use this limit (``None``: the
+    default's, read once). This is how a caller's limit reaches the figures and printers it uses.
+
+    >>> with limit_in_force(10):
+    ...     check_size(11)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.TooLargeError: input_shape: the matrix would have 11 non-zeros, more than the limit 10 (...)
+    """
+    token = _IN_FORCE.set(resolve_limit(max_nonzeros))
+    try:
+        yield _IN_FORCE.get() or DEFAULT_MAX_NONZEROS
+    finally:
+        _IN_FORCE.reset(token)
 
 
 def resolve_limit(max_nonzeros: object = None) -> int:
@@ -163,7 +192,7 @@ def check_work(
     limit = resolve_limit(max_nonzeros)
     for unit, count in work.items():
         weight = UNITS[unit]
-        share = limit // weight
+        share = int(limit / weight)  # floor: count * weight > limit exactly when count > share
         if count > share:
             if weight == 1:
                 rule = f"{what} would have {amount(count)} {unit}, more than the limit {limit:,}"
@@ -171,7 +200,7 @@ def check_work(
             else:
                 rule = f"{what} would have {amount(count)} {unit}, more than {share:,}"
                 hint = (
-                    f"the limit {limit:,} at {weight:,} units per {_singular(unit)}; "
+                    f"the limit {limit:,} at {weight} units per {_singular(unit)}; "
                     "raise it with {max_nonzeros} or SYMCONV_MAX_NONZEROS"
                 )
             raise TooLargeError(parameter, rule, hint=hint)

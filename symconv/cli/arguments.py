@@ -280,7 +280,7 @@ def check_output(args: argparse.Namespace, shape: tuple[int, int], entries: int)
     """Refuse, before the matrix is built, what ``--format`` could not print: more cells than a
     slide-style matrix prints, or a JSON of more entries than the limit allows."""
     if args.format == "json":
-        check_work("the JSON", {"printed cells": entries}, limit_option(args))
+        check_work("the JSON", {"JSON entries": entries}, limit_option(args))
     else:
         check_printable(shape)
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import SpecError
+from ..limits import limit_in_force
 from ..notes.build import make_notes
 from ..notes.content import TOPICS
 from ..specs import ConvSpec
-from .arguments import spec_arguments
+from .arguments import add_limit_option, limit_option, spec_arguments
 
-OPTIONS = {"folder": "-o", "example": "--input", "topics": "--only", "lang": "--lang", "pdf": "--pdf"}
+OPTIONS = {
+    "folder": "-o",
+    "example": "--input",
+    "topics": "--only",
+    "lang": "--lang",
+    "pdf": "--pdf",
+    "keep_build": "--keep-build",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", nargs="+", metavar="TOPIC", help=f"sections to include: {', '.join(TOPICS)}")
     parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
     parser.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
+    parser.add_argument(
+        "--keep-build", action="store_true", help="with --pdf: keep TeX's build folder when it fails (for debugging)"
+    )
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    example = ConvSpec(**spec_arguments(args))
-    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf))
+    if args.keep_build and not args.pdf:
+        raise SpecError("keep_build", "is only for a TeX run", hint="set {pdf}")
+    with limit_in_force(limit_option(args)):
+        example = ConvSpec(**spec_arguments(args))
+        print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf, keep_build=args.keep_build))
     return 0

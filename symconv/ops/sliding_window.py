@@ -41,16 +41,16 @@ def padded_input(spec: ConvSpec, X: ArrayLike) -> np.ndarray:
 
 
 def sliding_window_work(spec: ConvSpec, products: int | None = None) -> dict[str, int]:
-    """The work of :func:`sliding_window`: the padded input's cells, the window entries visited
+    """The work of :func:`sliding_window`: the cells of the padded input and of the output, the window entries visited
     (``prod(out_shape) * prod(kernel_shape)``, zeros included), the products with the input
     (``products``, by default the non-zeros of ``C``) and the kernel's taps.
 
     >>> sliding_window_work(ConvSpec(4, 3, padding=1))
-    {'cells': 10, 'window reads': 12, 'products': 10, 'taps': 3}
+    {'cells': 14, 'window reads': 12, 'products': 10, 'taps': 3}
     """
     padded = prod(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after))
     return {
-        "cells": padded + prod(spec.input_shape),
+        "cells": padded + prod(spec.input_shape) + prod(spec.out_shape),
         "window reads": prod(spec.out_shape) * prod(spec.kernel_shape),
         "products": nonzero_count(spec) if products is None else products,
         "taps": prod(spec.kernel_shape),

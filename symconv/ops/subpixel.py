@@ -36,7 +36,7 @@ def subpixel_work(tspec: TransposedConvSpec, *, convolutions: bool = False) -> d
     :func:`subpixel_conv_transpose`), bounded in closed form per dimension.
 
     The ``s`` phases of a dimension hold at most ``c = s + d(q-1)`` taps together (each tap in one
-    phase, each phase at least one entry), and finding them visits ``s q`` taps; the phases of
+    phase, each phase at least one entry), and finding them visits ``sum(q)`` taps per phase; the phases of
     several dimensions are products, so the bounds multiply. Each phase's stride-1 convolution
     of ``h`` inputs with ``g`` taps has ``h g`` products over ``h + 2(g-1)`` padded cells.
 
@@ -44,7 +44,7 @@ def subpixel_work(tspec: TransposedConvSpec, *, convolutions: bool = False) -> d
     {'cells': 10, 'taps': 3}
     """
     phases = [s + d * (q - 1) for s, d, q in zip(tspec.stride, tspec.dilation, tspec.kernel_shape)]
-    visits = prod(s * q for s, q in zip(tspec.stride, tspec.kernel_shape))
+    visits = prod(tspec.stride) * sum(tspec.kernel_shape)  # each phase looks at every tap of each dimension
     work = {"cells": prod(phases) + visits, "taps": prod(tspec.kernel_shape)}
     if convolutions:
         h = tspec.input_shape

@@ -109,7 +109,12 @@ def matrix_json(matrix: MatrixBase, spec: ConvSpec | None = None) -> dict[str, A
     >>> matrix_json(conv_matrix(ConvSpec(3, 2)))["entries"][:2]
     [[0, 0, 'W[0]'], [0, 1, 'W[1]']]
     """
-    entries = [[r, c, sympy.sstr(v)] for r, row in sorted(nonzero_rows(matrix).items()) for c, v in sorted(row.items())]
+    texts: dict[Any, str] = {}  # a matrix of a layer holds few distinct entries: each printed once
+    entries = [
+        [r, c, texts[v] if v in texts else texts.setdefault(v, sympy.sstr(v))]
+        for r, row in sorted(nonzero_rows(matrix).items())
+        for c, v in sorted(row.items())
+    ]
     data = {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}
     if spec is None:
         return data

@@ -11,10 +11,13 @@ settings of SymPy's printer (``mul_symbol``, ``fold_short_frac``, ...) still app
 
 from __future__ import annotations
 
+from math import prod
 from typing import Any
 
-from sympy import Indexed, Symbol
+from sympy import Indexed, MatrixBase, NDimArray, Symbol
 from sympy.printing.latex import LatexPrinter
+
+from ..limits import check_work
 
 __all__ = ["SeminarLatexPrinter", "latex"]
 
@@ -38,5 +41,10 @@ def latex(obj: Any, **settings: Any) -> str:
     >>> import sympy
     >>> latex(sympy.IndexedBase("W")[0, 1])
     'W_{0,1}'
+
+    A matrix or array is printed cell by cell: the cost model refuses one with more cells than the
+    limit allows (:data:`~symconv.limits.UNITS`), before printing anything.
     """
+    if isinstance(obj, (MatrixBase, NDimArray)):  # the cost model: every cell is printed
+        check_work("the LaTeX", {"printed cells": prod(obj.shape)}, parameter="matrix")
     return SeminarLatexPrinter(settings).doprint(obj)
