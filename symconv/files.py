@@ -54,9 +54,10 @@ _PREFIX = ".symconv-"
 # mkstemp's random part: 8 characters of [a-z0-9_]
 _TEMPORARY = re.compile(r"\.symconv-(?P<name>.+)\.[a-z0-9_]{8}\.tmp\Z")
 
-#: Called as ``STEP_HOOK(step, path)`` before each write and rename (``step``: ``"write"``,
-#: ``"pending"``, ``"rename"``, ``"manifest"``); ``None`` in normal use. The crash tests set it
-#: to end the process at a chosen step.
+#: Called as ``STEP_HOOK(step, path)`` at each point of the write phase where a crash leaves a
+#: different state on disk: ``"write"`` (before a temporary file is made), ``"data"`` (its bytes
+#: written but not flushed), ``"rename"`` and ``"renamed"`` (around each rename, the manifest's
+#: too); ``None`` in normal use. The crash tests set it to end the process at a chosen point.
 STEP_HOOK: Callable[[str, Path], None] | None = None
 
 
@@ -162,13 +163,17 @@ def remove_stale(folder: Path, names: list[str]) -> list[Path]:
 
 
 def _temporary(path: Path, data: bytes) -> Path:
-    """``data`` in a flushed temporary file beside ``path`` (removed again if writing fails)."""
+    """``data`` in a flushed temporary file beside ``path`` (removed again if writing fails), with
+    the permissions a new file gets (``mkstemp`` would leave it readable by its owner only)."""
+    _step("write", path)
     name = path.name[len(_PREFIX) :] if path.name.startswith(_PREFIX) else path.name
     handle, temporary = tempfile.mkstemp(prefix=f"{_PREFIX}{name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            _step("data", path)
             stream.flush()
+            os.fchmod(stream.fileno(), 0o666 & ~_umask())
             os.fsync(stream.fileno())
     except BaseException:
         os.unlink(temporary)
@@ -176,16 +181,21 @@ def _temporary(path: Path, data: bytes) -> Path:
     return Path(temporary)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _replace(temporary: Path, path: Path) -> None:
     _step("rename", path)
     os.replace(temporary, path)
+    _step("renamed", path)
 
 
-def _write_manifest(folder: Path, manifest: _Manifest, step: str) -> None:
+def _write_manifest(folder: Path, manifest: _Manifest) -> None:
     path = folder / MANIFEST
-    _step(step, path)
-    temporary = _temporary(path, manifest.encode())
-    os.replace(temporary, path)
+    _replace(_temporary(path, manifest.encode()), path)
     _sync(folder)
 
 
@@ -224,10 +234,9 @@ def write_files(folder: Path | str, files: Mapping[str, bytes]) -> list[Path]:
     temporaries: dict[str, Path] = {}
     try:
         for name, data in files.items():
-            _step("write", folder / name)
             temporaries[name] = _temporary(folder / name, data)
         manifest.pending = {name: _digest(data) for name, data in files.items()}
-        _write_manifest(folder, manifest, "pending")
+        _write_manifest(folder, manifest)
         for name in names:
             _replace(temporaries.pop(name), folder / name)
     finally:
@@ -236,5 +245,5 @@ def write_files(folder: Path | str, files: Mapping[str, bytes]) -> list[Path]:
     _sync(folder)
     manifest.written.update(manifest.pending)
     manifest.pending = {}
-    _write_manifest(folder, manifest, "manifest")
+    _write_manifest(folder, manifest)
     return [folder / name for name in names]
