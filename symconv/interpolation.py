@@ -24,10 +24,10 @@ import numpy as np
 import sympy
 from sympy import Array, Rational
 
-from .errors import SpecError
+from .errors import SpecError, TooLargeError
 from .limits import LIMIT_RANGE, bounded_power, check_work
 from .operands import as_array, flat
-from .parameters import as_int, as_shape, shown
+from .parameters import MAX_DIMENSIONS, as_int, as_shape, shown
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
 
@@ -54,6 +54,8 @@ def _ndim(ndim: object) -> int:
     n = as_int(ndim, "ndim")
     if n < 1:
         raise SpecError("ndim", f"must be a positive integer, got {n}")
+    if n > MAX_DIMENSIONS:
+        raise TooLargeError("ndim", f"must be at most {MAX_DIMENSIONS}, got {shown(n)}")
     return n
 
 

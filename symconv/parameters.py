@@ -26,10 +26,12 @@ import sympy
 
 from .errors import SpecError, TooLargeError
 
-__all__ = ["MAX_DIGITS", "as_int", "is_sequence", "as_shape", "per_dimension", "shown"]
+__all__ = ["MAX_DIGITS", "MAX_DIMENSIONS", "as_int", "is_sequence", "as_shape", "per_dimension", "shown"]
 
 #: Integers with more decimal digits than this are refused (``TooLargeError``).
 MAX_DIGITS = 100
+#: Shapes with more dimensions than this are refused (numpy's arrays hold at most 64).
+MAX_DIMENSIONS = 32
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -99,6 +101,8 @@ def as_shape(value: object, parameter: str) -> tuple[int, ...]:
     items = list(value) if is_sequence(value) else [value]
     if not items:
         raise SpecError(parameter, "must have at least one dimension")
+    if len(items) > MAX_DIMENSIONS:
+        raise TooLargeError(parameter, f"has {len(items)} dimensions, more than {MAX_DIMENSIONS}")
     shape = tuple(as_int(item, parameter) for item in items)
     for size in shape:
         if size < 1:

@@ -32,8 +32,8 @@ GREEK_LETTERS = frozenset(
     "sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 
-# A letter followed by letters or digits: nothing a LaTeX document could execute.
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+# A letter followed by letters or digits (at most 30 in all): nothing a LaTeX document could execute.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]{0,29}\Z")
 
 
 def validate_name(name: object, parameter: str = "name") -> str:
@@ -51,7 +51,8 @@ def validate_name(name: object, parameter: str = "name") -> str:
     """
     if not isinstance(name, str) or not (_IDENTIFIER.match(name) or name in GREEK_LETTERS):
         raise SpecError(
-            parameter, f"must be letters and digits starting with a letter (or a Greek letter), got {shown(name)}"
+            parameter,
+            f"must be letters and digits starting with a letter (at most 30, or a Greek letter), got {shown(name)}",
         )
     return name
 

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         args.what,
         **spec_arguments(args, transposed=True),
         transposed=bool(args.transposed),
-        position=sizes(args.position, "position") if args.position else None,
+        position=None if args.position is None else sizes(args.position, "position"),
         factor=2 if args.factor is None else integer(args.factor, "factor"),
         zero=zero_option(args),
         max_nonzeros=limit_option(args),
