@@ -117,7 +117,7 @@ def _manifest(folder: Path) -> _Manifest:
     if not isinstance(data, dict):
         return _Manifest()
     if isinstance(data.get("files"), dict):
-        pending = data.get("pending") if isinstance(data.get("pending"), dict) else {}
+        pending = data["pending"] if isinstance(data.get("pending"), dict) else {}
         return _Manifest(
             {str(k): str(v) for k, v in data["files"].items()}, {str(k): str(v) for k, v in pending.items()}
         )

@@ -73,7 +73,7 @@ def as_int(value: object, parameter: str) -> int:
     result: int | None = None
     if isinstance(value, sympy.Basic):
         if value.is_Integer:
-            result = int(value)  # type: ignore[call-overload]
+            result = int(value)
     elif isinstance(value, numbers.Integral):
         result = int(value)
     if result is None:

@@ -139,7 +139,8 @@ def conv_specs(
     channels, groups, group_channels = _channel_bounds(channels, max_groups, max_group_channels)
     if not isinstance(same, (bool, np.bool_)):
         raise SpecError("same", f"must be True or False, got {shown(same)}")
-    specs = _conv_specs(n, *bounds, bool(same))
+    low, high, size, kernel, stride, padding, dilation = bounds
+    specs = _conv_specs(n, low, high, size, kernel, stride, padding, dilation, bool(same))
     return _with_channels(specs, groups, group_channels) if channels else specs
 
 
@@ -209,7 +210,8 @@ def transposed_specs(
         max_dilation=max_dilation,
     )
     channels, groups, group_channels = _channel_bounds(channels, max_groups, max_group_channels)
-    specs = _transposed_specs(n, *bounds)
+    low, high, size, kernel, stride, padding, dilation = bounds
+    specs = _transposed_specs(n, low, high, size, kernel, stride, padding, dilation)
     return _with_channels(specs, groups, group_channels) if channels else specs
 
 

@@ -75,8 +75,8 @@ def subpixel_kernels(
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "subpixel_kernels")
     check_work("the sub-pixel phases", subpixel_work(tspec), max_nonzeros)
-    kernel = as_kernel(kernel, tspec.kernel_shape, max_nonzeros=max_nonzeros)
-    W = np.array(kernel.tolist(), dtype=object).reshape(tspec.kernel_shape)
+    taps = as_kernel(kernel, tspec.kernel_shape, max_nonzeros=max_nonzeros)
+    W = np.array(taps.tolist(), dtype=object).reshape(tspec.kernel_shape)
     result = {}
     for r in itertools.product(*[range(s) for s in tspec.stride]):
         axes = []
