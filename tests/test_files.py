@@ -227,3 +227,29 @@ def test_a_read_only_folder(tmp_path, capsys):
     finally:
         tmp_path.chmod(0o700)
     assert str(tmp_path) in err and not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_a_failed_tex_run_leaves_its_log_in_the_folder_and_no_build_folder(tmp_path, documents, monkeypatch, keep):
+    from symconv.errors import TeXError
+    from symconv.notes import build
+
+    builds = []
+
+    def failing(tex, folder):
+        builds.append(folder)
+        (folder / tex.with_suffix(".log").name).write_text("! Undefined control sequence.")
+        raise TeXError(f"{tex.name} did not compile; see {folder / tex.with_suffix('.log').name}")
+
+    monkeypatch.setattr(build, "tex_available", lambda: "/usr/bin/pdflatex")
+    monkeypatch.setattr(build, "compile_pdf", failing)
+    with pytest.raises(TeXError) as info:
+        write_notes(tmp_path / "out", documents[0], pdf=True, keep_build=keep)
+    log = tmp_path / "out" / "symconv-notes.log"
+    assert str(log) in str(info.value) and log.read_text() == "! Undefined control sequence."
+    assert builds[0].exists() == keep and (str(builds[0]) in str(info.value)) == keep
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [MANIFEST, "symconv-notes.log"]
+    if keep:
+        import shutil
+
+        shutil.rmtree(builds[0])
