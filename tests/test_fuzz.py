@@ -321,11 +321,6 @@ test_cli_bad_input_classes = _cli(150)
 test_cli_bad_input_classes_slow = pytest.mark.slow(_cli(1200))
 
 
-def test_zz_report_counts():
-    """Not a check: prints how many cases of each class the fuzzers produced (see the closing note)."""
-    print(dict(CLASSES))
-
-
 # The classes of issue 16: integers of every kind, huge values, bad numbers on the command line,
 # the environment variable, options a command does not use, symbolic sizes, long echoed inputs.
 INTEGER_KINDS = [int, np.int32, np.int64, np.uint16, sympy.Integer]
@@ -515,31 +510,38 @@ def cli_long_echo_case(capsys, data):
     CLASSES["cli long input"] += 1
 
 
+CLI_ISSUE_16 = [cli_number_case, cli_environment_case, cli_unused_case, cli_long_echo_case]
+
+
 def _issue_16(examples):
-    def library_case(data, case):
+    """One test per class (parametrized), ``examples`` cases each."""
+    chosen = settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))
+
+    @pytest.mark.parametrize("case", LIBRARY_ISSUE_16, ids=lambda case: case.__name__)
+    @chosen
+    @given(data=st.data())
+    def library(case, data):
         case(data)
 
-    library = settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))(
-        given(st.data(), st.sampled_from(LIBRARY_ISSUE_16))(library_case)
-    )
-
-    def cli(capsys, monkeypatch, data, case):
+    @pytest.mark.parametrize("case", CLI_ISSUE_16, ids=lambda case: case.__name__)
+    @chosen
+    @given(data=st.data())
+    def cli(capsys, monkeypatch, case, data):
         if case is cli_environment_case:
             with monkeypatch.context() as patch:
                 case(capsys, patch, data)
         else:
             case(capsys, data)
 
-    cli_test = settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))(
-        given(
-            data=st.data(),
-            case=st.sampled_from([cli_number_case, cli_environment_case, cli_unused_case, cli_long_echo_case]),
-        )(cli)
-    )
-    return library, cli_test
+    return library, cli
 
 
-test_library_issue_16_classes, test_cli_issue_16_classes = _issue_16(150)
-_slow_library, _slow_cli = _issue_16(1500)
+test_library_issue_16_classes, test_cli_issue_16_classes = _issue_16(40)
+_slow_library, _slow_cli = _issue_16(400)
 test_library_issue_16_classes_slow = pytest.mark.slow(_slow_library)
 test_cli_issue_16_classes_slow = pytest.mark.slow(_slow_cli)
+
+
+def test_zz_report_counts():
+    """Not a check: prints how many cases of each class the fuzzers produced (see the closing note)."""
+    print(dict(CLASSES))
