@@ -157,7 +157,7 @@ def repeat_for_channels(
     return rows.ravel(), columns.ravel(), taps.ravel()
 
 
-def layer_kernel(spec: SpecBase, kernel: ArrayLike | None = None) -> Array:
+def layer_kernel(spec: SpecBase, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None) -> Array:
     """The weight operand of a layer, an Array of ``spec.weight_shape``.
 
     ``kernel=None`` gives symbols: ``W[o, c, i, j]`` when the spec has channels, the
@@ -172,7 +172,10 @@ def layer_kernel(spec: SpecBase, kernel: ArrayLike | None = None) -> Array:
     """
     if spec.has_channels:
         if kernel is None:
-            return kernel_symbols(spec.kernel_shape, channels=spec.weight_shape[:2])
+            return kernel_symbols(spec.kernel_shape, channels=spec.weight_shape[:2], max_nonzeros=max_nonzeros)
         return as_array(kernel, spec.weight_shape, "kernel")
-    single = kernel_symbols(spec.kernel_shape) if kernel is None else as_array(kernel, spec.kernel_shape, "kernel")
+    if kernel is None:
+        single = kernel_symbols(spec.kernel_shape, max_nonzeros=max_nonzeros)
+    else:
+        single = as_array(kernel, spec.kernel_shape, "kernel")
     return single.reshape(*spec.weight_shape)

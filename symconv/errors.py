@@ -38,6 +38,10 @@ __all__ = [
 ]
 
 
+#: A rule longer than this (an input echoed whole) is cut: a message stays one readable line.
+MAX_RULE = 300
+
+
 class SymconvError(Exception):
     """The base of every exception symconv raises."""
 
@@ -70,7 +74,7 @@ class SpecError(SymconvError, ValueError):
 
     def __init__(self, parameter: str, rule: str, *, hint: str = "") -> None:
         self.parameter = parameter
-        self.rule = rule
+        self.rule = rule if len(rule) <= MAX_RULE else rule[:MAX_RULE] + "..."
         self.hint = hint
         super().__init__(self.describe())
 

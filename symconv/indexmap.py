@@ -24,16 +24,20 @@ from typing import Union, overload
 
 import numpy as np
 
-from .limits import DEFAULT_MAX_NONZEROS, check_size
+from .limits import DEFAULT_MAX_NONZEROS, axis_nonzeros, check_indexable, check_size, check_work
+from .parameters import shown
 from .specs import ConvSpec, require_spec
 from .typing import SizeLike
 
 __all__ = [
+    "axis_pairs",
     "IndexMap",
     "index_map",
     "flat_index",
     "input_position",
     "nonzero_count",
+    "index_map_work",
+    "axis_taps",
     "check_size",
     "DEFAULT_MAX_NONZEROS",
     "Position",
@@ -65,25 +69,72 @@ def input_position(o: Position, k: Position, s: Position = 1, p: Position = 0, d
     """
     for name, value in (("o", o), ("k", k), ("s", s), ("p", p), ("d", d)):
         if isinstance(value, (str, bytes, bool)) or value is None:
-            raise TypeError(f"{name}: must be an integer, an integer array or a SymPy expression, got {value!r}")
+            raise TypeError(f"{name}: must be an integer, an integer array or a SymPy expression, got {shown(value)}")
     return s * o - p + d * k
 
 
+def _effective(spec: ConvSpec, axis: int) -> tuple[int, int, int, int, int, int]:
+    """``h, q, s, before, d, outputs`` of one dimension, with a stride that cannot matter (one
+    output) and a dilation that cannot matter (one tap) set to 1: every number then stays below
+    the padded length, which :func:`check_indexable` keeps inside numpy's integers."""
+    h, q, outputs = spec.input_shape[axis], spec.kernel_shape[axis], spec.out_shape[axis]
+    s = spec.stride[axis] if outputs > 1 else 1
+    d = spec.dilation[axis] if q > 1 else 1
+    return h, q, s, spec.padding_before[axis], d, outputs
+
+
+def _candidates(h: int, q: int, s: int, before: int, d: int, outputs: int) -> tuple[int, int]:
+    """The outputs ``lo .. hi`` whose window can reach the input: ``s o - before + d(q-1) >= 0`` and
+    ``s o - before <= h - 1`` (Python ints; empty when ``hi < lo``)."""
+    lo = max(0, -((d * (q - 1) - before) // s))  # ceil((before - d(q-1)) / s)
+    hi = min(outputs - 1, (h - 1 + before) // s)
+    return lo, hi
+
+
+def axis_taps(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One dimension of the map: the outputs that read the input, the first tap each reads and how
+    many (the valid taps of an output are consecutive: ``0 <= s o - p + d k < h`` is an interval
+    of ``k``). Work in proportion to those outputs, never to ``outputs x taps``.
+
+    >>> [a.tolist() for a in axis_taps(ConvSpec(5, 3, stride=2, padding=1), 0)]
+    [[0, 1, 2], [1, 0, 0], [2, 3, 2]]
+    """
+    h, q, s, before, d, outputs = _effective(spec, axis)
+    lo, hi = _candidates(h, q, s, before, d, outputs)
+    if hi < lo:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    start = (s * lo - before) + s * np.arange(hi - lo + 1, dtype=np.int64)  # input position of tap 0
+    first = np.maximum(0, -(start // d))  # ceil(-start / d)
+    last = np.minimum(q - 1, (h - 1 - start) // d)
+    keep = last >= first
+    return lo + np.flatnonzero(keep), first[keep], (last - first + 1)[keep]
+
+
 def axis_pairs(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The valid ``(o, k, i)`` triples of one dimension, ordered by ``(o, k)``."""
-    require_spec(spec, ConvSpec)
-    out = spec.out_shape[axis]
-    o, k = np.meshgrid(np.arange(out), np.arange(spec.kernel_shape[axis]), indexing="ij")
+    """The valid ``(o, k, i)`` triples of one dimension, ordered by ``(o, k)``: the taps of
+    :func:`axis_taps` written out, in proportion to them.
+
+    >>> [a.tolist() for a in axis_pairs(ConvSpec(5, 3, stride=2, padding=1), 0)]
+    [[0, 0, 1, 1, 1, 2, 2], [1, 2, 0, 1, 2, 0, 1], [0, 1, 1, 2, 3, 3, 4]]
+    """
+    outputs, first, count = axis_taps(spec, axis)
+    o = np.repeat(outputs, count)
+    k = (
+        np.repeat(first, count)
+        + np.arange(int(count.sum()), dtype=np.int64)
+        - np.repeat(np.cumsum(count) - count, count)
+    )
     i = input_position(o, k, spec.stride[axis], spec.padding_before[axis], spec.dilation[axis])
-    inside = (i >= 0) & (i < spec.input_shape[axis])
-    return o[inside], k[inside], i[inside]
+    return o, k, i
 
 
 def nonzero_count(spec: ConvSpec) -> int:
     """Number of (output, tap) pairs that land inside the input, times the connected channel
     pairs ``out_channels * in_channels/groups``: the non-zeros of ``C``.
 
-    Computed per dimension, before anything is built.
+    Counted in closed form per dimension (:func:`~symconv.limits.axis_nonzeros`), in time
+    independent of the sizes, before anything is built.
 
     >>> nonzero_count(ConvSpec((4, 4), (3, 3)))
     36
@@ -94,7 +145,29 @@ def nonzero_count(spec: ConvSpec) -> int:
     """
     require_spec(spec, ConvSpec)
     channel_pairs = spec.out_channels * (spec.in_channels // spec.groups)
-    return channel_pairs * prod(len(axis_pairs(spec, axis)[0]) for axis in range(spec.ndim))
+    return channel_pairs * prod(axis_nonzeros(*_effective(spec, axis)) for axis in range(spec.ndim))
+
+
+def index_map_work(spec: ConvSpec) -> dict[str, int]:
+    """The work of :func:`index_map` (and of the matrices built from it), for the cost model: its
+    non-zeros with the channel pairs, and the cells of the per-dimension ranges. Sizes that
+    numpy's integers cannot index are refused here (:func:`~symconv.limits.check_indexable`).
+
+    >>> index_map_work(ConvSpec((1, 1), (1, 1), padding=20000))
+    {'non-zeros': 1, 'cells': 2}
+    """
+    require_spec(spec, ConvSpec)
+    for axis in range(spec.ndim):
+        padded = spec.input_shape[axis] + spec.padding_before[axis] + spec.padding_after[axis]
+        check_indexable(padded, f"the padded input's positions in dimension {axis}")
+    check_indexable(spec.out_channels * prod(spec.out_shape), "the matrix's rows")
+    check_indexable(spec.in_channels * prod(spec.input_shape), "the matrix's columns")
+    check_indexable(spec.out_channels * spec.in_channels * prod(spec.kernel_shape), "the weight's taps")
+    cells = 0
+    for axis in range(spec.ndim):
+        lo, hi = _candidates(*_effective(spec, axis))
+        cells += max(0, hi - lo + 1)
+    return {"non-zeros": nonzero_count(spec), "cells": cells}
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,36 +221,39 @@ def flat_index(multi: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def index_map(spec: ConvSpec, *, max_nonzeros: int | None = None) -> IndexMap:
     """The index map of ``spec``, built in time proportional to its number of entries.
 
-    The map of an N-D convolution is the product of its 1-D maps: a pair (output, tap)
-    lands inside the input exactly when it does so in every dimension. The mask over
-    ``out_shape + kernel_shape`` is that product; its non-zeros, in row-major order,
-    come out ordered by (output, tap).
+    The map of an N-D convolution is the product of its 1-D maps (:func:`axis_taps`): a pair
+    (output, tap) lands inside the input exactly when it does so in every dimension. The outputs
+    that read the input are enumerated in row-major order, and for each the product of its
+    per-dimension tap ranges, also row-major: the triples come out ordered by (output, tap), and
+    nothing is built for an output or a tap that lands in the padding.
 
     >>> m = index_map(ConvSpec(5, 3, stride=2, padding=1))
     >>> m.output.ravel().tolist(), m.tap.ravel().tolist(), m.input.ravel().tolist()
     ([0, 0, 1, 1, 1, 2, 2], [1, 2, 0, 1, 2, 0, 1], [0, 1, 1, 2, 3, 3, 4])
     """
     require_spec(spec, ConvSpec)
+    check_work("the index map", index_map_work(spec), max_nonzeros)
     n = spec.ndim
-    check_size(nonzero_count(spec), max_nonzeros)
-    mask = np.ones((1,) * (2 * n), dtype=bool)
-    for axis in range(n):
-        o = np.arange(spec.out_shape[axis])[:, None]
-        k = np.arange(spec.kernel_shape[axis])[None, :]
-        i = input_position(o, k, spec.stride[axis], spec.padding_before[axis], spec.dilation[axis])
-        inside = (i >= 0) & (i < spec.input_shape[axis])
-        shape = [1] * (2 * n)
-        shape[axis], shape[n + axis] = inside.shape
-        mask = mask & inside.reshape(shape)
-    found = np.nonzero(mask)
-    output = np.column_stack(found[:n])
-    tap = np.column_stack(found[n:])
-    inp = np.column_stack(
-        [
-            input_position(
-                found[axis], found[n + axis], spec.stride[axis], spec.padding_before[axis], spec.dilation[axis]
-            )
-            for axis in range(n)
-        ]
-    )
+    axes = [axis_taps(spec, axis) for axis in range(n)]
+    if any(len(outputs) == 0 for outputs, _, _ in axes):
+        empty = np.zeros((0, n), dtype=np.int64)
+        return IndexMap(spec, empty, empty.copy(), empty.copy())
+    # every output position with taps in all dimensions, row-major, and its number of taps
+    groups = [grid.ravel() for grid in np.meshgrid(*[np.arange(len(a[0])) for a in axes], indexing="ij")]
+    sizes = np.ones(len(groups[0]), dtype=np.int64)
+    for (_, _, counts), group in zip(axes, groups):
+        sizes *= counts[group]
+    owner = np.repeat(np.arange(len(sizes)), sizes)  # the output position of each entry
+    local = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    output = np.empty((len(owner), n), dtype=np.int64)
+    tap, inp = np.empty_like(output), np.empty_like(output)
+    for axis in reversed(range(n)):  # the taps' mixed-radix digits, the last dimension fastest
+        outputs, first, counts = axes[axis]
+        group = groups[axis][owner]
+        count = counts[group]
+        output[:, axis] = outputs[group]
+        tap[:, axis] = first[group] + local % count
+        local //= count
+        _, _, s, before, d, _ = _effective(spec, axis)
+        inp[:, axis] = input_position(output[:, axis], tap[:, axis], s, before, d)
     return IndexMap(spec, output, tap, inp)

@@ -24,10 +24,10 @@ import numpy as np
 import sympy
 from sympy import Array, Rational
 
-from .errors import SpecError
-from .limits import check_size
+from .errors import SpecError, TooLargeError
+from .limits import LIMIT_RANGE, bounded_power, check_work
 from .operands import as_array, from_object_array, object_array
-from .parameters import as_int, as_shape
+from .parameters import MAX_DIMENSIONS, as_int, as_shape, shown
 from .specs import TransposedConvSpec
 from .typing import ArrayLike, IntLike, IntOrInts
 
@@ -39,14 +39,15 @@ __all__ = [
     "fcn_upsampling_spec",
     "bilinear_interpolate",
     "bilinear_upsampling_spec",
+    "kernel_taps",
 ]
 
 
-def _factor(factor: object) -> int:
+def _factor(factor: object, max_nonzeros: object = None) -> int:
     f = as_int(factor, "factor")
     if f < 1:
         raise SpecError("factor", f"must be a positive integer, got {f}")
-    check_size(2 * f, what="the kernel", parameter="factor")
+    check_work("the kernel", {"taps": 2 * f}, max_nonzeros, "factor")
     return f
 
 
@@ -54,6 +55,8 @@ def _ndim(ndim: object) -> int:
     n = as_int(ndim, "ndim")
     if n < 1:
         raise SpecError("ndim", f"must be a positive integer, got {n}")
+    if n > MAX_DIMENSIONS:
+        raise TooLargeError("ndim", f"must be at most {MAX_DIMENSIONS}, got {shown(n)}")
     return n
 
 
@@ -71,18 +74,27 @@ def tent_weight(t: IntLike | sympy.Expr, factor: IntLike | sympy.Expr) -> sympy.
     return 1 - sympy.Abs(t) / sympy.sympify(factor)
 
 
-def tent(factor: IntLike = 2) -> list[Rational]:
+def tent(factor: IntLike = 2, *, max_nonzeros: int | None = None) -> list[Rational]:
     """The 1-D interpolation taps :func:`tent_weight` ``1 - |t|/f`` for ``t = -(f-1) .. f-1``.
 
     >>> tent(3)
     [1/3, 2/3, 1, 2/3, 1/3]
     """
-    f = _factor(factor)
+    f = _factor(factor, max_nonzeros)
     return [tent_weight(t, f) for t in range(-(f - 1), f)]
 
 
+def kernel_taps(size: int, ndim: int) -> int:
+    """The taps ``size^ndim`` of an ``ndim``-dimensional kernel of ``size`` per dimension, for the
+    cost model: capped just above any limit, so that ``ndim = 10**30`` costs nothing to count.
+
+    >>> kernel_taps(3, 2), kernel_taps(3, 10**30) > 10**12
+    (9, True)
+    """
+    return bounded_power(size, ndim, LIMIT_RANGE[1])
+
+
 def _outer(taps: list[sympy.Expr], ndim: int) -> Array:
-    check_size(len(taps) ** ndim, what="the kernel", parameter="ndim")
     grid = np.array(taps, dtype=object)
     result = grid
     for _ in range(ndim - 1):
@@ -90,17 +102,19 @@ def _outer(taps: list[sympy.Expr], ndim: int) -> Array:
     return from_object_array(result)
 
 
-def bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
+def bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2, *, max_nonzeros: int | None = None) -> Array:
     """The exact interpolation kernel for factor ``f`` in ``ndim`` dimensions: size ``2f - 1``
     per dimension, the outer product of the 1-D tent. ``bilinear_kernel()`` is the seminar's kernel.
 
     >>> bilinear_kernel(2, 1)
     [1/2, 1, 1/2]
     """
-    return _outer(tent(factor), _ndim(ndim))
+    f, n = _factor(factor, max_nonzeros), _ndim(ndim)
+    check_work("the kernel", {"taps": kernel_taps(2 * f - 1, n)}, max_nonzeros, "ndim")
+    return _outer(tent(f, max_nonzeros=max_nonzeros), n)
 
 
-def fcn_bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
+def fcn_bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2, *, max_nonzeros: int | None = None) -> Array:
     """FCN's initialisation (Long, Shelhamer and Darrell; Caffe's ``BilinearFiller``): size
     ``k = 2f - f % 2``, taps ``1 - |x - c| / f'`` with ``f' = (k + 1) // 2`` and centre
     ``c = f' - 1`` (odd ``k``) or ``f' - 1/2`` (even ``k``).
@@ -108,12 +122,13 @@ def fcn_bilinear_kernel(factor: IntLike = 2, ndim: IntLike = 2) -> Array:
     >>> fcn_bilinear_kernel(2, 1)
     [1/4, 3/4, 3/4, 1/4]
     """
-    f = _factor(factor)
+    f, n = _factor(factor, max_nonzeros), _ndim(ndim)
     size = 2 * f - f % 2
+    check_work("the kernel", {"taps": kernel_taps(size, n)}, max_nonzeros, "ndim")
     half = (size + 1) // 2
     centre = Rational(half - 1) if size % 2 else Rational(2 * half - 1, 2)
     taps = [1 - abs(x - centre) / half for x in range(size)]
-    return _outer(taps, _ndim(ndim))
+    return _outer(taps, n)
 
 
 def fcn_upsampling_spec(input_shape: IntOrInts, factor: IntLike = 2) -> TransposedConvSpec:
@@ -154,7 +169,9 @@ def _source(j: int, h: int, f: int, align_corners: bool) -> tuple[int, int, Rati
     return i0, i1, position - i0 if i1 != i0 else Rational(0)
 
 
-def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool = True) -> Array:
+def bilinear_interpolate(
+    X: ArrayLike, factor: IntLike = 2, align_corners: bool = True, *, max_nonzeros: int | None = None
+) -> Array:
     r"""(Multi)linear interpolation of ``X`` (numbers or symbols) by an integer factor.
 
     ``align_corners=True``: output ``(h - 1) f + 1`` per dimension, input node ``i`` at output
@@ -168,7 +185,10 @@ def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool 
     >>> bilinear_interpolate([[f[0, 0], f[0, 1]], [f[1, 0], f[1, 1]]])[1, 1]
     f[0, 0]/4 + f[0, 1]/4 + f[1, 0]/4 + f[1, 1]/4
     """
-    f = _factor(factor)
+    f = _factor(factor, max_nonzeros)
+    if not isinstance(align_corners, (bool, np.bool_)):
+        raise TypeError(f"align_corners: must be True or False, got {shown(align_corners)}")
+    align_corners = bool(align_corners)
     try:
         if isinstance(X, sympy.NDimArray):
             values = object_array(X)
@@ -177,13 +197,15 @@ def bilinear_interpolate(X: ArrayLike, factor: IntLike = 2, align_corners: bool 
     except ValueError:
         values = np.array(None, dtype=object)
     if values.ndim == 0 or values.size == 0 or any(isinstance(v, (list, tuple)) for v in values.flat):
-        raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {X!r}"[:120])
+        raise SpecError("X", f"must be a non-empty rectangular array of numbers or expressions, got {shown(X)}")
     values = object_array(as_array(list(values.ravel()), values.shape, "X"))
-    if not isinstance(align_corners, bool):
-        raise TypeError(f"align_corners: must be True or False, got {align_corners!r}")
+    if not isinstance(align_corners, (bool, np.bool_)):
+        raise TypeError(f"align_corners: must be True or False, got {shown(align_corners)}")
     shape: tuple[int, ...] = tuple(map(int, np.shape(values)))
     out_shape = tuple((n - 1) * f + 1 if align_corners else f * n for n in shape)
-    check_size(prod(out_shape) * 2 ** len(shape), what="the interpolation", parameter="X")
+    corners = bounded_power(2, len(shape), LIMIT_RANGE[1])
+    work = {"cells": 2 * prod(shape) + sum(out_shape) + prod(out_shape), "terms": prod(out_shape) * corners}
+    check_work("the interpolation", work, max_nonzeros, "X")
     sources = [[_source(j, h, f, align_corners) for j in range(n)] for h, n in zip(shape, out_shape)]
     result = np.empty(out_shape, dtype=object)
     for index in np.ndindex(*out_shape):

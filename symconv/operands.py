@@ -104,10 +104,10 @@ def _without_leading_ones(shape: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(shape[ones:])
 
 
-def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape) -> Array:
+def as_kernel(kernel: ArrayLike | None, kernel_shape: Shape, *, max_nonzeros: int | None = None) -> Array:
     """The kernel operand: ``None`` means :func:`~symconv.kernel_symbols` of the shape."""
     if kernel is None:
-        return kernel_symbols(kernel_shape)
+        return kernel_symbols(kernel_shape, max_nonzeros=max_nonzeros)
     return as_array(kernel, kernel_shape, "kernel")
 
 

@@ -23,7 +23,7 @@ from sympy.printing.defaults import Printable
 from sympy.printing.printer import Printer
 
 from .errors import SpecError
-from .parameters import as_int, is_sequence
+from .parameters import as_int, is_sequence, shown
 from .typing import PaddingAmount, Size, SizeLike, SizeOrSizes
 
 __all__ = ["conv_output_size", "transposed_output_size", "output_sizes", "OutputSizes"]
@@ -55,18 +55,27 @@ def _expressions(**values: object) -> list[sympy.Expr]:
     result = []
     for letter, value in values.items():
         if isinstance(value, bool) or not isinstance(value, (int, sympy.Expr)) and not hasattr(value, "__index__"):
-            raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {value!r}")
+            raise SpecError(_PARAMETERS[letter], f"must be an integer or a SymPy expression, got {shown(value)}")
         result.append(
             sympy.sympify(int(value) if hasattr(value, "__index__") and not isinstance(value, sympy.Basic) else value)
         )
     return result
 
 
+def _refuse_false(*conditions: tuple[str, object, str]) -> None:
+    """Each ``(parameter, condition, rule)``: a SymPy condition that is decidably false (``s >= 1`` for
+    ``s = 0``, or for ``-s`` with ``s`` positive) is refused as the integer arguments are; one SymPy
+    cannot decide (a symbol without assumptions) is left to the formula."""
+    for parameter, condition, rule in conditions:
+        if condition is sympy.false or condition is False:
+            raise SpecError(parameter, rule)
+
+
 def _padding_sides(p: object, parameter: str = "padding") -> tuple[object, object]:
     if is_sequence(p):
         items = list(p)
         if len(items) != 2:
-            raise SpecError(parameter, f"a per-side padding is a pair (before, after), got {p!r}")
+            raise SpecError(parameter, f"a per-side padding is a pair (before, after), got {shown(p)}")
         return items[0], items[1]
     return p, p
 
@@ -112,6 +121,19 @@ def conv_output_size(h: SizeLike, q: SizeLike, s: SizeLike = 1, p: PaddingAmount
     before, after = _padding_sides(p)
     if _is_symbolic(h, q, s, before, after, d):
         h, q, s, before, after, d = _expressions(h=h, q=q, s=s, before=before, after=after, d=d)
+        _refuse_false(
+            ("input_shape", sympy.Ge(h, 1), f"sizes must be positive, got {shown(h)}"),
+            ("kernel_shape", sympy.Ge(q, 1), f"sizes must be positive, got {shown(q)}"),
+            ("stride", sympy.Ge(s, 1), f"must be positive, got {shown(s)}"),
+            ("dilation", sympy.Ge(d, 1), f"must be positive, got {shown(d)}"),
+            ("padding", sympy.Ge(before, 0), f"must be non-negative, got {shown(before)}"),
+            ("padding", sympy.Ge(after, 0), f"must be non-negative, got {shown(after)}"),
+            (
+                "kernel_shape",
+                sympy.Le(d * (q - 1) + 1, h + before + after),
+                "the dilated kernel d(q-1) + 1 must not be larger than the padded input h + 2p",
+            ),
+        )
         return sympy.floor((h + before + after - d * (q - 1) - 1) / s) + 1
     h, q, s, d = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride"), as_int(d, "dilation")
     before, after = as_int(before, "padding"), as_int(after, "padding")
@@ -145,7 +167,22 @@ def transposed_output_size(
     """
     if _is_symbolic(h, q, s, p, d, a):
         h, q, s, p, d, a = _expressions(h=h, q=q, s=s, p=p, d=d, a=a)
-        return (h - 1) * s - 2 * p + d * (q - 1) + a + 1
+        w = (h - 1) * s - 2 * p + d * (q - 1) + a + 1
+        _refuse_false(
+            ("input_shape", sympy.Ge(h, 1), f"sizes must be positive, got {shown(h)}"),
+            ("kernel_shape", sympy.Ge(q, 1), f"sizes must be positive, got {shown(q)}"),
+            ("stride", sympy.Ge(s, 1), f"must be positive, got {shown(s)}"),
+            ("dilation", sympy.Ge(d, 1), f"must be positive, got {shown(d)}"),
+            ("padding", sympy.Ge(p, 0), f"must be non-negative, got {shown(p)}"),
+            ("output_padding", sympy.Ge(a, 0), f"must be non-negative, got {shown(a)}"),
+            (
+                "output_padding",
+                sympy.Or(sympy.Lt(a, s), sympy.Lt(a, d)),
+                f"must be smaller than either stride ({shown(s)}) or dilation ({shown(d)}), got {shown(a)}",
+            ),
+            ("padding", sympy.Ge(w, 1), "too large: the output size (h-1)s - 2p + d(q-1) + a + 1 must be at least 1"),
+        )
+        return w
     h, q, s = as_int(h, "input_shape"), as_int(q, "kernel_shape"), as_int(s, "stride")
     p, d, a = as_int(p, "padding"), as_int(d, "dilation"), as_int(a, "output_padding")
     if h < 1:

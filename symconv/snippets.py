@@ -16,17 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from math import prod
 from typing import Any
 
 from .derivations.sizes import conv_size_derivation, transposed_size_derivation
 from .errors import SpecError
-from .indexmap import check_size, nonzero_count
+from .indexmap import index_map_work
 from .interpolation import bilinear_kernel
+from .limits import check_work, limit_in_force
 from .ops.im2col import im2col
 from .ops.matrix import conv_matrix
-from .ops.transposed import recipe_stages
+from .ops.transposed import recipe_stages, recipe_work
+from .parameters import shown
 from .printing.figures import conv_figure, transposed_figure
-from .printing.matrices import SlideMatrix, StageList
+from .printing.matrices import SlideMatrix, StageList, check_printable
 from .printing.printer import SeminarLatexPrinter, latex
 from .specs import ConvSpec, TransposedConvSpec
 from .symbols import input_symbols
@@ -63,7 +66,7 @@ class SnippetRequest:
         spec = ConvSpec(
             self.input_shape, self.kernel_shape, stride=self.stride, padding=self.padding, dilation=self.dilation
         )
-        check_size(nonzero_count(spec), self.max_nonzeros)
+        check_work("the matrix", index_map_work(spec), self.max_nonzeros)
         return spec
 
     def transposed_spec(self) -> TransposedConvSpec:
@@ -77,7 +80,7 @@ class SnippetRequest:
             dilation=self.dilation,
             output_padding=output_padding,
         )
-        check_size(nonzero_count(tspec.forward()), self.max_nonzeros)
+        check_work("the matrix", index_map_work(tspec.forward()), self.max_nonzeros)
         return tspec
 
 
@@ -92,6 +95,7 @@ def matrix_snippet(request: SnippetRequest) -> str:
 def im2col_snippet(request: SnippetRequest) -> str:
     """The windows of ``X`` as columns (S4)."""
     spec = request.spec()
+    check_printable((prod(spec.kernel_shape), prod(spec.out_shape)), request.full)
     columns = im2col(spec, input_symbols(spec.input_shape), max_nonzeros=request.max_nonzeros)
     return latex(SlideMatrix(columns, zero=request.zero, full=request.full))
 
@@ -99,7 +103,9 @@ def im2col_snippet(request: SnippetRequest) -> str:
 def transposed_snippet(request: SnippetRequest) -> str:
     """The stages of the transposed convolution's recipe."""
     tspec = request.transposed_spec()
-    return latex(StageList(tuple(recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"))), zero=request.zero))
+    check_work("the stages", {"printed cells": recipe_work(tspec)["cells"] // 2}, request.max_nonzeros)
+    stages = recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"), max_nonzeros=request.max_nonzeros)
+    return latex(StageList(tuple(stages), zero=request.zero))
 
 
 def figure_snippet(request: SnippetRequest) -> str:
@@ -117,7 +123,7 @@ def size_snippet(request: SnippetRequest) -> str:
 
 def bilinear_snippet(request: SnippetRequest) -> str:
     """The 2-D bilinear kernel of ``factor``."""
-    return latex(bilinear_kernel(request.factor, 2))
+    return latex(bilinear_kernel(request.factor, 2, max_nonzeros=request.max_nonzeros))
 
 
 #: Snippet name -> builder, in the order the CLI lists them.
@@ -154,7 +160,7 @@ def latex_snippet(
     True
     """
     if what not in SNIPPETS:
-        raise SpecError("what", f"must be one of {', '.join(SNIPPETS)}, got {what!r}")
+        raise SpecError("what", f"must be one of {', '.join(SNIPPETS)}, got {shown(what)}")
     request = SnippetRequest(
         input_shape=input_shape,
         kernel_shape=kernel_shape,
@@ -169,4 +175,5 @@ def latex_snippet(
         full=full,
         max_nonzeros=max_nonzeros,
     )
-    return SNIPPETS[what](request)
+    with limit_in_force(max_nonzeros):  # the figures and printers a snippet calls use its limit
+        return SNIPPETS[what](request)

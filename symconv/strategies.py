@@ -13,13 +13,16 @@ keyword-only bounds, validated when called.
 from __future__ import annotations
 
 from dataclasses import replace
+from math import prod
 from typing import TypeVar
 
 import numpy as np
 from hypothesis import strategies as st
 
 from .errors import SpecError
-from .specs import ConvSpec, SpecBase, TransposedConvSpec
+from .limits import check_work
+from .parameters import as_int, shown
+from .specs import ConvSpec, SpecBase, TransposedConvSpec, require_spec
 from .typing import Entry, Shape
 
 __all__ = ["conv_specs", "transposed_specs", "kernels", "inputs"]
@@ -27,33 +30,22 @@ __all__ = ["conv_specs", "transposed_specs", "kernels", "inputs"]
 _Spec = TypeVar("_Spec", bound=SpecBase)
 
 
-def _check_bound(name: str, value: int, minimum: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise SpecError(name, f"must be an integer >= {minimum}, got {value!r}")
+def _bound(name: str, value: object, minimum: int) -> int:
+    """A bound as an int (Python, NumPy or SymPy integer), at least ``minimum``."""
+    number = as_int(value, name)
+    if number < minimum:
+        raise SpecError(name, f"must be an integer >= {minimum}, got {number}")
+    return number
 
 
-def _check_bounds(
-    ndim: int | None,
-    min_ndim: int,
-    max_ndim: int,
-    max_size: int,
-    max_kernel: int,
-    max_stride: int,
-    max_padding: int,
-    max_dilation: int,
-) -> None:
-    for name, value, minimum in (
-        ("max_size", max_size, 1),
-        ("max_kernel", max_kernel, 1),
-        ("max_stride", max_stride, 1),
-        ("max_padding", max_padding, 0),
-        ("max_dilation", max_dilation, 1),
-        ("min_ndim", min_ndim, 1),
-        ("max_ndim", max_ndim, min_ndim),
-    ):
-        _check_bound(name, value, minimum)
-    if ndim is not None:
-        _check_bound("ndim", ndim, 1)
+def _bounds(ndim: object, **values: object) -> tuple[int | None, list[int]]:
+    """``ndim`` (``None`` kept) and the bounds ``min_ndim, max_ndim, max_size, max_kernel, max_stride,
+    max_padding, max_dilation`` as Python ints, validated."""
+    minimums = {"min_ndim": 1, "max_size": 1, "max_kernel": 1, "max_stride": 1, "max_padding": 0, "max_dilation": 1}
+    checked = {name: _bound(name, values[name], minimum) for name, minimum in minimums.items()}
+    checked["max_ndim"] = _bound("max_ndim", values["max_ndim"], checked["min_ndim"])
+    order = ("min_ndim", "max_ndim", "max_size", "max_kernel", "max_stride", "max_padding", "max_dilation")
+    return (None if ndim is None else _bound("ndim", ndim, 1)), [checked[name] for name in order]
 
 
 @st.composite
@@ -103,11 +95,10 @@ def _with_channels(draw: st.DrawFn, specs: st.SearchStrategy[_Spec], max_groups:
     )
 
 
-def _check_channels(channels: bool, max_groups: int, max_group_channels: int) -> None:
-    if not isinstance(channels, bool):
-        raise SpecError("channels", f"must be True or False, got {channels!r}")
-    _check_bound("max_groups", max_groups, 1)
-    _check_bound("max_group_channels", max_group_channels, 1)
+def _channel_bounds(channels: object, max_groups: object, max_group_channels: object) -> tuple[bool, int, int]:
+    if not isinstance(channels, (bool, np.bool_)):
+        raise SpecError("channels", f"must be True or False, got {shown(channels)}")
+    return bool(channels), _bound("max_groups", max_groups, 1), _bound("max_group_channels", max_group_channels, 1)
 
 
 def conv_specs(
@@ -135,10 +126,22 @@ def conv_specs(
     >>> find(conv_specs(ndim=2), lambda spec: spec.stride == (2, 2)).ndim
     2
     """
-    _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
-    _check_channels(channels, max_groups, max_group_channels)
-    specs = _conv_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation, same)
-    return _with_channels(specs, max_groups, max_group_channels) if channels else specs
+    n, bounds = _bounds(
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
+    )
+    channels, groups, group_channels = _channel_bounds(channels, max_groups, max_group_channels)
+    if not isinstance(same, (bool, np.bool_)):
+        raise SpecError("same", f"must be True or False, got {shown(same)}")
+    low, high, size, kernel, stride, padding, dilation = bounds
+    specs = _conv_specs(n, low, high, size, kernel, stride, padding, dilation, bool(same))
+    return _with_channels(specs, groups, group_channels) if channels else specs
 
 
 @st.composite
@@ -196,14 +199,27 @@ def transposed_specs(
     >>> spec.dilation[0] > spec.stride[0]
     True
     """
-    _check_bounds(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
-    _check_channels(channels, max_groups, max_group_channels)
-    specs = _transposed_specs(ndim, min_ndim, max_ndim, max_size, max_kernel, max_stride, max_padding, max_dilation)
-    return _with_channels(specs, max_groups, max_group_channels) if channels else specs
+    n, bounds = _bounds(
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
+    )
+    channels, groups, group_channels = _channel_bounds(channels, max_groups, max_group_channels)
+    low, high, size, kernel, stride, padding, dilation = bounds
+    specs = _transposed_specs(n, low, high, size, kernel, stride, padding, dilation)
+    return _with_channels(specs, groups, group_channels) if channels else specs
 
 
-def _numbers(shape: Shape, elements: st.SearchStrategy[Entry] | None) -> st.SearchStrategy[np.ndarray]:
-    count = int(np.prod(shape))
+def _numbers(shape: Shape, elements: object) -> st.SearchStrategy[np.ndarray]:
+    if elements is not None and not isinstance(elements, st.SearchStrategy):
+        raise TypeError(f"elements: must be a Hypothesis strategy or None, got {shown(elements)}")
+    count = prod(shape)
+    check_work("the strategy's arrays", {"cells": count})
     values = elements if elements is not None else st.integers(-9, 9)
     return st.lists(values, min_size=count, max_size=count).map(lambda v: np.array(v, dtype=object).reshape(shape))
 
@@ -219,6 +235,7 @@ def kernels(
     >>> find(kernels(ConvSpec((4, 4), (3, 3))), lambda w: True).shape
     (3, 3)
     """
+    require_spec(spec, (ConvSpec, TransposedConvSpec))
     return _numbers(spec.weight_shape if spec.has_channels else spec.kernel_shape, elements)
 
 
@@ -233,5 +250,6 @@ def inputs(
     >>> find(inputs(ConvSpec(4, 3), elements=st.integers(1, 1)), lambda x: True).tolist()
     [1, 1, 1, 1]
     """
+    require_spec(spec, (ConvSpec, TransposedConvSpec))
     shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape
     return _numbers(shape, elements)

@@ -21,8 +21,8 @@ import sympy
 from sympy import Array, IndexedBase
 
 from .errors import SpecError
-from .limits import check_size
-from .parameters import as_shape
+from .limits import check_work
+from .parameters import as_shape, shown
 from .typing import IntLike, IntOrInts
 
 __all__ = ["kernel_symbols", "bias_symbols", "input_symbols", "validate_name", "GREEK_LETTERS"]
@@ -33,8 +33,8 @@ GREEK_LETTERS = frozenset(
     "sigma tau upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 
-# A letter followed by letters or digits: nothing a LaTeX document could execute.
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+# A letter followed by letters or digits (at most 30 in all): nothing a LaTeX document could execute.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]{0,29}\Z")
 
 
 def validate_name(name: object, parameter: str = "name") -> str:
@@ -52,12 +52,15 @@ def validate_name(name: object, parameter: str = "name") -> str:
     """
     if not isinstance(name, str) or not (_IDENTIFIER.match(name) or name in GREEK_LETTERS):
         raise SpecError(
-            parameter, f"must be letters and digits starting with a letter (or a Greek letter), got {name!r}"
+            parameter,
+            f"must be letters and digits starting with a letter (at most 30, or a Greek letter), got {shown(name)}",
         )
     return name
 
 
-def kernel_symbols(shape: IntOrInts, name: str = "W", *, channels: IntOrInts | None = None) -> Array:
+def kernel_symbols(
+    shape: IntOrInts, name: str = "W", *, channels: IntOrInts | None = None, max_nonzeros: int | None = None
+) -> Array:
     """A kernel of the given shape whose entries are ``IndexedBase(name)[i, j, ...]``.
 
     With ``channels=(out, in)`` (PyTorch's leading weight axes, e.g. ``(C_out, C_in/groups)``)
@@ -74,7 +77,7 @@ def kernel_symbols(shape: IntOrInts, name: str = "W", *, channels: IntOrInts | N
     shape = as_shape(shape, "kernel_shape")
     if channels is not None:
         shape = as_shape(channels, "channels") + shape
-    check_size(prod(shape), what="the kernel", parameter="kernel_shape")
+    check_work("the kernel", {"taps": prod(shape)}, max_nonzeros, "kernel_shape")
     return _kernel_symbols(shape, validate_name(name))
 
 
@@ -86,16 +89,18 @@ def _kernel_symbols(shape: tuple[int, ...], name: str) -> Array:
     return Array([base[index] for index in np.ndindex(*shape)], shape)
 
 
-def bias_symbols(channels: IntLike, name: str = "b") -> Array:
+def bias_symbols(channels: IntLike, name: str = "b", *, max_nonzeros: int | None = None) -> Array:
     """One bias per output channel: ``b[0], ..., b[C_out - 1]``.
 
     >>> bias_symbols(3)
     [b[0], b[1], b[2]]
     """
-    return kernel_symbols(channels, name)
+    return kernel_symbols(channels, name, max_nonzeros=max_nonzeros)
 
 
-def input_symbols(shape: IntOrInts, name: str = "X", *, multi_index: bool = False) -> Array:
+def input_symbols(
+    shape: IntOrInts, name: str = "X", *, multi_index: bool = False, max_nonzeros: int | None = None
+) -> Array:
     """An input of the given shape with the seminar's flat, row-major names ``X_0, X_1, ...``.
 
     With ``multi_index=True`` the entries are ``X[i, j, ...]`` instead.
@@ -106,12 +111,12 @@ def input_symbols(shape: IntOrInts, name: str = "X", *, multi_index: bool = Fals
     [[X[0, 0], X[0, 1]], [X[1, 0], X[1, 1]]]
     """
     shape = as_shape(shape, "input_shape")
-    check_size(prod(shape), what="the input")
+    check_work("the input", {"cells": prod(shape)}, max_nonzeros)
     base = IndexedBase(validate_name(name))
     if multi_index:
         entries = [base[index] for index in np.ndindex(*shape)]
     else:
-        entries = [base[k] for k in range(int(np.prod(shape)))]
+        entries = [base[k] for k in range(prod(shape))]
     return Array(entries, shape)
 
 

@@ -14,12 +14,13 @@ from typing import Union
 
 import numpy as np
 
+from .errors import SpecError
 from .operands import as_array, as_kernel, flat
 from .ops.matrix import conv_matrix
 from .ops.sliding_window import sliding_window
 from .proof.transformations import EXPAND, Transformation
 from .reference import conv_reference, to_numpy
-from .specs import ConvSpec
+from .specs import ConvSpec, require_spec
 from .typing import ArrayLike, Comparable
 
 __all__ = ["assert_identity", "assert_conv_matches", "assert_matches_torch"]
@@ -57,10 +58,11 @@ def assert_conv_matches(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None
 
     >>> assert_conv_matches(ConvSpec(5, 3, stride=2), [1, 0, -1], [1, 2, 3, 4, 5])
     """
-    w = np.array([float(v) for v in flat(as_kernel(kernel, spec.kernel_shape))]).reshape(spec.kernel_shape)
-    values = np.array(
-        [float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x"))]
-    ).reshape(spec.input_shape)
+    require_spec(spec, ConvSpec)
+    w = _numbers(flat(as_kernel(kernel, spec.kernel_shape)), "kernel").reshape(spec.kernel_shape)
+    values = _numbers(flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x")), "x").reshape(
+        spec.input_shape
+    )
     expected = conv_reference(spec, values, w)
     by_matrix = (to_numpy(conv_matrix(spec, kernel)) @ values.ravel()).reshape(spec.out_shape)
     by_window = np.array(sliding_window(spec, values.tolist(), kernel).tolist(), dtype=float).reshape(spec.out_shape)
@@ -70,6 +72,16 @@ def assert_conv_matches(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None
             raise AssertionError(
                 f"{name} of {spec}: output {index} is {got[index]!r}, the numpy reference gives {expected[index]!r}"
             )
+
+
+def _numbers(entries: list, parameter: str) -> np.ndarray:
+    """Real numbers for the numpy reference; symbols or complex entries are a ``SpecError`` naming ``parameter``."""
+    try:
+        return np.array([float(v) for v in entries], dtype=float)
+    except (TypeError, ValueError):
+        raise SpecError(
+            parameter, "must hold real numbers to compare with the numpy reference (for symbols use assert_identity)"
+        ) from None
 
 
 def assert_matches_torch(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None:
@@ -85,10 +97,11 @@ def assert_matches_torch(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> Non
     if spec.ndim > 3:
         _skip("PyTorch has convolutions in 1-3 dimensions only")
         return
-    w = np.array([float(v) for v in flat(as_kernel(kernel, spec.kernel_shape))]).reshape(spec.kernel_shape)
-    values = np.array(
-        [float(v) for v in flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x"))]
-    ).reshape(spec.input_shape)
+    require_spec(spec, ConvSpec)
+    w = _numbers(flat(as_kernel(kernel, spec.kernel_shape)), "kernel").reshape(spec.kernel_shape)
+    values = _numbers(flat(as_array(list(x) if not hasattr(x, "shape") else x, spec.input_shape, "x")), "x").reshape(
+        spec.input_shape
+    )
     conv = {1: torch.nn.functional.conv1d, 2: torch.nn.functional.conv2d, 3: torch.nn.functional.conv3d}[spec.ndim]
     padding: Union[str, tuple[int, ...]] = "same" if spec.padding_before != spec.padding_after else spec.padding_before
     expected = conv(

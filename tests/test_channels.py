@@ -246,7 +246,10 @@ def test_cli_prints_the_block_matrix(capsys):
             "--in-channels: must be divisible",
         ),
         (["matrix", "--input", "4", "--kernel", "3", "--groups", "0"], "--groups: must be positive"),
-        (["matrix", "--input", "4", "--kernel", "3", "--groups", "x"], "--groups: invalid int value"),
+        (
+            ["matrix", "--input", "4", "--kernel", "3", "--groups", "x"],
+            "--groups: must be an integer from 1 to 1,000,000",
+        ),
         (
             ["im2col", "--input", "4", "--kernel", "3", "--in-channels", "2"],
             "--in-channels: im2col takes a single-channel",

@@ -245,7 +245,7 @@ def test_size_splits_symbols_per_dimension(capsys):
         (["latex", "figure", "--position", "9x9"], "symconv: --position: "),
         (["latex", "bilinear", "--factor", "0"], "symconv: --factor: "),
         (["latex", "matrix", "--transposed"], "symconv: --transposed: only for the figure and size snippets"),
-        (["latex", "matrix", "--output-padding", "1"], "symconv: --output-padding: is only for a transposed"),
+        (["latex", "matrix", "--output-padding", "1"], "symconv: --output-padding: only for the transposed and figure"),
         (["latex", "matrix", "--input", "400x400", "--max-nonzeros", "10"], "symconv: --input: "),
         (
             ["prove", "nothing"],

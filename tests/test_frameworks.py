@@ -215,3 +215,36 @@ def test_conv_transpose_agrees_with_jax(data, ndim, transpose_kernel, channels_i
     x = relayout(lhs, layout[0], "NC" + letters)[0]
     got = numeric_matrix(conv_matrix(F, W)).T @ x.ravel()
     assert np.array_equal(got, relayout(out, layout[2], "NC" + letters)[0].ravel())
+
+
+def tensorflow_conv3d_before(h, q, s, d):
+    """What TensorFlow's Conv3D pads before with padding='same' (issue 16): the total is not clamped at
+    0 and is halved towards zero, as C++ divides; Conv1D/Conv2D, JAX and the documentation clamp it."""
+    total = (-(-h // s) - 1) * s + d * (q - 1) + 1 - h
+    return int(total / 2)
+
+
+def test_keras_conv3d_same_follows_the_layer_or_refuses():
+    """Where TensorFlow's Conv3D pads a negative amount (a shifted window) symconv refuses the spec,
+    naming the rule; everywhere else its padding is the layer's, and 1-D and 2-D are never refused."""
+    refused = 0
+    for h, q, s, d in itertools.product(range(1, 9), range(1, 4), range(1, 8), range(1, 3)):
+        before = tensorflow_conv3d_before(h, q, s, d)
+        for ndim in (1, 2):
+            spec = keras_conv_spec((h,) * ndim + (1,), 1, q, strides=s, dilation_rate=d, padding="same")
+            assert spec.padding_before == (max(before, 0),) * ndim
+        shape = (h, 3, 3, 1)
+        if before < 0:
+            with pytest.raises(SpecError, match="Conv3D with padding='same' on TensorFlow pads -"):
+                keras_conv_spec(shape, 1, q, strides=s, dilation_rate=d, padding="same")
+            assert s > d * (q - 1) + 2  # the hint's rule: a stride up to the span + 1 is never shifted
+            refused += 1
+        else:
+            spec = keras_conv_spec(shape, 1, (q, 1, 1), strides=(s, 1, 1), dilation_rate=d, padding="same")
+            assert spec.padding_before[0] == before and spec.out_shape[0] == -(-h // s)
+    assert refused > 20
+    # the issue's example: input [10, 20, 30], kernel 1, stride 3 (Conv1D gives [10], Conv3D [20])
+    with pytest.raises(SpecError, match="^strides: "):
+        keras_conv_spec((3, 1, 1, 1), 1, 1, strides=3, padding="same")
+    assert keras_conv_spec((3, 1), 1, 1, strides=3, padding="same").padding == (0,)
+    assert keras_conv_spec((3, 1, 1, 1), 1, 1, strides=3, padding="valid").out_shape == (1, 1, 1)

@@ -149,6 +149,8 @@ def torch_interpolate(torch, values, factor, align_corners):
 @settings(max_examples=150)
 @given(st.data(), shapes, st.integers(2, 8), st.booleans())
 def test_reference_agrees_with_torch(torch, data, shape, factor, align_corners):
+    if len(shape) == 3:  # 3x3x3 by 8 would be 110,592 terms, more than the limit's 50,000 (and 30 s)
+        factor = min(factor, 3)
     n = int(np.prod(shape))
     values = np.array(data.draw(st.lists(st.integers(-9, 9), min_size=n, max_size=n))).reshape(shape)
     ours = np.array(bilinear_interpolate(values, factor, align_corners).tolist(), dtype=float)

@@ -96,7 +96,7 @@ def test_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
         write_files(tmp_path, {"a.tex": b"new"})
     assert (tmp_path / "a.tex").read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
-    assert json.loads((tmp_path / MANIFEST).read_text())["a.tex"]
+    assert json.loads((tmp_path / MANIFEST).read_text())["files"]["a.tex"]
 
 
 def test_pdf_without_tex_says_so(tmp_path, capsys, monkeypatch):

@@ -62,20 +62,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(command).parse_args(argv)
         return int(command_module(args.command).run(args))
     except UsageError as error:
-        print(str(error).splitlines()[0], file=sys.stderr)
+        _report(str(error))
         return 2
     except VerificationError as error:
-        print(f"symconv: not verified, nothing written: {str(error).splitlines()[0]}", file=sys.stderr)
+        _report(f"symconv: not verified, nothing written: {error}")
         return 1
     except SymconvError as error:
         names = {**OPTIONS, **command_module(command).OPTIONS}
-        print(f"symconv: {error.describe(names).splitlines()[0]}", file=sys.stderr)
+        _report(f"symconv: {error.describe(names)}")
         return 2
     except KeyboardInterrupt:
-        print("symconv: interrupted", file=sys.stderr)
+        _report("symconv: interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # permissions, a directory in place of a file, a full disk: one line naming the path
+        place = " -> ".join(str(name) for name in (error.filename, error.filename2) if name is not None)
+        _report(f"symconv: {place or 'error'}: {error.strerror or error}")
+        return 2
+
+
+#: Longer error lines are cut (an echoed input never floods the terminal).
+MAX_LINE = 400
+
+
+def _report(message: str) -> None:
+    """The first line of ``message`` on stderr, at most :data:`MAX_LINE` characters."""
+    line = message.splitlines()[0] if message.strip() else message
+    print(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "...", file=sys.stderr)
 
 
 def run() -> NoReturn:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import SpecError
+from ..limits import limit_in_force
 from ..notes.build import make_notes
 from ..notes.content import TOPICS
 from ..proof import sources
 from ..specs import ConvSpec
-from .arguments import spec_arguments
+from .arguments import add_limit_option, limit_option, spec_arguments
 
 OPTIONS = {
     "folder": "-o",
@@ -17,6 +19,7 @@ OPTIONS = {
     "lang": "--lang",
     "pdf": "--pdf",
     "source": "--derivations",
+    "keep_build": "--keep-build",
 }
 
 
@@ -40,10 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="your own derivations (a .py file, a folder, a module or an installed source), one section each",
     )
+    parser.add_argument(
+        "--keep-build", action="store_true", help="with --pdf: keep TeX's build folder when it fails (for debugging)"
+    )
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    example = ConvSpec(**spec_arguments(args))
-    extra = [source for target in args.derivations for source in sources.load(target)]
-    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf, extra=extra))
+    if args.keep_build and not args.pdf:
+        raise SpecError("keep_build", "is only for a TeX run", hint="set {pdf}")
+    with limit_in_force(limit_option(args)):
+        example = ConvSpec(**spec_arguments(args))
+        extra = [source for target in args.derivations for source in sources.load(target)]
+        written = make_notes(
+            args.output, example, args.only, args.lang, pdf=args.pdf, keep_build=args.keep_build, extra=extra
+        )
+        print(written)
     return 0

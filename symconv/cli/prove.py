@@ -14,9 +14,9 @@ from ..errors import SpecError
 from ..printing.printer import SeminarLatexPrinter
 from ..printing.text import text_plain
 from ..proof import sources
-from .arguments import UsageError, show
+from .arguments import UsageError, integer, show
 
-OPTIONS = {"name": "NAME", "source": "NAME", "all_derivations": "'symconv prove --list'"}
+OPTIONS = {"name": "NAME", "source": "NAME", "all_derivations": "'symconv prove --list'", "seed": "--seed"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="*", metavar="NAME")
     parser.add_argument("--list", action="store_true", help="list the topics and derivations")
     parser.add_argument("--format", choices=("text", "latex"), default="text")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the random numeric checks")
+    parser.add_argument("--seed", default="0", help="seed of the random numeric checks (0 to 4,294,967,295)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.names:
         raise UsageError("symconv prove: give NAME (a derivation, a topic or 'all', or a file of your own) or --list")
+    seed = integer(args.seed, "seed")
     chosen = [derivation for name in args.names for derivation in find(name)]
     failed = 0
     for derivation in chosen:
-        report = derivation.check(seed=args.seed)
+        report = derivation.check(seed=seed)
         if args.format == "latex":
             print(f"% {derivation.name}: {derivation.title} -- {'verified' if report.ok else 'FAILED'}")
             print(derivation.align(SeminarLatexPrinter()))

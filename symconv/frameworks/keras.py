@@ -14,6 +14,15 @@ r"""TensorFlow / Keras convolutions as symconv specs: ``padding="same"/"valid"``
   ``(h-1)s + d(q-1) + 1 + a`` (valid). With ``same`` and an odd ``d(q-1) + 1 - s`` the
   padding after exceeds the padding before, which no PyTorch ``ConvTranspose`` can express
   (:func:`~symconv.frameworks.transposed_spec` says so).
+- Where a layer computes something else than its documentation says, symconv follows the layer or
+  refuses. ``Conv3D(padding="same")`` on TensorFlow does not clamp the total padding at 0: when the
+  stride exceeds what the input needs by 2 or more (``(ceil(h/s) - 1)s + d(q-1) + 1 - h <= -2``)
+  it pads ``trunc(total/2) < 0`` before, which moves every window forward (input ``[10, 20, 30]``,
+  kernel 1, stride 3: Conv1D and Conv2D give ``[10]``, Conv3D gives ``[20]``), while Conv1D,
+  Conv2D, JAX's ``"SAME"`` and TensorFlow's documentation pad 0. A negative padding is a crop that
+  no :class:`~symconv.ConvSpec` holds, and the other Keras backends pad 0, so symconv refuses
+  these 3-D specs (:func:`keras_conv_spec`, and :func:`keras_conv_transpose_spec` whose forward
+  convolution would meet the same rule) rather than return a matrix that may not be the layer's.
 
 >>> keras_padding("same", (5, 6), (3, 3), strides=2)
 ((1, 1), (0, 1))
@@ -26,7 +35,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import SpecError
-from ..parameters import as_shape, per_dimension
+from ..parameters import as_shape, per_dimension, shown
 from ..specs import ConvSpec
 from ..typing import ArrayLike, IntLike, IntOrInts, PaddingPair, Shape
 from .layer import as_numpy, relayout, spatial_letters
@@ -37,7 +46,7 @@ __all__ = ["keras_padding", "keras_conv_spec", "keras_conv_transpose_spec", "ker
 def _mode(padding: object) -> str:
     mode = str(padding).lower()
     if mode not in ("same", "valid"):
-        raise SpecError("padding", f'must be "same" or "valid", got {padding!r}')
+        raise SpecError("padding", f'must be "same" or "valid", got {shown(padding)}')
     return mode
 
 
@@ -64,6 +73,24 @@ def keras_padding(
     return tuple(result)
 
 
+def _tensorflow_3d(
+    mode: str, sizes: Shape, kernel: Shape, stride: Shape, dilation: Shape, parameter: str = "strides"
+) -> None:
+    """Refuse a 3-D ``"same"`` convolution whose TensorFlow padding would be negative (module docstring)."""
+    if mode != "same" or len(sizes) != 3:
+        return
+    for axis, (h, q, s, d) in enumerate(zip(sizes, kernel, stride, dilation)):
+        total = (-(-h // s) - 1) * s + d * (q - 1) + 1 - h
+        if total <= -2:
+            raise SpecError(
+                parameter,
+                f"Keras's Conv3D with padding='same' on TensorFlow pads {-(-total // 2)} (a negative amount, "
+                f"which shifts its windows) in dimension {axis}, where Conv1D, Conv2D, JAX and its documentation "
+                "pad 0; symconv refuses rather than give a matrix that may not be the layer's",
+                hint="a stride of at most d(q-1) + 2, or padding='valid', avoids it",
+            )
+
+
 def _channels(input_shape: IntOrInts, data_format: str) -> tuple[Shape, int]:
     shape = as_shape(input_shape, "input_shape")
     if len(shape) < 2:
@@ -74,7 +101,7 @@ def _channels(input_shape: IntOrInts, data_format: str) -> tuple[Shape, int]:
         return shape[:-1], shape[-1]
     if data_format == "channels_first":
         return shape[1:], shape[0]
-    raise SpecError("data_format", f'must be "channels_last" or "channels_first", got {data_format!r}')
+    raise SpecError("data_format", f'must be "channels_last" or "channels_first", got {shown(data_format)}')
 
 
 def keras_conv_spec(
@@ -96,6 +123,14 @@ def keras_conv_spec(
     """
     spatial, channels = _channels(input_shape, data_format)
     pads = keras_padding(padding, spatial, kernel_size, strides, dilation_rate)
+    n = len(spatial)
+    _tensorflow_3d(
+        _mode(padding),
+        spatial,
+        per_dimension(kernel_size, n, "kernel_size", 1),
+        per_dimension(strides, n, "strides", 1),
+        per_dimension(dilation_rate, n, "dilation_rate", 1),
+    )
     return ConvSpec(
         spatial,
         kernel_size,
@@ -144,6 +179,7 @@ def keras_conv_transpose_spec(
         if extra[j] >= s:
             raise SpecError("output_padding", f"must be smaller than strides (Keras's rule), got {extra[j]} >= {s}")
         sizes.append((h - 1) * s + span + extra[j] - (2 * (span // 2) if mode == "same" else 0))
+    _tensorflow_3d(mode, tuple(sizes), kernel, stride, dilation)
     forward = ConvSpec(
         sizes,
         kernel,

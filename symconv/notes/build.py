@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import TeXError, VerificationError
-from ..files import check_writable, write_files
+from ..errors import OwnershipError, TeXError, VerificationError
+from ..files import as_folder, check_writable, write_files
 from ..printing.language import words
 from ..printing.printer import SeminarLatexPrinter
 from ..proof import Derivation, Report
@@ -119,9 +119,13 @@ def compile_pdf(tex: Path, build: Path) -> Path:
     return build / tex.with_suffix(".pdf").name
 
 
-def write_notes(folder: Path | str, result: NotesResult, *, pdf: bool = False) -> list[Path]:
-    """Write the documents (and, with ``pdf``, their PDFs) into ``folder``; returns what was written."""
-    folder = Path(folder)
+def write_notes(folder: Path | str, result: NotesResult, *, pdf: bool = False, keep_build: bool = False) -> list[Path]:
+    """Write the documents (and, with ``pdf``, their PDFs) into ``folder``; returns what was written.
+
+    TeX runs in a temporary build folder, removed afterwards; when TeX fails its logs are copied
+    into ``folder`` (the error says where) and the build folder is removed unless ``keep_build``.
+    """
+    folder = as_folder(folder)
     files = {NOTES: result.notes.encode(), SLIDES: result.slides.encode()}
     names = list(files) + ([NOTES.replace(".tex", ".pdf"), SLIDES.replace(".tex", ".pdf")] if pdf else [])
     check_writable(folder, names)  # before any work with TeX, and before anything is written
@@ -129,12 +133,31 @@ def write_notes(folder: Path | str, result: NotesResult, *, pdf: bool = False) -
         if tex_available() is None:
             compile_pdf(Path(NOTES), Path("."))  # raises the clear message
         build = Path(tempfile.mkdtemp(prefix="symconv-tex-"))
-        for name, data in files.items():
-            (build / name).write_bytes(data)
-        for name in (NOTES, SLIDES):
-            files[name.replace(".tex", ".pdf")] = compile_pdf(build / name, build).read_bytes()
+        try:
+            for name, data in files.items():
+                (build / name).write_bytes(data)
+            for name in (NOTES, SLIDES):
+                files[name.replace(".tex", ".pdf")] = compile_pdf(build / name, build).read_bytes()
+        except TeXError as error:
+            raise _failed_build(error, build, folder, keep_build) from None
         shutil.rmtree(build, ignore_errors=True)
     return write_files(folder, files)
+
+
+def _failed_build(error: TeXError, build: Path, folder: Path, keep_build: bool) -> TeXError:
+    """The error of a failed TeX run, once its logs are copied into ``folder`` (as symconv's own
+    files) and, unless ``keep_build``, its build folder removed."""
+    logs = {path.name: path.read_bytes() for path in sorted(build.glob("*.log"))}
+    reason = str(error).split("; see ")[0]
+    try:
+        copied = write_files(folder, logs) if logs else []
+    except (OSError, OwnershipError) as problem:
+        return TeXError(f"{reason}; the log stays in {build} (it could not be copied: {problem})")
+    where = f"; see {', '.join(map(str, copied))}" if copied else ""
+    if keep_build:
+        return TeXError(f"{reason}{where} (build folder kept: {build})")
+    shutil.rmtree(build, ignore_errors=True)
+    return TeXError(f"{reason}{where}")
 
 
 def describe(result: NotesResult) -> dict[str, Any]:
@@ -167,6 +190,7 @@ def make_notes(
     *,
     pdf: bool = False,
     extra: Sequence[DerivationSource] = (),
+    keep_build: bool = False,
 ) -> NotesWritten:
     """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
 
@@ -175,7 +199,8 @@ def make_notes(
     (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`).
     """
     start = time.perf_counter()
+    as_folder(folder)  # an empty name is refused before any work
     result = build_notes(example, TOPICS if topics is None else tuple(topics), lang, extra)
-    paths = write_notes(folder, result, pdf=pdf)
+    paths = write_notes(folder, result, pdf=pdf, keep_build=keep_build)
     counts = describe(result)
     return NotesWritten(paths, counts["derivations"], counts["steps"], time.perf_counter() - start)

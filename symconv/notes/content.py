@@ -14,14 +14,17 @@ import sympy
 
 from .. import derivations as scripts
 from ..errors import SpecError
+from ..indexmap import nonzero_count
 from ..interpolation import bilinear_kernel, bilinear_upsampling_spec
+from ..limits import check_work
 from ..operands import vec
 from ..ops.im2col import im2col
 from ..ops.matrix import conv_matrix
 from ..ops.overlap import overlap_counts
 from ..ops.sliding_window import sliding_window
-from ..ops.transposed import conv_transpose, recipe_stages, transposed_conv_matrix
-from ..printing.figures import conv_figure, figure_positions, transposed_figure
+from ..ops.transposed import conv_transpose, recipe_stages, recipe_work, transposed_conv_matrix
+from ..parameters import shown
+from ..printing.figures import conv_figure, figure_positions, figure_work, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
 from ..printing.text import text_latex
@@ -29,7 +32,19 @@ from ..proof import Derivation
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 
-__all__ = ["Text", "Formula", "Figure", "Overlays", "Proof", "Unit", "Part", "TOPICS", "seminar", "PROOF_TOPICS"]
+__all__ = [
+    "Text",
+    "Formula",
+    "Figure",
+    "Overlays",
+    "Proof",
+    "Unit",
+    "Part",
+    "TOPICS",
+    "seminar",
+    "PROOF_TOPICS",
+    "notes_work",
+]
 
 
 @dataclass(frozen=True)
@@ -164,13 +179,7 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
 
 def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     w = words(lang)
-    tspec = TransposedConvSpec(
-        example.out_shape,
-        example.kernel_shape,
-        stride=example.stride,
-        padding=example.padding_before,
-        dilation=example.dilation,
-    )
+    tspec = _transposed_example(example)
     n_in, n_out = prod(tspec.out_shape), prod(tspec.input_shape)
     Yt = input_symbols(tspec.input_shape, "Y")
     stages = [
@@ -257,13 +266,47 @@ def extra_parts(lang: str) -> list[Part]:
     ]
 
 
+def notes_work(example: ConvSpec, topics: tuple[str, ...]) -> dict[str, int]:
+    """The work the worked example adds to the documents, in closed form: a slide page and a
+    figure per output position (the sliding window's overlays), the matrices printed in full
+    (``C``, im2col, ``C^T``, the recipe's stages) and the products of its sliding window.
+
+    >>> notes_work(ConvSpec((4, 4), (3, 3)), ("convolution",))
+    {'pages': 4, 'figure cells': 145, 'printed cells': 100, 'products': 36}
+    """
+    if "convolution" not in topics and "transposed" not in topics:
+        return {}
+    positions, inputs, taps = prod(example.out_shape), prod(example.input_shape), prod(example.kernel_shape)
+    work = {"pages": 0, "figure cells": 0, "printed cells": 0, "products": nonzero_count(example)}
+    if "convolution" in topics:
+        work["pages"] += positions
+        work["figure cells"] += (positions + 1) * figure_work(example)["figure cells"]
+        work["printed cells"] += positions * inputs + taps * positions
+    if "transposed" in topics:  # C^T and the recipe of the transposed example (from out_shape back)
+        recipe = recipe_work(_transposed_example(example))
+        work["printed cells"] += positions * inputs + recipe["cells"] // 2
+        work["products"] += recipe["products"]
+    return work
+
+
+def _transposed_example(example: ConvSpec) -> TransposedConvSpec:
+    return TransposedConvSpec(
+        example.out_shape,
+        example.kernel_shape,
+        stride=example.stride,
+        padding=example.padding_before,
+        dilation=example.dilation,
+    )
+
+
 def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -> list[Part]:
     """The parts of the documents for the chosen topics."""
     for topic in topics:
         if topic not in PROOF_TOPICS:
-            raise SpecError("topics", f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
+            raise SpecError("topics", f"unknown topic {shown(topic)}; choose from {', '.join(TOPICS)}")
     if example.ndim > 2 or prod(example.input_shape) > 64:
         raise SpecError("example", "the worked example must be 1-D or 2-D with at most 64 inputs (8x8)")
+    check_work("the notes", notes_work(example, topics), parameter="example")
     parts = []
     if "convolution" in topics:
         parts.append(convolution_part(example, lang, latex))

@@ -20,6 +20,7 @@ from math import prod
 import sympy
 from sympy import MutableDenseMatrix
 
+from ..limits import check_work
 from ..operands import as_array, flat
 from ..sparse import matrix_from_rows, nonzero_rows
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
@@ -31,7 +32,9 @@ from .transposed import transposed_conv_matrix
 __all__ = ["bias_vector", "affine_matrix", "layer_matrix"]
 
 
-def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: ArrayLike | None = None) -> MutableDenseMatrix:
+def bias_vector(
+    spec: ConvSpec | TransposedConvSpec, bias: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """The column ``b`` of ``vec(Y) = C vec(X) + b``: ``bias[o]`` at every position of channel ``o``.
 
     ``bias=None`` uses the symbols ``b[o]``; its length is ``out_channels``.
@@ -41,8 +44,12 @@ def bias_vector(spec: ConvSpec | TransposedConvSpec, bias: ArrayLike | None = No
     Matrix([[5, 5, 7, 7]])
     """
     require_spec(spec, (ConvSpec, TransposedConvSpec))
-    values = bias_symbols(spec.out_channels) if bias is None else as_array(bias, (spec.out_channels,), "bias")
     positions = prod(spec.out_shape)
+    check_work("the bias", {"non-zeros": spec.out_channels * positions}, max_nonzeros)
+    if bias is None:
+        values = bias_symbols(spec.out_channels, max_nonzeros=max_nonzeros)
+    else:
+        values = as_array(bias, (spec.out_channels,), "bias")
     rows = {
         o * positions + n: {0: value} for o, value in enumerate(flat(values)) if value != 0 for n in range(positions)
     }
@@ -85,7 +92,7 @@ def affine_matrix(
     require_spec(spec, (ConvSpec, TransposedConvSpec))
     C = layer_matrix(spec, kernel, max_nonzeros=max_nonzeros)
     rows = nonzero_rows(C)
-    for r, row in nonzero_rows(bias_vector(spec, bias)).items():
+    for r, row in nonzero_rows(bias_vector(spec, bias, max_nonzeros=max_nonzeros)).items():
         rows.setdefault(r, {})[C.cols] = row[0]
     rows[C.rows] = {C.cols: sympy.S.One}
     return matrix_from_rows(rows, (C.rows + 1, C.cols + 1))

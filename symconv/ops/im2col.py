@@ -21,8 +21,8 @@ import numpy as np
 from sympy import Add, Array, Expr, MutableDenseMatrix
 
 from ..channels import layer_positions, require_single_channel
-from ..indexmap import index_map, nonzero_count
-from ..limits import check_size
+from ..indexmap import index_map, index_map_work
+from ..limits import check_work
 from ..operands import as_array, as_kernel, flat
 from ..sparse import is_zero_number
 from ..specs import ConvSpec, require_spec
@@ -32,7 +32,9 @@ from .matrix import matrix_from_entries
 __all__ = ["im2col", "col2im", "kernel_row"]
 
 
-def kernel_row(spec: ConvSpec, kernel: ArrayLike | None = None) -> MutableDenseMatrix:
+def kernel_row(
+    spec: ConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """The kernel flattened row-major into a ``1 x prod(kernel_shape)`` row ``F``.
 
     >>> from symconv import ConvSpec
@@ -41,7 +43,8 @@ def kernel_row(spec: ConvSpec, kernel: ArrayLike | None = None) -> MutableDenseM
     """
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "kernel_row")
-    taps = flat(as_kernel(kernel, spec.kernel_shape))
+    check_work("the kernel row", {"taps": prod(spec.kernel_shape)}, max_nonzeros, "kernel_shape")
+    taps = flat(as_kernel(kernel, spec.kernel_shape, max_nonzeros=max_nonzeros))
     return MutableDenseMatrix(1, len(taps), taps)
 
 
@@ -60,8 +63,8 @@ def im2col(spec: ConvSpec, X: ArrayLike, *, max_nonzeros: int | None = None) -> 
     """
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "im2col")
+    check_work("im2col", {**index_map_work(spec), "cells": prod(spec.input_shape)}, max_nonzeros)
     values = flat(as_array(X, spec.input_shape, "X"))
-    check_size(nonzero_count(spec), max_nonzeros)  # refused before any work
     outputs, inputs, taps = layer_positions(spec)
     # entry (tap, o) is the input read by output o through the tap: one per pair, zeros not stored
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
@@ -79,6 +82,8 @@ def col2im(spec: ConvSpec, columns: ArrayLike, *, max_nonzeros: int | None = Non
     require_spec(spec, ConvSpec)
     require_single_channel(spec, "col2im")
     shape = (prod(spec.kernel_shape), prod(spec.out_shape))
+    work = index_map_work(spec)
+    check_work("col2im", {**work, "cells": work["cells"] + shape[0] * shape[1] + prod(spec.input_shape)}, max_nonzeros)
     entries = flat(as_array(columns, shape, "columns"))
     imap = index_map(spec, max_nonzeros=max_nonzeros)
     gathered: list[list[Expr]] = [[] for _ in range(prod(spec.input_shape))]

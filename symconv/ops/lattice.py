@@ -22,7 +22,7 @@ import sympy
 from sympy import MutableDenseMatrix
 
 from ..errors import SpecError
-from ..limits import check_size
+from ..limits import check_indexable, check_work
 from ..parameters import as_shape, per_dimension
 from ..recipe import zero_inserted_length
 from ..sparse import matrix_from_rows
@@ -31,7 +31,9 @@ from ..typing import IntOrInts, Shape
 __all__ = ["stride_selection", "zero_insert"]
 
 
-def _lattice(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None) -> tuple[Shape, Shape, Shape]:
+def _lattice(
+    shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None, max_nonzeros: int | None
+) -> tuple[Shape, Shape, Shape]:
     small = as_shape(shape, "shape")
     steps = per_dimension(stride, len(small), "stride", 1)
     if dense_shape is None:
@@ -40,11 +42,14 @@ def _lattice(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None)
         dense = as_shape(dense_shape, "dense_shape")
         if len(dense) != len(small) or any(zero_inserted_length(h, s) > n for h, s, n in zip(small, steps, dense)):
             raise SpecError("dense_shape", f"must hold the lattice (h-1)s + 1 per dimension, got {dense}")
-    check_size(prod(small) + prod(dense), what="the lattice matrix", parameter="shape")
+    check_indexable(prod(dense), "the lattice's positions", "dense_shape" if dense_shape is not None else "stride")
+    check_work("the lattice matrix", {"non-zeros": prod(small)}, max_nonzeros, "shape")
     return small, steps, dense
 
 
-def stride_selection(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None) -> MutableDenseMatrix:
+def stride_selection(
+    shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """``S``: the ``(prod(shape), prod(dense_shape))`` 0/1 matrix with ``S[o, s o] = 1`` (row-major).
 
     ``dense_shape`` defaults to ``(h - 1) s + 1`` per dimension.
@@ -54,14 +59,18 @@ def stride_selection(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts
     [1, 0, 0, 0],
     [0, 0, 1, 0]])
     """
-    small, steps, dense = _lattice(shape, stride, dense_shape)
-    positions = np.indices(small).reshape(len(small), -1).T * np.array(steps)
+    small, steps, dense = _lattice(shape, stride, dense_shape, max_nonzeros)
+    # a stride along a dimension of one position moves nothing (and may exceed numpy's integers)
+    steps = tuple(s if h > 1 else 1 for h, s in zip(small, steps))
+    positions = np.indices(small).reshape(len(small), -1).T * np.array(steps, dtype=np.int64)
     columns = np.ravel_multi_index(tuple(positions.T), dense) if len(positions) else []
     rows = {r: {int(c): sympy.S.One} for r, c in enumerate(np.asarray(columns).tolist())}
     return matrix_from_rows(rows, (prod(small), prod(dense)))
 
 
-def zero_insert(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None) -> MutableDenseMatrix:
+def zero_insert(
+    shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | None = None, *, max_nonzeros: int | None = None
+) -> MutableDenseMatrix:
     """``S^T``: spreads an input of ``shape`` onto the lattice, ``s - 1`` zeros between neighbours.
 
     >>> zero_insert(2, 3).T
@@ -69,4 +78,4 @@ def zero_insert(shape: IntOrInts, stride: IntOrInts, dense_shape: IntOrInts | No
     [1, 0, 0, 0],
     [0, 0, 0, 1]])
     """
-    return stride_selection(shape, stride, dense_shape).T
+    return stride_selection(shape, stride, dense_shape, max_nonzeros=max_nonzeros).T

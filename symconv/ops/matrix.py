@@ -20,8 +20,8 @@ import numpy as np
 from sympy import Expr, MutableDenseMatrix
 
 from ..channels import layer_kernel, layer_positions
-from ..indexmap import nonzero_count
-from ..limits import check_size
+from ..indexmap import index_map_work
+from ..limits import check_work
 from ..operands import flat
 from ..sparse import matrix_from_rows
 from ..specs import ConvSpec, require_spec
@@ -95,8 +95,8 @@ def conv_matrix(
     [         0,          0,          0,          0, W[1, 0, 0], W[1, 0, 1]]])
     """
     require_spec(spec, ConvSpec)
-    taps = flat(layer_kernel(spec, kernel))
-    check_size(nonzero_count(spec), max_nonzeros)  # refused before any work
+    check_work("the matrix", {**index_map_work(spec), "taps": prod(spec.weight_shape)}, max_nonzeros)
+    taps = flat(layer_kernel(spec, kernel, max_nonzeros=max_nonzeros))
     rows, columns, tap = layer_positions(spec)
     return matrix_from_entries(
         rows, columns, tap, taps, (spec.out_channels * prod(spec.out_shape), spec.in_channels * prod(spec.input_shape))

@@ -8,21 +8,21 @@ output position of a transposed convolution.
 
 from __future__ import annotations
 
-from math import prod
+from math import gcd, prod
 
 import numpy as np
 from sympy import Array
 
 from ..errors import SpecError
-from ..indexmap import index_map, input_position
-from ..limits import check_size
+from ..indexmap import index_map, index_map_work
+from ..limits import check_work
 from ..parameters import as_int
 from ..specs import TransposedConvSpec, require_spec
 
 __all__ = ["overlap_counts", "interior_overlap"]
 
 
-def overlap_counts(tspec: TransposedConvSpec) -> Array:
+def overlap_counts(tspec: TransposedConvSpec, *, max_nonzeros: int | None = None) -> Array:
     """The number of (input, tap) pairs landing on each output position, an Array of ``out_shape``.
 
     >>> from symconv import TransposedConvSpec
@@ -30,7 +30,9 @@ def overlap_counts(tspec: TransposedConvSpec) -> Array:
     [2, 2, 4, 2, 2]
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
-    imap = index_map(tspec.forward()).restrict_outputs(tspec.input_shape)
+    work = index_map_work(tspec.forward())
+    check_work("the overlap counts", {**work, "cells": work["cells"] + 2 * prod(tspec.out_shape)}, max_nonzeros)
+    imap = index_map(tspec.forward(), max_nonzeros=max_nonzeros).restrict_outputs(tspec.input_shape)
     counts = np.bincount(imap.flat_input, minlength=prod(tspec.out_shape))
     return Array(counts.reshape(tspec.out_shape).tolist())
 
@@ -50,5 +52,10 @@ def interior_overlap(j: int, q: int, s: int, p: int = 0, d: int = 1) -> int:
             "kernel_shape" if q < 1 else "stride" if s < 1 else "dilation" if d < 1 else "padding",
             "must be positive (padding non-negative)",
         )
-    check_size(q, what="the kernel")
-    return sum(1 for k in range(q) if (j - input_position(0, k, s, p, d)) % s == 0)  # j = s o - p + d k
+    # d k = c (mod s) is solvable when g = gcd(d, s) divides c; then k = k0 (mod s/g), counted in closed form
+    c, g = j + p, gcd(d, s)
+    if c % g:
+        return 0
+    period = s // g
+    first = (c // g) * pow(d // g, -1, period) % period if period > 1 else 0
+    return 0 if first >= q else (q - 1 - first) // period + 1

@@ -14,22 +14,56 @@ sub-kernel ``g_r[m] = W[(s m + r)/d]`` (``W[s m + r]`` without dilation). The ou
 from __future__ import annotations
 
 import itertools
+from math import prod
 
 import numpy as np
 import sympy
 from sympy import Array
 
 from ..channels import require_single_channel
+from ..limits import check_work
 from ..operands import as_array, as_kernel, from_object_array, object_array
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .sliding_window import sliding_window
 from .transposed import rotate_kernel
 
-__all__ = ["subpixel_kernels", "subpixel_conv_transpose", "periodic_shuffle"]
+__all__ = ["subpixel_kernels", "subpixel_conv_transpose", "periodic_shuffle", "subpixel_work"]
 
 
-def subpixel_kernels(tspec: TransposedConvSpec, kernel: ArrayLike | None = None) -> dict[Shape, Array]:
+def subpixel_work(tspec: TransposedConvSpec, *, convolutions: bool = False) -> dict[str, int]:
+    """The work of :func:`subpixel_kernels` (and, with ``convolutions``, of
+    :func:`subpixel_conv_transpose`), bounded in closed form per dimension.
+
+    The ``s`` phases of a dimension hold at most ``c = s + d(q-1)`` taps together (each tap in one
+    phase, each phase at least one entry), and finding them visits ``sum(q)`` taps per phase; the phases of
+    several dimensions are products, so the bounds multiply. Each phase's stride-1 convolution
+    of ``h`` inputs with ``g`` taps has ``h g`` products over ``h + 2(g-1)`` padded cells.
+
+    >>> subpixel_work(TransposedConvSpec(2, 3, stride=2))
+    {'cells': 10, 'taps': 3}
+    """
+    phases = [s + d * (q - 1) for s, d, q in zip(tspec.stride, tspec.dilation, tspec.kernel_shape)]
+    visits = prod(tspec.stride) * sum(tspec.kernel_shape)  # each phase looks at every tap of each dimension
+    work = {"cells": prod(phases) + visits, "taps": prod(tspec.kernel_shape)}
+    if convolutions:
+        h = tspec.input_shape
+        full = prod(
+            (hj - 1) * s + d * (q - 1) + 1 + p + a
+            for hj, s, d, q, p, a in zip(
+                h, tspec.stride, tspec.dilation, tspec.kernel_shape, tspec.padding, tspec.output_padding
+            )
+        )
+        padded = prod(s * hj + 2 * c for s, hj, c in zip(tspec.stride, h, phases))
+        work["cells"] += 2 * full + padded + 2 * prod(h)
+        work["window reads"] = prod((hj + c) * c for hj, c in zip(h, phases))
+        work["products"] = prod(hj * c for hj, c in zip(h, phases))
+    return work
+
+
+def subpixel_kernels(
+    tspec: TransposedConvSpec, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> dict[Shape, Array]:
     """The phases: for each ``r`` in ``[0, s)^n`` the sub-kernel ``g_r[m] = W[k]`` where ``d k = s m + r``.
 
     A phase that no tap reaches has the sub-kernel ``[0]``.
@@ -40,7 +74,8 @@ def subpixel_kernels(tspec: TransposedConvSpec, kernel: ArrayLike | None = None)
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "subpixel_kernels")
-    W = object_array(as_kernel(kernel, tspec.kernel_shape)).reshape(tspec.kernel_shape)
+    check_work("the sub-pixel phases", subpixel_work(tspec), max_nonzeros)
+    W = object_array(as_kernel(kernel, tspec.kernel_shape, max_nonzeros=max_nonzeros)).reshape(tspec.kernel_shape)
     result = {}
     for r in itertools.product(*[range(s) for s in tspec.stride]):
         axes = []
@@ -70,7 +105,9 @@ def periodic_shuffle(phases: dict[Shape, np.ndarray], stride: Shape, shape: Shap
     return Z
 
 
-def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: ArrayLike, kernel: ArrayLike | None = None) -> Array:
+def subpixel_conv_transpose(
+    tspec: TransposedConvSpec, Y: ArrayLike, kernel: ArrayLike | None = None, *, max_nonzeros: int | None = None
+) -> Array:
     """The transposed convolution as ``s^n`` stride-1 convolutions of ``Y`` with the sub-kernels,
     interleaved, then cropped by the padding (and extended by the output padding).
 
@@ -81,14 +118,15 @@ def subpixel_conv_transpose(tspec: TransposedConvSpec, Y: ArrayLike, kernel: Arr
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "subpixel_conv_transpose")
+    check_work("the sub-pixel convolution", subpixel_work(tspec, convolutions=True), max_nonzeros)
     h = tspec.input_shape
     values = as_array(Y, h, "Y")
     phases = {}
-    for r, g in subpixel_kernels(tspec, kernel).items():
+    for r, g in subpixel_kernels(tspec, kernel, max_nonzeros=max_nonzeros).items():
         M = tuple(n - 1 for n in g.shape)
         # Z_r[u] = sum_m g[m] Y[u - m]: a stride-1 convolution, the rotated sub-kernel sliding over Y padded by M
         spec = ConvSpec(h, g.shape, stride=1, padding=M)
-        phases[r] = object_array(sliding_window(spec, values, rotate_kernel(g)))
+        phases[r] = object_array(sliding_window(spec, values, rotate_kernel(g), max_nonzeros=max_nonzeros))
     full = tuple(
         (hj - 1) * s + d * (q - 1) + 1 + p + a
         for hj, s, d, q, p, a in zip(

@@ -24,9 +24,10 @@ from sympy import Array, MutableDenseMatrix
 
 from ..channels import layer_kernel, layer_positions, require_single_channel
 from ..errors import SpecError
-from ..indexmap import nonzero_count
-from ..limits import check_size
+from ..indexmap import index_map_work, nonzero_count
+from ..limits import check_work
 from ..operands import as_array, as_kernel, flat, from_object_array, object_array
+from ..parameters import shown
 from ..recipe import (
     landing_position,
     padded_length,
@@ -38,9 +39,9 @@ from ..recipe import (
 from ..specs import ConvSpec, TransposedConvSpec, require_spec
 from ..typing import ArrayLike, Shape
 from .matrix import matrix_from_entries
-from .sliding_window import sliding_window
+from .sliding_window import window_sums
 
-__all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "rotate_kernel", "Stage"]
+__all__ = ["transposed_conv_matrix", "conv_transpose", "recipe_stages", "recipe_work", "rotate_kernel", "Stage"]
 
 
 def transposed_conv_matrix(
@@ -64,8 +65,9 @@ def transposed_conv_matrix(
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     forward = tspec.forward()
-    taps = flat(layer_kernel(forward, kernel))  # the forward convolution reads the same weight layout
-    check_size(nonzero_count(forward), max_nonzeros)  # refused before any work
+    check_work("the matrix", {**index_map_work(forward), "taps": prod(forward.weight_shape)}, max_nonzeros)
+    # the forward convolution reads the same weight layout
+    taps = flat(layer_kernel(forward, kernel, max_nonzeros=max_nonzeros))
     rows, columns, tap = layer_positions(forward, tspec.input_shape)
     return matrix_from_entries(
         columns,
@@ -90,7 +92,7 @@ def rotate_kernel(kernel: ArrayLike) -> Array:
         except ValueError:
             raise SpecError("kernel", "must be a rectangular array of numbers or expressions") from None
     if array.ndim == 0 or array.size == 0:
-        raise SpecError("kernel", f"must be a non-empty array, got {kernel!r}")
+        raise SpecError("kernel", f"must be a non-empty array, got {shown(kernel)}")
     checked = object_array(as_array(list(array.ravel()), array.shape, "kernel"))  # numbers or SymPy expressions
     return from_object_array(checked[np.ix_(*[rotated_tap(np.arange(n), n) for n in array.shape])])
 
@@ -115,14 +117,7 @@ def recipe_stages(
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
     require_single_channel(tspec, "the recipe")
-    # the padded array and the products that meet an input (not an inserted zero): refused at once when too large
-    axes = list(
-        zip(tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding)
-    )
-    padded_size = prod(
-        zero_inserted_length(h, s) + 2 * max(recipe_padding(q, p, d), 0) + a for h, q, s, p, d, a in axes
-    )
-    check_size(padded_size + nonzero_count(tspec.forward()), max_nonzeros, what="the recipe")
+    check_work("the recipe", recipe_work(tspec), max_nonzeros)
     h, s, d, q = tspec.input_shape, tspec.stride, tspec.dilation, tspec.kernel_shape
     values = object_array(as_array(Y, h, "Y"))
     stages = [Stage("input", from_object_array(values), f"the input, {_size(h)}")]
@@ -139,6 +134,9 @@ def recipe_stages(
         )
     )
 
+    axes = list(
+        zip(tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding)
+    )
     border = [recipe_padding(qj, pj, dj) for _, qj, _, pj, dj, _ in axes]
     padded_shape = tuple(padded_length(*axis) for axis in axes)
     padded = np.full(padded_shape, sympy.S.Zero, dtype=object)
@@ -155,14 +153,38 @@ def recipe_stages(
         )
     )
 
-    rotated = rotate_kernel(as_kernel(kernel, q))
+    rotated = rotate_kernel(as_kernel(kernel, q, max_nonzeros=max_nonzeros))
     slide = ConvSpec(padded_shape, q, stride=1, padding=0, dilation=d)
-    # the inserted zeros are skipped, so the window does the work counted above, not its own estimate
-    output = sliding_window(slide, from_object_array(padded), rotated, max_nonzeros=nonzero_count(slide) + padded.size)
+    # the inserted zeros are skipped: the window does the work counted by recipe_work, not its own estimate
+    output = window_sums(slide, padded, flat(rotated))
     stages.append(
         Stage("output", output, f"the kernel rotated by 180 degrees slides with stride 1: {_size(output.shape)}")
     )
     return stages
+
+
+def recipe_work(tspec: TransposedConvSpec) -> dict[str, int]:
+    """The work of :func:`recipe_stages`, in closed form: the cells of its four stages (each held
+    twice, as a numpy array and as a SymPy Array), the window entries the stride-1 slide visits, its
+    products (the inserted zeros are skipped: the non-zeros of ``C``) and the kernel's taps.
+
+    >>> recipe_work(TransposedConvSpec(2, 3, stride=2, padding=1))
+    {'cells': 26, 'window reads': 9, 'products': 4, 'taps': 3}
+    """
+    forward = tspec.forward()
+    index_map_work(forward)  # sizes numpy cannot index are refused
+    spread = [zero_inserted_length(h, s) for h, s in zip(tspec.input_shape, tspec.stride)]
+    padded = [
+        n + 2 * max(recipe_padding(q, p, d), 0) + a
+        for n, q, p, d, a in zip(spread, tspec.kernel_shape, tspec.padding, tspec.dilation, tspec.output_padding)
+    ]
+    stages = prod(tspec.input_shape) + prod(spread) + prod(padded) + prod(tspec.out_shape)
+    return {
+        "cells": 2 * stages,
+        "window reads": prod(tspec.out_shape) * prod(tspec.kernel_shape),
+        "products": nonzero_count(forward),
+        "taps": prod(tspec.kernel_shape),
+    }
 
 
 def _values(values: list[int]) -> str:

@@ -16,16 +16,18 @@ convolution-arithmetic guide's figures, which are drawn for a fixed list of case
 
 from __future__ import annotations
 
+from math import prod
 from typing import Any
 
 import numpy as np
 
 from ..errors import SpecError
-from ..indexmap import index_map, input_position
+from ..indexmap import index_map, index_map_work, input_position
+from ..limits import check_work
 from ..recipe import recipe_padding
 from ..specs import ConvSpec, TransposedConvSpec
 
-__all__ = ["conv_figure", "transposed_figure", "figure_positions", "CAPTIONS"]
+__all__ = ["conv_figure", "transposed_figure", "figure_positions", "figure_work", "CAPTIONS"]
 
 _STYLE = r"\begin{tikzpicture}[x=0.62cm, y=0.62cm, every node/.style={font=\scriptsize}]"
 
@@ -68,6 +70,7 @@ def conv_figure(
     """The padded input with the window of output ``position`` (default: the first), the kernel
     and the output grid, as a ``tikzpicture``."""
     names = {**CAPTIONS, **(captions or {})}
+    check_work("the figure", figure_work(spec))  # the cost model, before anything is drawn
     rows, cols = _two_d(spec.input_shape)
     out_rows, out_cols = _two_d(spec.out_shape)
     q_rows, q_cols = _two_d(spec.kernel_shape)
@@ -120,6 +123,7 @@ def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True, caption
     """The seminar's recipe drawn: inputs (blue), the ``s - 1`` inserted zeros (white), the
     ``d(q-1) - p`` padding (grey; cropped when negative) and the output grid."""
     names = {**CAPTIONS, **(captions or {})}
+    check_work("the figure", figure_work(tspec))  # the cost model, before anything is drawn
     rows, cols = _two_d(tspec.input_shape)
     out_rows, out_cols = _two_d(tspec.out_shape)
     s = list(tspec.stride) if tspec.ndim == 2 else [1] + list(tspec.stride)
@@ -154,3 +158,23 @@ def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True, caption
     )
     lines.append(r"\end{tikzpicture}")
     return "\n".join(lines)
+
+
+def figure_work(spec: ConvSpec | TransposedConvSpec) -> dict[str, int]:
+    """The work of a figure, in closed form: the cells it draws (the padded input, or the recipe's
+    spread and padded input, the kernel and the output) and, for a convolution, its index map.
+
+    >>> figure_work(ConvSpec((1, 1), (1, 1), padding=1000))
+    {'non-zeros': 1, 'cells': 2, 'figure cells': 8008003}
+    """
+    if isinstance(spec, TransposedConvSpec):
+        drawn = prod(
+            (h - 1) * s + 1 + 2 * (d * (q - 1) - p) + a
+            for h, q, s, p, d, a in zip(
+                spec.input_shape, spec.kernel_shape, spec.stride, spec.padding, spec.dilation, spec.output_padding
+            )
+        )
+        return {"figure cells": drawn + prod(spec.out_shape)}
+    padded = prod(h + b + a for h, b, a in zip(spec.input_shape, spec.padding_before, spec.padding_after))
+    cells = padded + prod(spec.kernel_shape) + prod(spec.out_shape)
+    return {**index_map_work(spec), "figure cells": cells}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import SpecError
+from ..parameters import shown
 
 __all__ = ["words", "LANGUAGES", "PREAMBLES"]
 
@@ -160,5 +161,5 @@ _RU = {
 def words(lang: str) -> dict[str, Any]:
     """The words of one language (``en`` or ``ru``)."""
     if lang not in LANGUAGES:
-        raise SpecError("lang", f"must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+        raise SpecError("lang", f"must be one of {', '.join(LANGUAGES)}, got {shown(lang)}")
     return _EN if lang == "en" else _RU

@@ -33,12 +33,13 @@ from sympy.printing.defaults import Printable
 
 from ..errors import SpecError
 from ..operands import flat
+from ..parameters import shown
 from ..sparse import nonzero_rows, nonzero_total
 from ..specs import ConvSpec
 from .outline import MAX_COLUMNS, MAX_ROWS, Outline, outline
 from .text import text_latex
 
-__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid", "latex_array"]
+__all__ = ["SlideMatrix", "StageList", "MAX_PRINTED_CELLS", "as_grid", "latex_array", "check_printable"]
 
 #: Matrices with more cells than this are not printed in full (they would not fit a slide).
 MAX_PRINTED_CELLS = 40_000
@@ -47,6 +48,18 @@ MAX_PRINTED_CELLS = 40_000
 LATEX_DOTS = (r"\cdots", r"\vdots", r"\ddots")
 TEXT_DOTS = ("...", ":", "\\")
 UNICODE_DOTS = ("\u22ef", "\u22ee", "\u22f1")
+
+
+def check_printable(shape: tuple[int, int], full: bool = True) -> None:
+    """Refuse a matrix of ``shape`` printed in ``full`` with more cells than a slide-style matrix
+    prints (before it is built); a matrix printed by its structure (``full=False``) has no such cap."""
+    rows, cols = shape
+    if full and rows * cols > MAX_PRINTED_CELLS:
+        raise SpecError(
+            "matrix",
+            f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
+            hint="{matrix_json} gives its non-zeros",
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,7 +82,7 @@ class SlideMatrix(Printable):
 
     def __post_init__(self) -> None:
         if self.zero not in ("0", r"\cdot", "."):
-            raise SpecError("zero", rf"must be '0' or '\cdot', got {self.zero!r}")
+            raise SpecError("zero", rf"must be '0' or '\cdot', got {shown(self.zero)}")
         if not isinstance(self.full, bool):
             raise SpecError("full", f"must be True or False, got {self.full!r}")
         rows, cols = self.matrix.shape
@@ -180,7 +193,12 @@ def matrix_json(matrix: MatrixBase, spec: ConvSpec | None = None) -> dict[str, A
     >>> matrix_json(conv_matrix(ConvSpec(3, 2)))["entries"][:2]
     [[0, 0, 'W[0]'], [0, 1, 'W[1]']]
     """
-    entries = [[r, c, sympy.sstr(v)] for r, row in sorted(nonzero_rows(matrix).items()) for c, v in sorted(row.items())]
+    texts: dict[Any, str] = {}  # a matrix of a layer holds few distinct entries: each printed once
+    entries = [
+        [r, c, texts[v] if v in texts else texts.setdefault(v, sympy.sstr(v))]
+        for r, row in sorted(nonzero_rows(matrix).items())
+        for c, v in sorted(row.items())
+    ]
     data = {"shape": list(matrix.shape), "nonzeros": len(entries), "entries": entries}
     if spec is None:
         return data

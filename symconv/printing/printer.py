@@ -14,11 +14,13 @@ milliseconds; ``full=True`` prints every cell.
 
 from __future__ import annotations
 
+from math import prod
 from typing import Any
 
-from sympy import Indexed, MatrixBase, Symbol
+from sympy import Indexed, MatrixBase, NDimArray, Symbol
 from sympy.printing.latex import LatexPrinter
 
+from ..limits import check_work
 from .matrices import LATEX_DOTS, latex_array
 from .outline import MAX_COLUMNS, MAX_ROWS, outline
 
@@ -64,5 +66,10 @@ def latex(obj: Any, **settings: Any) -> str:
     >>> import sympy
     >>> latex(sympy.IndexedBase("W")[0, 1])
     'W_{0,1}'
+
+    A matrix or array is printed cell by cell: the cost model refuses one with more cells than the
+    limit allows (:data:`~symconv.limits.UNITS`), before printing anything.
     """
+    if isinstance(obj, (MatrixBase, NDimArray)):  # the cost model: every cell is printed
+        check_work("the LaTeX", {"printed cells": prod(obj.shape)}, parameter="matrix")
     return SeminarLatexPrinter(settings).doprint(obj)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Literal, Union
 
 from ..errors import SpecError
-from ..parameters import as_int, is_sequence
+from ..parameters import as_int, is_sequence, shown
 from ..typing import Padding, PaddingLike, PaddingPair, Shape
 
 __all__ = ["normalise_padding", "same_padding", "padding_sides"]
@@ -56,7 +56,7 @@ def normalise_padding(padding: PaddingLike, kernel_shape: Shape, stride: Shape, 
             if any(s != 1 for s in stride):
                 raise SpecError("padding", f'"same" requires stride 1, got stride {stride}')
             return same_padding(kernel_shape, dilation)
-        raise SpecError("padding", f'must be an int, a sequence, "valid" or "same", got {padding!r}')
+        raise SpecError("padding", f'must be an int, a sequence, "valid" or "same", got {shown(padding)}')
     items = list(padding) if is_sequence(padding) else [padding] * ndim
     if len(items) != ndim:
         raise SpecError("padding", f"has {len(items)} values but the input has {ndim} dimensions")
@@ -70,7 +70,7 @@ def normalise_padding(padding: PaddingLike, kernel_shape: Shape, stride: Shape, 
         else:
             before = after = as_int(item, "padding")
         if before < 0 or after < 0:
-            raise SpecError("padding", f"must be non-negative, got {item!r}")
+            raise SpecError("padding", f"must be non-negative, got {shown(item)}")
         result.append(_entry(before, after))
     return tuple(result)
 

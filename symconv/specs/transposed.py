@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..errors import SpecError
-from ..parameters import per_dimension
+from ..parameters import per_dimension, shown
 from ..sizes import transposed_output_size
 from ..typing import IntLike, IntOrInts, Padding, PaddingLike, Shape
 from .base import SpecBase
@@ -78,7 +78,7 @@ class TransposedConvSpec(SpecBase):
     ) -> tuple[int, ...]:
         if isinstance(padding, str):
             raise SpecError(
-                "padding", f"must be an int or one per dimension for a transposed convolution, got {padding!r}"
+                "padding", f"must be an int or one per dimension for a transposed convolution, got {shown(padding)}"
             )
         result = []
         for entry in super()._validate_padding(padding, kernel_shape, stride, dilation):
