@@ -61,9 +61,17 @@ def check_writable(folder: Path, names: list[str]) -> None:
             raise OwnershipError(f"{path} was changed since symconv wrote it; delete it to regenerate")
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would keep the files from others
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

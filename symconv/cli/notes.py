@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 
-from ..notes.build import make_notes
+from ..notes.build import DocumentInfo, make_notes
 from ..notes.content import TOPICS
 from ..specs import ConvSpec
 from .arguments import spec_arguments
@@ -24,10 +26,55 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--padding", metavar="P", help="the worked example's padding (default 0)")
     parser.add_argument("--only", nargs="+", metavar="TOPIC", help=f"sections to include: {', '.join(TOPICS)}")
     parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language (default en)")
-    parser.add_argument("--pdf", action="store_true", help="compile both documents with latexmk (or pdflatex)")
+    parser.add_argument("--pdf", action="store_true", help="compile both documents with pdflatex")
+    parser.add_argument("--title", metavar="TEXT", help="the title (default: the seminar's)")
+    parser.add_argument("--author", metavar="TEXT", help="the author line (default: none)")
+    parser.add_argument("--date", metavar="TEXT", help="the date line (default: today's date; '' for none)")
+    parser.add_argument("--institute", metavar="TEXT", help="the institute line (default: none)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+
+
+class StderrProgress:
+    """Progress lines on stderr: rewritten in place on a terminal; elsewhere a line when the stage
+    changes or at most once a second."""
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self.last = 0.0
+        self.stage = ""
+
+    def __call__(self, message: str) -> None:
+        stage = message.split(":")[0].split(" (")[0]
+        now = time.monotonic()
+        if self.terminal:
+            sys.stderr.write("\r\033[K" + message)
+            sys.stderr.flush()
+        elif stage != self.stage or now - self.last >= 1.0:
+            print(message, file=sys.stderr, flush=True)
+            self.last = now
+        self.stage = stage
+
+    def close(self) -> None:
+        if self.terminal and self.stage:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def run(args: argparse.Namespace) -> int:
     example = ConvSpec(**spec_arguments(args))
-    print(make_notes(args.output, example, args.only, args.lang, pdf=args.pdf))
+    info = DocumentInfo(title=args.title, author=args.author, date=args.date, institute=args.institute)
+    progress = StderrProgress()
+    try:
+        written = make_notes(
+            args.output,
+            example,
+            args.only,
+            args.lang,
+            pdf=args.pdf,
+            info=info,
+            progress=(lambda message: None) if args.quiet else progress,
+        )
+    finally:
+        progress.close()
+    print(written)
     return 0
