@@ -102,7 +102,7 @@ def transposed_snippet(request: SnippetRequest) -> str:
 def figure_snippet(request: SnippetRequest) -> str:
     """A TikZ figure: the window of output ``position``, or with ``transposed`` the recipe drawn."""
     if request.transposed:
-        return transposed_figure(request.transposed_spec())
+        return transposed_figure(request.transposed_spec(), request.position)
     return conv_figure(request.spec(), request.position)
 
 

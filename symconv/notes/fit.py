@@ -177,6 +177,16 @@ class FittingPrinter(SeminarLatexPrinter):
             return self._print_MatrixBase(sympy.Matrix([list(expr)]))
         return super()._print_NDimArray(expr)
 
+    def _print_Indexed(self, expr: Any) -> str:
+        """A symbol whose indices are long expressions (the input of a 3-D window) with its
+        indices stacked, one a line."""
+        printed = super()._print_Indexed(expr)
+        indices = [self._print(i) for i in expr.indices]
+        if len(indices) < 2 or sum(estimated_width(i) for i in indices) < 12:
+            return printed
+        base = printed[: printed.rindex("_{")]
+        return base + "_{\\substack{" + ", \\\\ ".join(indices) + "}}"
+
     def _print_And(self, expr: Any) -> str:
         """Long conjunctions two to a line (a condition of a 2-D or 3-D sum is six)."""
         args = [self._print(arg) for arg in expr.args]

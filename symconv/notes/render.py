@@ -149,7 +149,9 @@ def _relation(lhs: str, rhs: str | None, boxed_lhs: bool, boxed_rhs: bool) -> st
     if rhs is None:
         return "\\noindent" + side(lhs, boxed_lhs) + "\\par"
     one_line = f"$\\displaystyle {lhs} = {rhs}$"
-    return f"\\fitrelation{{{one_line}}}{{{side(lhs, boxed_lhs)}}}{{{side('{} = ' + rhs, boxed_rhs)}}}"
+    # no line break right after the "=": the second line starts "= rhs" and breaks later, if at all
+    second = side("{} = \\nobreak " + rhs, boxed_rhs)
+    return f"\\fitrelation{{{one_line}}}{{{side(lhs, boxed_lhs)}}}{{{second}}}"
 
 
 def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, last: int) -> list[str]:
@@ -201,12 +203,13 @@ def _formula(block: Formula, printer: FittingPrinter, medium: Medium) -> list[st
     if len(block.parts) == 1 and isinstance(block.parts[0], Table):
         table = block.parts[0]
         chunks = [table.rows[n : n + medium.table_rows] for n in range(0, len(table.rows), medium.table_rows)]
-        return [
+        shown = [
             "\\begin{center}\\fitwidth{"
             + printer._print(Table(table.header, chunk, _wrapped(table, medium)))
             + "}\\end{center}"
             for chunk in chunks
         ]
+        return [("\\framebreak\n" if medium.slide and n else "") + text for n, text in enumerate(shown)]
     return ["\\begin{center}\\fitwidth{$\\displaystyle " + _math(block.parts, printer, medium) + "$}\\end{center}"]
 
 
