@@ -184,7 +184,7 @@ class FittingPrinter(SeminarLatexPrinter):
         indices = [self._print(i) for i in expr.indices]
         if len(indices) < 2 or sum(estimated_width(i) for i in indices) < 12:
             return printed
-        base = printed[: printed.rindex("_{")]
+        base = printed[: printed.index("_{")]  # the base, as the seminar prints it
         return base + "_{\\substack{" + ", \\\\ ".join(indices) + "}}"
 
     def _print_And(self, expr: Any) -> str:
