@@ -73,8 +73,10 @@ def test_a_shifted_window_is_caught():
     scene = spec_scene(spec, (0, 1))
     geometry = layout(scene, 30)
     window_inputs = [cell for cell in scene.window if cell in scene.inputs]
-    assert not all(close(frames[0].getpixel(inside(geometry.canvas_cell(*cell))), COLOURS["window_input"])
-                   for cell in window_inputs)
+    assert not all(
+        close(frames[0].getpixel(inside(geometry.canvas_cell(*cell))), COLOURS["window_input"])
+        for cell in window_inputs
+    )
 
 
 def test_apng_and_the_cli(tmp_path, capsys):
@@ -87,7 +89,9 @@ def test_apng_and_the_cli(tmp_path, capsys):
     assert Image.open(tmp_path / "t.gif").n_frames == 25
     assert main([*args, str(tmp_path / "t.jpg")]) == 2
     assert "-o: must end in one of .gif" in capsys.readouterr().err
-    assert main(["animate", "--input", "4", "--kernel", "3", "--output-padding", "1", "-o", str(tmp_path / "x.gif")]) == 2
+    assert (
+        main(["animate", "--input", "4", "--kernel", "3", "--output-padding", "1", "-o", str(tmp_path / "x.gif")]) == 2
+    )
 
 
 def test_refusals():

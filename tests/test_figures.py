@@ -54,7 +54,9 @@ def test_transposed_scene_reads_what_the_index_map_says(tspec, data):
 
 def highlighted(tikz):
     """The labels of the input cells the TikZ picture fills as under the window."""
-    return sorted(re.findall(r"\\draw\[fill=orange!55[^]]*\][^;]*; \\node at [^{]*\{(?:\\tiny)?\$(\w)_\{(\d+)\}\$\}", tikz))
+    return sorted(
+        re.findall(r"\\draw\[fill=orange!55[^]]*\][^;]*; \\node at [^{]*\{(?:\\tiny)?\$(\w)_\{(\d+)\}\$\}", tikz)
+    )
 
 
 @settings(max_examples=25, deadline=None)

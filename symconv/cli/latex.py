@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..snippets import SNIPPETS, latex_snippet
+from ..snippets import SNIPPETS, latex_snippet, standalone
 from .arguments import sizes, spec_arguments, zero_option
 
 OPTIONS = {"what": "WHAT", "position": "--position", "factor": "--factor"}
@@ -27,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--factor", type=int, default=2, help="bilinear: the upsampling factor")
     parser.add_argument("--zero", choices=("0", "cdot"), default="0", help="how zero cells print")
     parser.add_argument("--max-nonzeros", type=int, metavar="N")
+    parser.add_argument("--standalone", action="store_true", help="a complete document that compiles as it is")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
         zero=zero_option(args),
         max_nonzeros=args.max_nonzeros,
     )
-    print(text)
+    print(standalone(args.what, text) if args.standalone else text)
     return 0

@@ -188,7 +188,10 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
         Unit(w["part1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
         Unit(
             w["worked"],
-            (Text(w["S2"].format(**numbers), "S2"), Figure(partial(conv_figure, example, last, captions=w["captions"]))),
+            (
+                Text(w["S2"].format(**numbers), "S2"),
+                Figure(partial(conv_figure, example, last, captions=w["captions"])),
+            ),
         ),
         Unit(
             w["matrix"],

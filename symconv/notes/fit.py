@@ -97,6 +97,11 @@ def fitted(obj: Any, max_rows: int, max_cols: int) -> Any:
     return ElidedMatrix(matrix, max_rows, max_cols, r"\cdot" if zero in (r"\cdot", ".") else "0")
 
 
+#: The width (ems) of one line of a stacked condition or subscript.
+_LINE = 14.0
+#: The space between two matrix columns (ems; the documents set ``\arraycolsep`` to 3 pt).
+_COLUMN_SEP = 0.6
+
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 #: Commands that print nothing (or only delimiters counted elsewhere).
 _SILENT = {"left", "right", "begin", "end", "displaystyle", "mathrm", "text", "substack", "frac", "limits"}
@@ -155,7 +160,7 @@ class FittingPrinter(SeminarLatexPrinter):
         rows = [r for r in kept_indices(matrix.rows, self._settings["max_rows"]) if r is not None]
         widths = []
         for c in [c for c in kept_indices(matrix.cols, cols) if c is not None]:
-            widths.append(max(estimated_width(self._print(matrix[r, c])) for r in rows) + 1.0)
+            widths.append(max(estimated_width(self._print(matrix[r, c])) for r in rows) + _COLUMN_SEP)
         return sum(widths) + 2.0
 
     def _print_MatrixBase(self, expr: MatrixBase) -> str:
@@ -163,7 +168,7 @@ class FittingPrinter(SeminarLatexPrinter):
         if expr.rows and expr.cols and self._matrix_width(expr, cols) > room:
             if expr.rows < expr.cols and self._matrix_width(expr.T, cols) <= room:
                 return "\\left(" + self._print_MatrixBase(expr.T) + "\\right)^{T}"
-            while cols > 4 and self._matrix_width(expr, cols) > room:
+            while cols > 3 and self._matrix_width(expr, cols) > room:
                 cols -= 1
         shown = fitted(expr, self._settings["max_rows"], cols)
         if shown is expr:
@@ -188,9 +193,32 @@ class FittingPrinter(SeminarLatexPrinter):
         return base + "_{\\substack{" + ", \\\\ ".join(indices) + "}}"
 
     def _print_And(self, expr: Any) -> str:
-        """Long conjunctions two to a line (a condition of a 2-D or 3-D sum is six)."""
+        """A long conjunction (the condition of a 2-D or 3-D sum) over lines of at most 14 ems."""
         args = [self._print(arg) for arg in expr.args]
-        if len(args) <= 2:
+        if len(args) < 2 or sum(estimated_width(arg) for arg in args) <= _LINE:
             return super()._print_And(expr)
-        lines = [" \\wedge ".join(args[n : n + 2]) for n in range(0, len(args), 2)]
-        return "\\begin{gathered}" + " \\wedge{} \\\\ ".join(lines) + "\\end{gathered}"
+        lines: list[list[str]] = [[]]
+        for arg in args:
+            if lines[-1] and sum(estimated_width(a) for a in lines[-1] + [arg]) > _LINE:
+                lines.append([])
+            lines[-1].append(arg)
+        rows = [" \\wedge ".join(line) for line in lines]
+        return "\\begin{gathered}" + " \\wedge{} \\\\ ".join(rows) + "\\end{gathered}"
+
+    def _print_KroneckerDelta(self, expr: Any, exp: Any = None) -> str:
+        """A delta of two long index expressions with its indices stacked."""
+        i, j = (self._print(arg) for arg in expr.args[:2])
+        if exp is not None or estimated_width(i) + estimated_width(j) <= _LINE / 2:
+            return super()._print_KroneckerDelta(expr, exp)
+        return f"\\delta_{{\\substack{{{i},\\\\ {j}}}}}"
+
+    def fitted(self, obj: Any) -> str:
+        """``obj`` printed within the room: a slide-style matrix too wide or too large is shown
+        transposed or by its corners, like any other matrix."""
+        if isinstance(obj, SlideMatrix) and obj.blocks is None and not self.fits(obj.matrix):
+            obj = obj.matrix
+        return self._print(fitted(obj, self._settings["max_rows"], self._settings["max_cols"]))
+
+    def fits(self, matrix: MatrixBase) -> bool:
+        """Whether ``matrix`` printed whole fits the width."""
+        return self._matrix_width(matrix, self._settings["max_cols"]) <= self._settings["width"]

@@ -26,7 +26,7 @@ from ..printing.tables import Table
 from ..printing.text import text_latex
 from ..proof import Report
 from .content import Figure, Formula, Overlays, Part, Proof, Text, Unit
-from .fit import FittingPrinter, fitted
+from .fit import FittingPrinter
 
 __all__ = ["article", "slides", "MARK", "SCALE_FLOOR", "DocumentInfo", "Medium", "ARTICLE", "SLIDES"]
 
@@ -133,10 +133,7 @@ def _is_matrix_like(obj: Any) -> bool:
 
 
 def _math(parts: tuple[Any, ...], printer: FittingPrinter, medium: Medium) -> str:
-    return "".join(
-        part if isinstance(part, str) else printer._print(fitted(part, medium.max_rows, medium.max_cols))
-        for part in parts
-    )
+    return "".join(part if isinstance(part, str) else printer.fitted(part) for part in parts)
 
 
 def _relation(lhs: str, rhs: str | None, boxed_lhs: bool, boxed_rhs: bool) -> str:
@@ -244,9 +241,7 @@ def _block(block: Any, printer: FittingPrinter, lang: str, reports: dict[str, Re
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def article(
-    parts: list[Part], lang: str, reports: dict[str, Report], info: DocumentInfo | None = None
-) -> str:
+def article(parts: list[Part], lang: str, reports: dict[str, Report], info: DocumentInfo | None = None) -> str:
     """The notes: an article with a section per part and a subsection per unit."""
     w = words(lang)
     info = info or DocumentInfo()

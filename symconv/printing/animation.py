@@ -170,8 +170,13 @@ def _frame(scene: Scene, done: set[tuple[int, int]], cell: int, labels: bool) ->
             if show and kind == INPUT:
                 _label(draw, box, name, str(scene.inputs[(r, c)]), fonts)
             elif show:
-                draw.text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "0", fill=(150, 150, 150),
-                          font=fonts[0], anchor="mm")
+                draw.text(
+                    ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2),
+                    "0",
+                    fill=(150, 150, 150),
+                    font=fonts[0],
+                    anchor="mm",
+                )
             if kind == PADDING and not under:  # the guide draws padding with dashed lines
                 draw.rectangle(box, outline=(170, 170, 170), width=1)
     q_rows, q_cols = scene.kernel_grid
@@ -193,8 +198,9 @@ def _frame(scene: Scene, done: set[tuple[int, int]], cell: int, labels: bool) ->
     draw.text((geometry.canvas[0], geometry.cell // 2), _describe(scene.spec), fill=COLOURS["text"], font=title_font)
     kernel_name = "kernel, rotated 180°" if scene.transposed else "kernel"
     below = geometry.canvas[1] + max(rows, q_rows, out_rows) * cell + 4
-    draw.text((geometry.kernel[0], geometry.kernel[1] + q_rows * cell + 4), kernel_name, fill=COLOURS["text"],
-              font=title_font)
+    draw.text(
+        (geometry.kernel[0], geometry.kernel[1] + q_rows * cell + 4), kernel_name, fill=COLOURS["text"], font=title_font
+    )
     output_name = "output (C^T Y)" if scene.transposed else "output Y"
     draw.text(
         (geometry.output[0], geometry.output[1] + out_rows * cell + 4),
@@ -203,8 +209,9 @@ def _frame(scene: Scene, done: set[tuple[int, int]], cell: int, labels: bool) ->
         font=title_font,
     )
     canvas_name = "input, zeros inserted, padded" if scene.transposed else "input, padded"
-    draw.text((geometry.canvas[0], below), canvas_name if scene.padded else "input", fill=COLOURS["text"],
-              font=title_font)
+    draw.text(
+        (geometry.canvas[0], below), canvas_name if scene.padded else "input", fill=COLOURS["text"], font=title_font
+    )
     return image
 
 

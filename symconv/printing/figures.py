@@ -266,7 +266,9 @@ def lattice_figure(
     """
     names = {**CAPTIONS, **(captions or {})}
     if any(s != 1 for s in spec.stride) or stride < 1:
-        raise SpecError("stride", f"the picture starts from a stride-1 spec and a stride >= 1, got {spec.stride}, {stride}")
+        raise SpecError(
+            "stride", f"the picture starts from a stride-1 spec and a stride >= 1, got {spec.stride}, {stride}"
+        )
     imap = index_map(spec)
     n_out = int(np.prod(spec.out_shape))
     n_in = int(np.prod(spec.input_shape))
