@@ -22,11 +22,11 @@ from .derivations.sizes import conv_size_derivation, transposed_size_derivation
 from .errors import SpecError
 from .indexmap import check_size, nonzero_count
 from .interpolation import bilinear_kernel
-from .notes.fit import FittingPrinter
 from .ops.im2col import im2col
 from .ops.matrix import conv_matrix
 from .ops.transposed import recipe_stages
 from .printing.figures import conv_figure, transposed_figure
+from .printing.fitting import FittingPrinter
 from .printing.matrices import SlideMatrix, as_grid
 from .printing.printer import SeminarLatexPrinter, latex
 from .printing.text import text_latex
@@ -85,7 +85,7 @@ class SnippetRequest:
 def _printer() -> FittingPrinter:
     """The seminar's printer for an article's text width: matrices too wide or too large are shown
     transposed or by their corners (the seminar's 4x16 matrix fits whole)."""
-    return FittingPrinter({"max_rows": 36, "max_cols": 18, "width": 44.0})
+    return FittingPrinter({"max_rows": 36, "max_cols": 18, "width": 46.0})
 
 
 def matrix_snippet(request: SnippetRequest) -> str:

@@ -7,6 +7,7 @@ import argparse
 from math import prod
 
 from ..printing.animation import write_animation
+from ..specs import ConvSpec, TransposedConvSpec
 from .arguments import UsageError, add_spec_options, conv_spec, transposed_spec
 
 OPTIONS = {"output": "-o", "cell": "--cell", "duration": "--duration", "spec": "--input"}
@@ -27,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    spec: ConvSpec | TransposedConvSpec
     if args.transposed:
         spec = transposed_spec(args)
     else:

@@ -60,20 +60,20 @@ MAX_RUNS = 4
 #: The auxiliary files whose contents the next run reads (contents, references, beamer's navigation).
 _AUXILIARY = (".aux", ".toc", ".nav", ".snm", ".out")
 
-#: A file each language needs from TeX, and the Debian/Ubuntu package that has it.
-TEX_FILES: dict[str, tuple[tuple[str, str], ...]] = {
+#: A file each language needs from TeX, the Debian/Ubuntu package and the TeX Live package that have it.
+TEX_FILES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "en": (
-        ("amsmath.sty", "texlive-latex-base"),
-        ("geometry.sty", "texlive-latex-base"),
-        ("english.ldf", "texlive-latex-base"),
-        ("beamer.cls", "texlive-latex-recommended"),
-        ("tikz.sty", "texlive-pictures"),
+        ("amsmath.sty", "texlive-latex-base", "amsmath"),
+        ("geometry.sty", "texlive-latex-base", "geometry"),
+        ("english.ldf", "texlive-latex-base", "babel-english"),
+        ("beamer.cls", "texlive-latex-recommended", "beamer"),
+        ("tikz.sty", "texlive-pictures", "pgf"),
     ),
 }
 TEX_FILES["ru"] = TEX_FILES["en"] + (
-    ("t2aenc.def", "texlive-lang-cyrillic"),
-    ("russianb.ldf", "texlive-lang-cyrillic"),
-    ("cm-super-t2a.enc", "cm-super"),
+    ("t2aenc.def", "texlive-lang-cyrillic", "cyrillic"),
+    ("russianb.ldf", "texlive-lang-cyrillic", "babel-russian"),
+    ("cm-super-t2a.enc", "cm-super", "cm-super"),
 )
 
 #: Reports progress: one short line (``verifying 35 derivations: 12/35``).
@@ -140,23 +140,23 @@ def check_tex(lang: str = "en") -> str:
     needed = TEX_FILES[lang] if lang in TEX_FILES else TEX_FILES["en"]
     tool, kpsewhich = tex_available(), shutil.which("kpsewhich")
     if tool is None or kpsewhich is None:
-        packages = sorted({package for _, package in needed})
+        packages = sorted({package for _, package, _ in needed})
         raise TeXError(
             "TeX is not installed (Debian/Ubuntu: apt-get install " + " ".join(packages) + "; macOS: brew install "
             "--cask mactex)"
         )
     found = subprocess.run(
-        [kpsewhich, *(name for name, _ in needed)], capture_output=True, text=True, timeout=60, check=False
+        [kpsewhich, *(name for name, _, _ in needed)], capture_output=True, text=True, timeout=60, check=False
     ).stdout.split()
     present = {Path(path).name for path in found}
-    missing = [(name, package) for name, package in needed if name not in present]
+    missing = [entry for entry in needed if entry[0] not in present]
     if missing:
-        files = ", ".join(name for name, _ in missing)
-        packages = " ".join(sorted({package for _, package in missing}))
+        names = ", ".join(name for name, _, _ in missing)
+        debian = " ".join(sorted({package for _, package, _ in missing}))
+        texlive = " ".join(sorted({package for _, _, package in missing}))
         raise TeXError(
-            f"TeX cannot typeset the {lang!r} documents: {files} not found "
-            f"(Debian/Ubuntu: apt-get install {packages}; TeX Live: tlmgr install the same packages without "
-            "the texlive- prefix)"
+            f"TeX cannot typeset the {lang!r} documents: {names} not found "
+            f"(Debian/Ubuntu: apt-get install {debian}; TeX Live: tlmgr install {texlive})"
         )
     return tool
 
@@ -317,6 +317,8 @@ def make_notes(
     """
     start = time.perf_counter()
     words(lang)
+    targets = [NOTES, SLIDES] + ([_pdf(NOTES), _pdf(SLIDES)] if pdf else [])
+    check_writable(Path(folder), targets)  # before any work: the folder, the files symconv may replace
     if pdf:
         check_tex(lang)
     result = build_notes(example, TOPICS if topics is None else tuple(topics), lang, info=info, progress=progress)

@@ -20,13 +20,13 @@ from typing import Any
 
 from sympy import MatMul, MatrixBase, NDimArray
 
+from ..printing.fitting import FittingPrinter
 from ..printing.language import PREAMBLES, words
 from ..printing.matrices import SlideMatrix
 from ..printing.tables import Table
 from ..printing.text import text_latex
 from ..proof import Report
 from .content import Figure, Formula, Overlays, Part, Proof, Text, Unit
-from .fit import FittingPrinter
 
 __all__ = ["article", "slides", "MARK", "SCALE_FLOOR", "DocumentInfo", "Medium", "ARTICLE", "SLIDES"]
 
@@ -41,9 +41,18 @@ class Medium:
     figures' size (cm), the rows of a table on one frame."""
 
     def __init__(
-        self, max_rows: int, max_cols: int, ems: float, width: float, height: float, table_rows: int, slide: bool
+        self,
+        max_rows: int,
+        max_cols: int,
+        ems: float,
+        width: float,
+        height: float,
+        table_rows: int,
+        slide: bool,
+        unit: float,
     ) -> None:
         self.max_rows, self.max_cols, self.ems = max_rows, max_cols, ems
+        self.unit = unit
         self.width, self.height = width, height
         self.table_rows = table_rows
         self.slide = slide
@@ -54,12 +63,12 @@ class Medium:
 
 
 #: An A4 page with 2 cm margins (17 cm of text), 11 pt.
-ARTICLE = Medium(max_rows=36, max_cols=18, ems=44.0, width=16.5, height=11.0, table_rows=40, slide=False)
-#: A 16:9 beamer frame (14 cm of text, about 7.5 cm below a one-line title).
-SLIDES = Medium(max_rows=12, max_cols=16, ems=40.0, width=13.5, height=5.6, table_rows=6, slide=True)
+ARTICLE = Medium(max_rows=36, max_cols=18, ems=50.0, width=16.5, height=11.0, table_rows=40, slide=False, unit=0.62)
+#: A 16:9 beamer frame (14.8 cm of text, about 7.5 cm below a one-line title).
+SLIDES = Medium(max_rows=10, max_cols=16, ems=47.0, width=14.3, height=5.6, table_rows=6, slide=True, unit=0.8)
 
 #: Height (cm) of a frame's body below a one-line title; what an overlay frame shares out.
-_FRAME_BODY = 7.0
+_FRAME_BODY = 7.5
 #: Characters of \small text on one line of a frame, and the height (cm) of such a line.
 _LINE_CHARS, _LINE_HEIGHT = 92, 0.48
 #: A text this short goes on the overlay frame that follows it (two lines at most).
@@ -177,7 +186,7 @@ def _checks(report: Report, lang: str) -> list[str]:
     if not report.checks:
         return []
     items = "; ".join(f"{text_latex(check.description)}: {text_latex(detail)}" for check, _, detail in report.checks)
-    return [f"{{\\footnotesize $\\checkmark$ {words(lang)['checks']}: {items}}}\\par"]
+    return [f"\\nopagebreak{{\\footnotesize $\\checkmark$ {words(lang)['checks']}: {items}}}\\par"]
 
 
 def _text(block: Text) -> str:
@@ -212,13 +221,13 @@ def _formula(block: Formula, printer: FittingPrinter, medium: Medium) -> list[st
 
 def _figure(block: Figure, medium: Medium, height: float | None = None) -> str:
     caption = f"\\\\[2pt]{{\\small {text_latex(block.caption)}}}" if block.caption else ""
-    tikz = block.draw(max_width=medium.width, max_height=medium.height if height is None else height)
+    tikz = block.draw(max_width=medium.width, max_height=medium.height if height is None else height, unit=medium.unit)
     return "\\begin{center}" + tikz + caption + "\\end{center}"
 
 
 def _overlay_body(block: Overlays, n: int, printer: FittingPrinter, medium: Medium, height: float) -> str:
     draw, parts = block.frames[n]
-    tikz = draw(max_width=medium.width, max_height=height)
+    tikz = draw(max_width=medium.width, max_height=height, unit=medium.unit)
     formula = _math(parts, printer, medium)
     return "\\begin{center}" + tikz + "\\end{center}\\vspace{-4pt}{\\raggedright$\\displaystyle " + formula + "$\\par}"
 
@@ -276,7 +285,7 @@ def _lines(text: str) -> int:
 
 
 def _static_frame(title: str, body: list[str], size: str = "\\small") -> str:
-    return "\\begin{frame}[allowframebreaks]{" + title + "}\n" + size + "\n" + "\n".join(body) + "\n\\end{frame}"
+    return "\\begin{frame}[allowframebreaks=0.92]{" + title + "}\n" + size + "\n" + "\n".join(body) + "\n\\end{frame}"
 
 
 def _overlay_frame(title: str, text: Text | None, block: Overlays, printer: FittingPrinter) -> tuple[str, int]:
@@ -335,6 +344,7 @@ def slides(
         "\\documentclass[aspectratio=169]{beamer}",
         _preamble(lang),
         "\\setbeamertemplate{navigation symbols}{}",
+        "\\setbeamersize{text margin left=0.6cm, text margin right=0.6cm}",
         "\\setbeamerfont{frametitle}{size=\\large}",
         "\\setbeamertemplate{frametitle continuation}[from second][(\\insertcontinuationcount)]",
         "\\setlength{\\arraycolsep}{3pt}",

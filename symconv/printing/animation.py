@@ -228,7 +228,8 @@ def animation_frames(
             "input_shape", f"{prod(spec.out_shape)} output positions make too many frames (at most {max_frames})"
         )
     _pillow()
-    frames, done = [], set()
+    frames: list[Any] = []
+    done: set[tuple[int, int]] = set()
     for position in scene_positions(spec):
         scene = spec_scene(spec, position)
         frames.append(_frame(scene, done, cell, labels))
@@ -258,7 +259,16 @@ def animation_bytes(
     first, rest = frames[0], frames[1:]
     options: dict[str, Any] = {"save_all": True, "append_images": rest, "duration": duration, "loop": 0}
     if FORMATS[suffix] == "GIF":
-        options["optimize"] = False
+        # one palette for every frame (from all of them side by side), without dithering: the cells'
+        # colours stay exact and frames differ only where the window moved, which keeps files small
+        Image, _, _ = _pillow()
+        strip = Image.new("RGB", (first.width, first.height * len(frames)))
+        for n, frame in enumerate(frames):
+            strip.paste(frame, (0, n * first.height))
+        palette = strip.quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+        quantized = [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]
+        first, options["append_images"] = quantized[0], quantized[1:]
+        options["optimize"] = True
     first.save(stream, format=FORMATS[suffix], **options)
     return stream.getvalue()
 

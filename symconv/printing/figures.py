@@ -149,12 +149,13 @@ def scene_figure(
         for c in range(cols):
             kind = scene.kinds[r][c]
             under = (r, c) in scene.window
+            fill: str | None
             if kind == INPUT:
                 fill = "orange!55" if under else "blue!18"
                 label = f"${x_name}_{{{scene.inputs[(r, c)]}}}$"
                 style = "very thick" if under else ""
             else:
-                fill = "orange!22" if under else ("gray!20" if kind == PADDING else None)
+                fill = "orange!35" if under else ("gray!20" if kind == PADDING else None)
                 label = "$0$"
                 style = ",".join(s for s in ("very thick" if under else "", "dashed" if kind == PADDING else "") if s)
             lines.append(_cell(r, c, 0, fill, "" if font is None else font + label, style))
@@ -180,7 +181,7 @@ def scene_figure(
             parts.append(names["spread"])
         if scene.padded:
             parts.append(names["padding"])
-        if any(d * (q - 1) < p for d, q, p in zip(spec.dilation, spec.kernel_shape, spec.padding)):
+        if any(d * (q - 1) < p for d, q, p in zip(spec.dilation, spec.kernel_shape, spec.padding_before)):
             parts.append(names["cropped"])
         caption = ", ".join(parts) + f": {_size(scene.canvas_shape if spec.ndim == 2 else scene.canvas_shape[1:])}"
     else:

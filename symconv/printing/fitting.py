@@ -30,9 +30,9 @@ import sympy
 from sympy import MatrixBase
 from sympy.printing.defaults import Printable
 
-from ..printing.matrices import SlideMatrix
-from ..printing.printer import SeminarLatexPrinter
 from ..sparse import nonzero_rows
+from .matrices import SlideMatrix
+from .printer import SeminarLatexPrinter
 
 __all__ = ["FittingPrinter", "ElidedMatrix", "fitted", "kept_indices", "estimated_width"]
 
@@ -116,7 +116,8 @@ def estimated_width(latex: str) -> float:
     True
     """
     text = re.sub(r"\\begin\{[a-z*]+\}(\{[^}]*\})?|\\end\{[a-z*]+\}", "", latex)
-    width, depth, scripts = 0.0, 0, []
+    width, depth = 0.0, 0
+    scripts: list[int] = []
     i = 0
     while i < len(text):
         char = text[i]
@@ -145,7 +146,7 @@ def estimated_width(latex: str) -> float:
         elif char in "&":
             width += 0.6
         elif not char.isspace():
-            width += 0.38 if scripts else 0.55
+            width += 0.4 if scripts else 0.7
         i += 1
     return width
 
@@ -166,8 +167,12 @@ class FittingPrinter(SeminarLatexPrinter):
     def _print_MatrixBase(self, expr: MatrixBase) -> str:
         room, cols = self._settings["width"], self._settings["max_cols"]
         if expr.rows and expr.cols and self._matrix_width(expr, cols) > room:
-            if expr.rows < expr.cols and self._matrix_width(expr.T, cols) <= room:
-                return "\\left(" + self._print_MatrixBase(expr.T) + "\\right)^{T}"
+            # fewer columns shown, as long as some of the band stays visible; else a row as a column
+            while cols > 6 and self._matrix_width(expr, cols) > room:
+                cols -= 1
+            if self._matrix_width(expr, cols) > room and expr.rows < expr.cols:
+                if self._matrix_width(expr.T, self._settings["max_cols"]) <= room:
+                    return "\\left(" + self._print_MatrixBase(expr.T) + "\\right)^{T}"
             while cols > 3 and self._matrix_width(expr, cols) > room:
                 cols -= 1
         shown = fitted(expr, self._settings["max_rows"], cols)
