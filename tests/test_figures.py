@@ -139,3 +139,33 @@ def test_scenes_refuse_3d_and_wrong_specs():
         conv_scene(ConvSpec((3, 3, 3), (2, 2, 2)))
     with pytest.raises(SpecError, match="spec"):
         conv_scene(TransposedConvSpec(2, 3))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "tspec",
+    [
+        TransposedConvSpec((2, 2), (3, 3), stride=1),
+        TransposedConvSpec((2, 2), (3, 3), stride=2),
+        TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1),
+        TransposedConvSpec(3, 2, stride=3, dilation=2, output_padding=1),
+    ],
+)
+def test_each_overlay_formula_sums_the_products_its_picture_shows(tspec):
+    """The notes' overlays: the formula (from the recipe, conv_transpose) and the picture (from
+    the scene) of every output position agree, product by product."""
+    import sympy
+
+    from symconv.notes.content import transposed_overlays
+    from symconv.symbols import input_symbols, kernel_symbols
+
+    W, Y = kernel_symbols(tspec.kernel_shape), input_symbols(tspec.input_shape, "Y")
+    block = transposed_overlays(tspec, {})
+    assert len(block.frames) == int(np.prod(tspec.out_shape))
+    for (draw, parts), position in zip(block.frames, scene_positions(tspec)):
+        shown = transposed_scene(tspec, position).reads()
+        products = sum(
+            (W[np.unravel_index(k, tspec.kernel_shape)] * Y[np.unravel_index(j, tspec.input_shape)] for j, k in shown),
+            sympy.S.Zero,
+        )
+        assert sympy.expand(parts[1] - products) == 0
+        assert "fill=green!45" in draw()
