@@ -107,13 +107,17 @@ def _path_without_latexmk(tmp_path: Path) -> str:
 
 
 @needs_tex
-def test_contents_are_right_without_latexmk(tmp_path, monkeypatch):
+def test_contents_are_right_without_latexmk_and_two_runs_give_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv("FORCE_SOURCE_DATE", raising=False)
     result = build_notes(topics=("sizes", "bilinear"))
     monkeypatch.setenv("PATH", _path_without_latexmk(tmp_path))
     assert shutil.which("latexmk") is None
-    (tmp_path / NOTES).write_text(result.notes)
-    pdf = compile_pdf(tmp_path / NOTES, tmp_path)
-    pages = _page_texts(pdf)
+    write_notes(tmp_path / "a", result, pdf=True)
+    write_notes(tmp_path / "b", result, pdf=True)
+    for name in ("symconv-notes.pdf", "symconv-slides.pdf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    pages = _page_texts(tmp_path / "a" / "symconv-notes.pdf")
     entries = re.findall(r"^\s*(\d) +(\S[^\n]*?)[ .]+(\d+)\s*$", pages[0], re.MULTILINE)
     assert len(entries) == 2  # two sections
     for number, title, page in entries:
@@ -149,17 +153,6 @@ def test_compile_runs_until_the_auxiliary_files_settle(tmp_path, monkeypatch):
     monkeypatch.setattr(notes_build.subprocess, "run", never_settles)
     with pytest.raises(notes_build.TeXError, match="did not settle"):
         compile_pdf(tmp_path / "x.tex", tmp_path)
-
-
-@needs_tex
-def test_two_runs_give_the_same_bytes(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.delenv("FORCE_SOURCE_DATE", raising=False)
-    result = build_notes(topics=("sizes",))
-    write_notes(tmp_path / "a", result, pdf=True)
-    write_notes(tmp_path / "b", result, pdf=True)
-    for name in ("symconv-notes.pdf", "symconv-slides.pdf"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_missing_cyrillic_is_named_before_any_work(tmp_path, monkeypatch, capsys):
