@@ -285,11 +285,15 @@ class NotesWritten:
     seconds: float
     removed: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
+    #: of ``seconds``, those spent verifying and rendering (the rest: writing and TeX)
+    verify_seconds: float | None = None
 
     def __str__(self) -> str:
-        text = (
-            f"verified {self.derivations} derivations ({self.steps} steps) in {self.seconds:.1f} s; "
-            "wrote " + ", ".join(str(path) for path in self.paths)
+        timing = f"{self.seconds:.1f} s"
+        if self.verify_seconds is not None and self.seconds - self.verify_seconds >= 0.5:
+            timing = f"{self.verify_seconds:.1f} s, with TeX {self.seconds:.1f} s"
+        text = f"verified {self.derivations} derivations ({self.steps} steps) in {timing}; wrote " + ", ".join(
+            str(path) for path in self.paths
         )
         if self.removed:
             text += "; removed the out-of-date " + ", ".join(str(path) for path in self.removed)
@@ -322,6 +326,7 @@ def make_notes(
     if pdf:
         check_tex(lang)
     result = build_notes(example, TOPICS if topics is None else tuple(topics), lang, info=info, progress=progress)
+    verified = time.perf_counter() - start
     folder = Path(folder)
     stale_before = [folder / _pdf(name) for name in (NOTES, SLIDES) if (folder / _pdf(name)).exists()]
     paths = write_notes(folder, result, pdf=pdf, progress=progress, lang=lang)
@@ -329,5 +334,11 @@ def make_notes(
     removed = [path for path in stale_before if not path.exists()] if not pdf else []
     stale = [path for path in stale_before if path.exists()] if not pdf else []
     return NotesWritten(
-        paths, counts["derivations"], counts["steps"], time.perf_counter() - start, removed=removed, stale=stale
+        paths,
+        counts["derivations"],
+        counts["steps"],
+        time.perf_counter() - start,
+        removed=removed,
+        stale=stale,
+        verify_seconds=verified,
     )

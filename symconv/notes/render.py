@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import sympy
 from sympy import MatMul, MatrixBase, NDimArray
 
 from ..printing.fitting import FittingPrinter
@@ -27,6 +28,8 @@ from ..printing.matrices import SlideMatrix
 from ..printing.tables import Table
 from ..printing.text import text_latex
 from ..proof import Report
+from ..proof.compare import flat_entries
+from ..proof.linear import LinearMap
 from .content import Figure, Formula, Overlays, Part, Proof, Text, Unit
 
 __all__ = ["article", "slides", "MARK", "SCALE_FLOOR", "DocumentInfo", "Medium", "ARTICLE", "SLIDES"]
@@ -153,17 +156,24 @@ def _relation(lhs: str, rhs: str | None, boxed_lhs: bool, boxed_rhs: bool) -> st
     return f"\\fitrelation{{{one_line}}}{{{side(lhs, boxed_lhs)}}}{{{second}}}"
 
 
+def _side(obj: Any, printer: FittingPrinter) -> str:
+    """A side of a step: a product ``C X`` left unevaluated shares the width between its factors."""
+    if isinstance(obj, LinearMap):
+        return printer.product(obj.matrix, sympy.Matrix(flat_entries(obj.vector)))
+    return printer._print(obj)
+
+
 def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, last: int) -> list[str]:
     w = words(lang)
     lines = []
     for n, result in enumerate(report.steps[first:last], first + 1):
         step = result.step
         if step.rhs is None:
-            lines.append(_relation(printer._print(step.lhs), None, _is_matrix_like(step.lhs), False))
+            lines.append(_relation(_side(step.lhs, printer), None, _is_matrix_like(step.lhs), False))
         else:
-            left = "{}" if step.lhs is None else printer._print(step.lhs)
+            left = "{}" if step.lhs is None else _side(step.lhs, printer)
             lines.append(
-                _relation(left, printer._print(step.rhs), _is_matrix_like(step.lhs), _is_matrix_like(step.rhs))
+                _relation(left, _side(step.rhs, printer), _is_matrix_like(step.lhs), _is_matrix_like(step.rhs))
             )
         status = f"{w['exact']}: {text_latex(result.exact_detail)}"
         if result.numeric is not None:
@@ -255,6 +265,7 @@ def article(parts: list[Part], lang: str, reports: dict[str, Report], info: Docu
         "\\usepackage[margin=2cm]{geometry}",
         "\\setlength{\\parindent}{0pt}",
         "\\setlength{\\arraycolsep}{3pt}",
+        "\\sloppy",  # English words in Russian text do not hyphenate: stretch the spaces instead
         *info.lines(lang, slide=False),
         "\\begin{document}",
         "\\maketitle",
@@ -341,6 +352,9 @@ def slides(
         "\\setbeamerfont{frametitle}{size=\\large}",
         "\\setbeamertemplate{frametitle continuation}[from second][(\\insertcontinuationcount)]",
         "\\setlength{\\arraycolsep}{3pt}",
+        # a tall matrix's depth counts when a long frame is split onto pages (else it hangs below)
+        "\\splitmaxdepth=2pt",
+        "\\sloppy",
         *info.lines(lang, slide=True),
         "\\begin{document}",
         "\\begin{frame}\\titlepage\\end{frame}",

@@ -160,9 +160,11 @@ class FittingPrinter(SeminarLatexPrinter):
     def _matrix_width(self, matrix: MatrixBase, cols: int) -> float:
         rows = [r for r in kept_indices(matrix.rows, self._settings["max_rows"]) if r is not None]
         widths = []
-        for c in [c for c in kept_indices(matrix.cols, cols) if c is not None]:
+        kept = kept_indices(matrix.cols, cols)
+        for c in [c for c in kept if c is not None]:
             widths.append(max(estimated_width(self._print(matrix[r, c])) for r in rows) + _COLUMN_SEP)
-        return sum(widths) + 2.0
+        dots = 1.6 if None in kept else 0.0
+        return sum(widths) + dots + 2.0
 
     def _print_MatrixBase(self, expr: MatrixBase) -> str:
         room, cols = self._settings["width"], self._settings["max_cols"]
@@ -223,6 +225,20 @@ class FittingPrinter(SeminarLatexPrinter):
         if isinstance(obj, SlideMatrix) and obj.blocks is None and not self.fits(obj.matrix):
             obj = obj.matrix
         return self._print(fitted(obj, self._settings["max_rows"], self._settings["max_cols"]))
+
+    def product(self, *matrices: MatrixBase) -> str:
+        """The product of ``matrices``, left unevaluated (``C X``), sharing the width: the widest
+        is shown within what the others leave."""
+        room, cols = self._settings["width"], self._settings["max_cols"]
+        widths = [self._matrix_width(m, cols) + 2.0 for m in matrices]
+        if sum(widths) <= room:
+            return " ".join(self._print(m) for m in matrices)
+        widest = max(range(len(matrices)), key=widths.__getitem__)
+        self._settings["width"] = max(room - (sum(widths) - widths[widest]), room / 3)
+        try:
+            return " ".join(self._print(m) for m in matrices)
+        finally:
+            self._settings["width"] = room
 
     def fits(self, matrix: MatrixBase) -> bool:
         """Whether ``matrix`` printed whole fits the width."""
