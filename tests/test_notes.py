@@ -160,3 +160,22 @@ def test_tex_compiles_english(tmp_path, english):
 @pytest.mark.slow
 def test_tex_compiles_russian(tmp_path):
     _compile_and_check(tmp_path, build_notes(lang="ru"), "ru")
+
+
+def test_the_transposed_convolution_is_animated_on_the_slides(english):
+    import re
+
+    frames = english.slides.split("\\begin{frame}")[1:]
+
+    def overlays(frame):
+        return max((int(n) for n in re.findall(r"\\only<(\d+)>", frame)), default=0)
+
+    # T5: s = 1, p = 0 (4x4 outputs); s = 2, p = 0 (5x5); s = 2, p = 1 (3x3); B5: 5x5; T2: the example's 4x4
+    assert [overlays(f) for f in frames if f.startswith("{T5")] == [16, 25, 9]
+    assert [overlays(f) for f in frames if f.startswith("{B5")] == [25]
+    assert 16 in [overlays(f) for f in frames if "stage by stage" in f.split("\n")[0]]
+    t5 = next(f for f in frames if f.startswith("{T5: $s = 2$"))
+    assert "(C^T Y)_{12} = " in t5 and "kernel rotated" in t5
+    # figures are drawn at their size, never scaled as a whole; long frames may break, overlay frames do not
+    assert "\\fitwidth{\\begin{tikzpicture}" not in english.slides
+    assert not [f for f in frames if f.startswith("[allowframebreaks") and "\\only<" in f]
