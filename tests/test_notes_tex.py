@@ -13,6 +13,7 @@ from symconv import ConvSpec
 from symconv.cli.main import main
 from symconv.files import write_files
 from symconv.notes import build as notes_build
+from symconv.notes import tex as notes_tex
 from symconv.notes.build import NOTES, SLIDES, DocumentInfo, build_notes, compile_pdf, make_notes, write_notes
 
 needs_tex = pytest.mark.skipif(
@@ -138,8 +139,8 @@ def test_compile_runs_until_the_auxiliary_files_settle(tmp_path, monkeypatch):
         (Path(cwd) / "x.pdf").write_bytes(b"%PDF")
         return subprocess.CompletedProcess(command, 0, "", "")
 
-    monkeypatch.setattr(notes_build, "tex_available", lambda: "/usr/bin/pdflatex")
-    monkeypatch.setattr(notes_build.subprocess, "run", fake_run)
+    monkeypatch.setattr(notes_tex, "tex_available", lambda: "/usr/bin/pdflatex")
+    monkeypatch.setattr(notes_tex.subprocess, "run", fake_run)
     (tmp_path / "x.tex").write_text("")
     compile_pdf(tmp_path / "x.tex", tmp_path)
     assert len(runs) == 3  # run 2 changed the .toc, run 3 did not
@@ -150,8 +151,8 @@ def test_compile_runs_until_the_auxiliary_files_settle(tmp_path, monkeypatch):
         (Path(cwd) / "x.log").write_text("fine")
         return subprocess.CompletedProcess(command, 0, "", "")
 
-    monkeypatch.setattr(notes_build.subprocess, "run", never_settles)
-    with pytest.raises(notes_build.TeXError, match="did not settle"):
+    monkeypatch.setattr(notes_tex.subprocess, "run", never_settles)
+    with pytest.raises(notes_tex.TeXError, match="did not settle"):
         compile_pdf(tmp_path / "x.tex", tmp_path)
 
 

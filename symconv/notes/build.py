@@ -6,23 +6,16 @@ target file was not written by symconv (:class:`~symconv.errors.OwnershipError`)
 the TeX files the chosen language needs are looked up (``kpsewhich``) before anything is
 verified, and a missing one is named with the package to install.
 
-TeX runs ``pdflatex`` until its auxiliary files (``.aux``, ``.toc``, ``.nav``) stop changing, at
-most :data:`MAX_RUNS` times, so the contents and the references are right; with
-``SOURCE_DATE_EPOCH`` (the start of today, UTC, unless the user set it) and ``\pdftrailerid{}``
-two runs give byte-identical PDFs.
+TeX itself (the files a language needs, reproducible PDFs, runs until the contents settle) is
+:mod:`.tex`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
-import subprocess
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +27,16 @@ from ..proof import Derivation, Report
 from ..specs import ConvSpec
 from .content import TOPICS, Part, Proof, seminar
 from .render import DocumentInfo, article, slides
+from .tex import (
+    MAX_RUNS,
+    TEX_FILES,
+    Progress,
+    check_tex,
+    compile_pdf,
+    no_progress,
+    tex_available,
+    tex_environment,
+)
 
 __all__ = [
     "NotesResult",
@@ -55,33 +58,6 @@ __all__ = [
 ]
 
 NOTES, SLIDES = "symconv-notes.tex", "symconv-slides.tex"
-#: At most this many ``pdflatex`` runs per document (the auxiliary files settle in two or three).
-MAX_RUNS = 4
-#: The auxiliary files whose contents the next run reads (contents, references, beamer's navigation).
-_AUXILIARY = (".aux", ".toc", ".nav", ".snm", ".out")
-
-#: A file each language needs from TeX, the Debian/Ubuntu package and the TeX Live package that have it.
-TEX_FILES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "en": (
-        ("amsmath.sty", "texlive-latex-base", "amsmath"),
-        ("geometry.sty", "texlive-latex-base", "geometry"),
-        ("english.ldf", "texlive-latex-base", "babel-english"),
-        ("beamer.cls", "texlive-latex-recommended", "beamer"),
-        ("tikz.sty", "texlive-pictures", "pgf"),
-    ),
-}
-TEX_FILES["ru"] = TEX_FILES["en"] + (
-    ("t2aenc.def", "texlive-lang-cyrillic", "cyrillic"),
-    ("russianb.ldf", "texlive-lang-cyrillic", "babel-russian"),
-    ("cm-super-t2a.enc", "cm-super", "cm-super"),
-)
-
-#: Reports progress: one short line (``verifying 35 derivations: 12/35``).
-Progress = Callable[[str], None]
-
-
-def _quiet(message: str) -> None:
-    """No progress report."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +81,7 @@ def build_notes(
     lang: str = "en",
     *,
     info: DocumentInfo | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = no_progress,
 ) -> NotesResult:
     r"""Verify every derivation the documents show, then render both documents (in memory).
 
@@ -127,95 +103,6 @@ def build_notes(
     progress("rendering the notes and the slides")
     text, pages = slides(parts, lang, reports, info)
     return NotesResult(article(parts, lang, reports, info), text, pages, reports)
-
-
-def tex_available() -> str | None:
-    """``pdflatex`` if installed."""
-    return shutil.which("pdflatex")
-
-
-def check_tex(lang: str = "en") -> str:
-    """``pdflatex``'s path, once the files ``lang``'s documents need are found (``kpsewhich``);
-    else a :class:`TeXError` naming the packages to install."""
-    needed = TEX_FILES[lang] if lang in TEX_FILES else TEX_FILES["en"]
-    tool, kpsewhich = tex_available(), shutil.which("kpsewhich")
-    if tool is None or kpsewhich is None:
-        packages = sorted({package for _, package, _ in needed})
-        raise TeXError(
-            "TeX is not installed (Debian/Ubuntu: apt-get install " + " ".join(packages) + "; macOS: brew install "
-            "--cask mactex)"
-        )
-    found = subprocess.run(
-        [kpsewhich, *(name for name, _, _ in needed)], capture_output=True, text=True, timeout=60, check=False
-    ).stdout.split()
-    present = {Path(path).name for path in found}
-    missing = [entry for entry in needed if entry[0] not in present]
-    if missing:
-        names = ", ".join(name for name, _, _ in missing)
-        debian = " ".join(sorted({package for _, package, _ in missing}))
-        texlive = " ".join(sorted({package for _, _, package in missing}))
-        raise TeXError(
-            f"TeX cannot typeset the {lang!r} documents: {names} not found "
-            f"(Debian/Ubuntu: apt-get install {debian}; TeX Live: tlmgr install {texlive})"
-        )
-    return tool
-
-
-def tex_environment(base: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment TeX runs in: ``SOURCE_DATE_EPOCH`` (the start of today, UTC, so that
-    ``\\today`` is today) and ``FORCE_SOURCE_DATE=1`` unless already set, so that two runs on
-    a day give byte-identical PDFs.
-
-    >>> tex_environment({"SOURCE_DATE_EPOCH": "0"})["FORCE_SOURCE_DATE"]
-    '1'
-    """
-    env = dict(os.environ if base is None else base)
-    if not env.get("SOURCE_DATE_EPOCH"):
-        today = date.today()
-        midnight = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
-        env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    env.setdefault("FORCE_SOURCE_DATE", "1")
-    return env
-
-
-def _auxiliary_digest(tex: Path, build: Path) -> str:
-    digest = hashlib.sha256()
-    for suffix in _AUXILIARY:
-        path = build / tex.with_suffix(suffix).name
-        digest.update(suffix.encode() + (path.read_bytes() if path.exists() else b"-"))
-    return digest.hexdigest()
-
-
-def compile_pdf(tex: Path, build: Path, *, progress: Progress = _quiet, what: str | None = None) -> Path:
-    """Compile ``tex`` in ``build`` with ``pdflatex -no-shell-escape``, run again until the
-    auxiliary files stop changing (at most :data:`MAX_RUNS` runs).
-
-    Errors, undefined references and contents that do not settle raise :class:`TeXError`.
-    """
-    tool = tex_available()
-    if tool is None:
-        check_tex()  # raises the message naming the packages
-        raise TeXError("pdflatex is not installed")
-    command = [tool, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", tex.name]
-    log = build / tex.with_suffix(".log").name
-    env = tex_environment()
-    previous = _auxiliary_digest(tex, build)
-    for run in range(1, MAX_RUNS + 1):
-        progress(f"compiling {what or tex.name} (pdflatex run {run})")
-        result = subprocess.run(command, cwd=build, capture_output=True, text=True, timeout=600, env=env)
-        if result.returncode != 0:
-            raise TeXError(f"{tex.name} did not compile; see {log}")
-        current = _auxiliary_digest(tex, build)
-        text = log.read_text(errors="replace")
-        settled = current == previous and "Rerun to get" not in text and "may have changed" not in text
-        previous = current
-        if run > 1 and settled:
-            break
-    else:
-        raise TeXError(f"{tex.name}: the contents did not settle after {MAX_RUNS} pdflatex runs; see {log}")
-    if "undefined" in text and ("Reference" in text or "Citation" in text):
-        raise TeXError(f"{tex.name} has undefined references; see {log}")
-    return build / tex.with_suffix(".pdf").name
 
 
 def _pdf(name: str) -> str:
@@ -241,7 +128,7 @@ def _remove_stale(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def write_notes(
-    folder: Path | str, result: NotesResult, *, pdf: bool = False, progress: Progress = _quiet, lang: str = "en"
+    folder: Path | str, result: NotesResult, *, pdf: bool = False, progress: Progress = no_progress, lang: str = "en"
 ) -> list[Path]:
     """Write the documents (and, with ``pdf``, their PDFs) into ``folder``; returns what was written.
 
@@ -310,7 +197,7 @@ def make_notes(
     *,
     pdf: bool = False,
     info: DocumentInfo | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = no_progress,
 ) -> NotesWritten:
     """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
 
