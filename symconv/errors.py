@@ -126,8 +126,8 @@ class MissingDependencyError(SymconvError, ImportError):
     symconv.errors.MissingDependencyError: symconv.from_torch needs torch, which is not installed (...)
     """
 
-    def __init__(self, package: str, what: str) -> None:
+    def __init__(self, package: str, what: str, *, extra: str | None = None) -> None:
         self.package = package
         super().__init__(
-            f"{what} needs {package}, which is not installed (pip install 'symconv[{package}]')", name=package
+            f"{what} needs {package}, which is not installed (pip install 'symconv[{extra or package}]')", name=package
         )

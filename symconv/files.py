@@ -169,6 +169,7 @@ def _temporary(path: Path, data: bytes) -> Path:
     name = path.name[len(_PREFIX) :] if path.name.startswith(_PREFIX) else path.name
     handle, temporary = tempfile.mkstemp(prefix=f"{_PREFIX}{name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would keep the files from others
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             _step("data", path)

@@ -29,12 +29,14 @@ from .ops.matrix import conv_matrix
 from .ops.transposed import recipe_stages, recipe_work
 from .parameters import shown
 from .printing.figures import conv_figure, transposed_figure
-from .printing.matrices import SlideMatrix, StageList, check_printable
+from .printing.fitting import FittingPrinter
+from .printing.matrices import SlideMatrix, as_grid, check_printable
 from .printing.printer import SeminarLatexPrinter, latex
+from .printing.text import text_latex
 from .specs import ConvSpec, TransposedConvSpec
 from .symbols import input_symbols
 
-__all__ = ["SnippetRequest", "SNIPPETS", "latex_snippet"]
+__all__ = ["SnippetRequest", "SNIPPETS", "PREAMBLES", "latex_snippet", "standalone"]
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,17 @@ class SnippetRequest:
         return tspec
 
 
+def _printer() -> FittingPrinter:
+    """The seminar's printer for an article's text width: matrices too wide or too large are shown
+    transposed or by their corners (the seminar's 4x16 matrix fits whole)."""
+    return FittingPrinter({"max_rows": 36, "max_cols": 18, "width": 46.0})
+
+
 def matrix_snippet(request: SnippetRequest) -> str:
     """The slide-style matrix ``C``."""
     spec = request.spec()
-    return latex(
-        SlideMatrix(conv_matrix(spec, max_nonzeros=request.max_nonzeros), zero=request.zero, full=request.full)
-    )
+    matrix = conv_matrix(spec, max_nonzeros=request.max_nonzeros)
+    return _printer().fitted(SlideMatrix(matrix, zero=request.zero, full=request.full))
 
 
 def im2col_snippet(request: SnippetRequest) -> str:
@@ -97,33 +104,80 @@ def im2col_snippet(request: SnippetRequest) -> str:
     spec = request.spec()
     check_printable((prod(spec.kernel_shape), prod(spec.out_shape)), request.full)
     columns = im2col(spec, input_symbols(spec.input_shape), max_nonzeros=request.max_nonzeros)
-    return latex(SlideMatrix(columns, zero=request.zero, full=request.full))
+    return _printer().fitted(SlideMatrix(columns, zero=request.zero, full=request.full))
 
 
 def transposed_snippet(request: SnippetRequest) -> str:
-    """The stages of the transposed convolution's recipe."""
+    """The stages of the transposed convolution's recipe, each named above its matrix."""
     tspec = request.transposed_spec()
     check_work("the stages", {"printed cells": recipe_work(tspec)["cells"] // 2}, request.max_nonzeros)
+    printer = _printer()
+    lines = []
     stages = recipe_stages(tspec, input_symbols(tspec.input_shape, "Y"), max_nonzeros=request.max_nonzeros)
-    return latex(StageList(tuple(stages), zero=request.zero))
+    for stage in stages:
+        grids = r" \; ".join(printer.fitted(SlideMatrix(g, request.zero)) for g in as_grid(stage.array))
+        # the stage's name and description above its matrix, so that it fits an article's width
+        lines.append(r"&\text{%s: %s} \\ &\qquad %s" % (text_latex(stage.name), text_latex(stage.description), grids))
+    return "\\begin{aligned}\n" + " \\\\[4pt]\n".join(lines) + "\n\\end{aligned}"
 
 
 def figure_snippet(request: SnippetRequest) -> str:
     """A TikZ figure: the window of output ``position``, or with ``transposed`` the recipe drawn."""
     if request.transposed:
-        return transposed_figure(request.transposed_spec())
+        return transposed_figure(request.transposed_spec(), request.position)
     return conv_figure(request.spec(), request.position)
 
 
 def size_snippet(request: SnippetRequest) -> str:
-    """The derivation of the output size (of the transposed convolution with ``transposed``) as ``align*``."""
+    r"""The derivation of the output size (of the transposed convolution with ``transposed``, the
+    seminar's T6) as ``align*``, each step's reason on a line of its own (``\intertext``) so that
+    it fits an article's text width."""
     derivation = transposed_size_derivation() if request.transposed else conv_size_derivation()
-    return derivation.align(SeminarLatexPrinter())
+    printer = SeminarLatexPrinter()
+    lines = []
+    for step in derivation.steps:
+        lines.append(f"\\intertext{{{text_latex(step.because)}:}}")
+        if step.rhs is None:
+            lines.append(f"& {printer._print(step.lhs)} \\\\")
+        else:
+            left = "" if step.lhs is None else printer._print(step.lhs) + " "
+            lines.append(f"{left}&= {printer._print(step.rhs)} \\\\")
+    lines[-1] = lines[-1].removesuffix(" \\\\")
+    return "\\begin{align*}\n" + "\n".join(lines) + "\n\\end{align*}"
 
 
 def bilinear_snippet(request: SnippetRequest) -> str:
     """The 2-D bilinear kernel of ``factor``."""
     return latex(bilinear_kernel(request.factor, 2, max_nonzeros=request.max_nonzeros))
+
+
+#: What each snippet needs in a document: the packages, and whether it is math to put in ``\[ \]``.
+PREAMBLES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "matrix": (("amsmath",), True),
+    "im2col": (("amsmath",), True),
+    "transposed": (("amsmath",), True),
+    "figure": (("tikz",), False),
+    "size": (("amsmath",), False),
+    "bilinear": (("amsmath",), True),
+}
+
+
+def standalone(what: str, snippet: str) -> str:
+    r"""``snippet`` (of the kind ``what``) as a complete document that compiles as it is: an
+    article with the packages the snippet needs (:data:`PREAMBLES`), 2 cm margins and tight matrix
+    columns, so that the seminar's 4x16 matrix fits the text width.
+
+    >>> print(standalone("bilinear", "x").splitlines()[1])
+    \usepackage{amsmath}
+    """
+    if what not in PREAMBLES:
+        raise SpecError("what", f"must be one of {', '.join(PREAMBLES)}, got {what!r}")
+    packages, math = PREAMBLES[what]
+    lines = ["\\documentclass{article}"] + [f"\\usepackage{{{package}}}" for package in packages]
+    lines += ["\\usepackage[margin=2cm]{geometry}", "\\setlength{\\arraycolsep}{3pt}", "\\begin{document}"]
+    lines += ["\\[", snippet, "\\]"] if math else [snippet]
+    lines.append("\\end{document}")
+    return "\n".join(lines) + "\n"
 
 
 #: Snippet name -> builder, in the order the CLI lists them.

@@ -1,5 +1,9 @@
 """LaTeX snippets: one builder per name, chosen from a table."""
 
+import re
+import shutil
+import subprocess
+
 import pytest
 
 from symconv import SpecError
@@ -33,3 +37,42 @@ def test_bad_requests_name_the_parameter(call, start):
     with pytest.raises(SpecError) as info:
         call()
     assert str(info.value).startswith(start)
+
+
+def test_standalone_names_the_preamble_each_snippet_needs():
+    from symconv.snippets import PREAMBLES, standalone
+
+    assert set(PREAMBLES) == set(SNIPPETS)
+    assert "\\usepackage{tikz}" in standalone("figure", "x") and "\\[" not in standalone("figure", "x")
+    assert "\\usepackage{amsmath}" in standalone("size", "x")
+    assert "\\[\nx\n\\]" in standalone("matrix", "x")  # math mode
+    with pytest.raises(SpecError, match="what"):
+        standalone("nothing", "x")
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="TeX (pdflatex) is not installed")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["matrix"],
+        ["im2col"],
+        ["transposed"],
+        ["transposed", "--input", "2x2", "--stride", "2"],
+        ["figure", "--input", "5x5", "--stride", "2", "--padding", "1", "--position", "1x1"],
+        ["figure", "--input", "2x2", "--stride", "2", "--transposed", "--position", "2x2"],
+        ["size", "--transposed"],
+        ["size"],
+        ["bilinear"],
+    ],
+)
+def test_standalone_snippets_compile_and_fit_an_article(argv, tmp_path, capsys):
+    from symconv.cli.main import main
+
+    assert main(["latex", *argv, "--standalone"]) == 0
+    (tmp_path / "snippet.tex").write_text(capsys.readouterr().out)
+    command = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "snippet.tex"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:]
+    log = (tmp_path / "snippet.log").read_text(errors="replace")
+    wide = [float(width) for width in re.findall(r"Overfull \\hbox \((\d+\.\d+)pt too wide", log)]
+    assert all(width <= 1.0 for width in wide), wide

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import SpecError
-from ..snippets import SNIPPETS, latex_snippet
+from ..snippets import SNIPPETS, latex_snippet, standalone
 from .arguments import add_limit_option, integer, limit_option, sizes, spec_arguments, zero_option
 
 OPTIONS = {"what": "WHAT", "position": "--position", "factor": "--factor", "input": "--input", "kernel": "--kernel"}
@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--factor", metavar="F", help="bilinear: the upsampling factor (default 2; 1 to 1,000,000)")
     parser.add_argument("--zero", choices=("0", "cdot"), help="how zero cells print (default 0)")
     parser.add_argument("--full", action="store_true", help="matrix, im2col: every cell beyond 16 rows or columns")
+    parser.add_argument("--standalone", action="store_true", help="a complete document that compiles as it is")
     add_limit_option(parser)
 
 
@@ -69,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
         full=args.full,
         max_nonzeros=limit_option(args),
     )
-    print(text)
+    print(standalone(args.what, text) if args.standalone else text)
     return 0

@@ -29,6 +29,7 @@ COMMANDS = {
     "notes": "write the seminar's lecture notes and slides (verified LaTeX)",
     "latex": "print one LaTeX snippet to paste into your own notes",
     "prove": "verify derivations and print every step with its check",
+    "animate": "write an animated GIF of the kernel sliding, one frame per output position",
 }
 
 

@@ -2,17 +2,21 @@ r"""``symconv notes``: verify every derivation, then render and write the articl
 atomically, and compile them with TeX when asked.
 
 Nothing is written when a derivation fails (:class:`~symconv.VerificationError`) or when a
-target file was not written by symconv (:class:`~symconv.errors.OwnershipError`).
+target file was not written by symconv (:class:`~symconv.errors.OwnershipError`). With ``pdf``,
+the TeX files the chosen language needs are looked up (``kpsewhich``) before anything is
+verified, and a missing one is named with the package to install.
+
+TeX itself (the files a language needs, reproducible PDFs, runs until the contents settle) is
+:mod:`.tex`.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +28,34 @@ from ..proof import Derivation, Report
 from ..proof.sources import DerivationSource
 from ..specs import ConvSpec
 from .content import TOPICS, Part, Proof, Unit, seminar
-from .render import article, slides
+from .render import DocumentInfo, article, slides
+from .tex import (
+    MAX_RUNS,
+    TEX_FILES,
+    Progress,
+    check_tex,
+    compile_pdf,
+    no_progress,
+    tex_available,
+    tex_environment,
+)
 
 __all__ = [
     "NotesResult",
     "build_notes",
     "write_notes",
     "compile_pdf",
+    "check_tex",
     "tex_available",
+    "tex_environment",
     "describe",
     "make_notes",
     "NotesWritten",
+    "DocumentInfo",
     "NOTES",
     "SLIDES",
+    "MAX_RUNS",
+    "TEX_FILES",
     "TeXError",
 ]
 
@@ -45,7 +64,8 @@ NOTES, SLIDES = "symconv-notes.tex", "symconv-slides.tex"
 
 @dataclass(frozen=True)
 class NotesResult:
-    """The documents' text, the slides' expected page count and the verification reports."""
+    """The documents' text, the least number of slide pages (frames times their overlays; long
+    frames continue on more pages) and the verification reports."""
 
     notes: str
     slides: str
@@ -62,6 +82,9 @@ def build_notes(
     topics: tuple[str, ...] = TOPICS,
     lang: str = "en",
     extra: Sequence[DerivationSource] = (),
+    *,
+    info: DocumentInfo | None = None,
+    progress: Progress = no_progress,
 ) -> NotesResult:
     r"""Verify every derivation the documents show, then render both documents (in memory).
 
@@ -76,72 +99,76 @@ def build_notes(
     printer = SeminarLatexPrinter()
     parts = seminar(example or ConvSpec((4, 4), (3, 3)), tuple(topics), lang, printer.doprint)
     parts += [Part(source.title, tuple(Unit(d.title, (Proof(d),)) for d in source.derivations)) for source in extra]
+    derivations = _derivations(parts)
     reports = {}
-    for derivation in _derivations(parts):
+    for n, derivation in enumerate(derivations, 1):
+        progress(f"verifying {len(derivations)} derivations: {n}/{len(derivations)}")
         report = derivation.check()
         if not report.ok:
             raise VerificationError(f"{derivation.name}: {report.failure()}")
         reports[derivation.name] = report
-    text, pages = slides(parts, printer, lang, reports)
-    return NotesResult(article(parts, printer, lang, reports), text, pages, reports)
+    progress("rendering the notes and the slides")
+    text, pages = slides(parts, lang, reports, info)
+    return NotesResult(article(parts, lang, reports, info), text, pages, reports)
 
 
-def tex_available() -> str | None:
-    """``latexmk`` or ``pdflatex`` if installed."""
-    return shutil.which("latexmk") or shutil.which("pdflatex")
+def _pdf(name: str) -> str:
+    return name.replace(".tex", ".pdf")
 
 
-def compile_pdf(tex: Path, build: Path) -> Path:
-    """Compile ``tex`` in ``build`` with ``-no-shell-escape``.
-
-    Errors and undefined references raise :class:`TeXError`.
-    """
-    tool = tex_available()
-    if tool is None:
-        raise TeXError(
-            "TeX is not installed (Debian/Ubuntu: apt-get install texlive-latex-base "
-            "texlive-latex-recommended texlive-pictures latexmk; macOS: brew install --cask mactex)",
-        )
-    if tool.endswith("latexmk"):
-        commands = [
-            [tool, "-pdf", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-quiet", tex.name]
-        ]
-    else:
-        once = [tool, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", tex.name]
-        commands = [once, once]
-    for command in commands:
-        result = subprocess.run(command, cwd=build, capture_output=True, text=True, timeout=600)
-        if result.returncode != 0:
-            raise TeXError(f"{tex.name} did not compile; see {build / tex.with_suffix('.log').name}")
-    log = (build / tex.with_suffix(".log").name).read_text(errors="replace")
-    if "undefined" in log and ("Reference" in log or "Citation" in log):
-        raise TeXError(f"{tex.name} has undefined references; see {build / tex.with_suffix('.log').name}")
-    return build / tex.with_suffix(".pdf").name
+def _remove_stale(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The PDFs symconv wrote earlier beside the ``.tex`` files: removed when unchanged since,
+    else left (and returned as such, to be reported as out of date)."""
+    removed, left = [], []
+    for name in (_pdf(NOTES), _pdf(SLIDES)):
+        path = folder / name
+        if not path.exists():
+            continue
+        try:
+            check_writable(folder, [name])
+        except OwnershipError:
+            left.append(path)
+            continue
+        path.unlink()
+        removed.append(path)
+    return removed, left
 
 
-def write_notes(folder: Path | str, result: NotesResult, *, pdf: bool = False, keep_build: bool = False) -> list[Path]:
+def write_notes(
+    folder: Path | str,
+    result: NotesResult,
+    *,
+    pdf: bool = False,
+    progress: Progress = no_progress,
+    lang: str = "en",
+    keep_build: bool = False,
+) -> list[Path]:
     """Write the documents (and, with ``pdf``, their PDFs) into ``folder``; returns what was written.
 
-    TeX runs in a temporary build folder, removed afterwards; when TeX fails its logs are copied
-    into ``folder`` (the error says where) and the build folder is removed unless ``keep_build``.
+    Without ``pdf``, PDFs symconv wrote there earlier are removed (they no longer match the
+    ``.tex`` files) when unchanged since. TeX runs in a temporary build folder, removed
+    afterwards; when TeX fails its logs are copied into ``folder`` (the error says where) and the
+    build folder is removed unless ``keep_build``.
     """
     folder = as_folder(folder)
     files = {NOTES: result.notes.encode(), SLIDES: result.slides.encode()}
-    names = list(files) + ([NOTES.replace(".tex", ".pdf"), SLIDES.replace(".tex", ".pdf")] if pdf else [])
+    names = list(files) + ([_pdf(NOTES), _pdf(SLIDES)] if pdf else [])
     check_writable(folder, names)  # before any work with TeX, and before anything is written
     if pdf:
-        if tex_available() is None:
-            compile_pdf(Path(NOTES), Path("."))  # raises the clear message
+        check_tex(lang)
         build = Path(tempfile.mkdtemp(prefix="symconv-tex-"))
         try:
             for name, data in files.items():
                 (build / name).write_bytes(data)
-            for name in (NOTES, SLIDES):
-                files[name.replace(".tex", ".pdf")] = compile_pdf(build / name, build).read_bytes()
+            for name, what in ((NOTES, "the notes"), (SLIDES, "the slides")):
+                files[_pdf(name)] = compile_pdf(build / name, build, progress=progress, what=what).read_bytes()
         except TeXError as error:
             raise _failed_build(error, build, folder, keep_build) from None
         shutil.rmtree(build, ignore_errors=True)
-    return write_files(folder, files)
+    written = write_files(folder, files)
+    if not pdf:
+        _remove_stale(folder)
+    return written
 
 
 def _failed_build(error: TeXError, build: Path, folder: Path, keep_build: bool) -> TeXError:
@@ -168,18 +195,30 @@ def describe(result: NotesResult) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class NotesWritten:
-    """What :func:`make_notes` verified and wrote, and how long it took."""
+    """What :func:`make_notes` verified and wrote, and how long it took (``removed``: stale
+    PDFs deleted; ``stale``: out-of-date PDFs left because symconv did not write them as they are)."""
 
     paths: list[Path]
     derivations: int
     steps: int
     seconds: float
+    removed: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+    #: of ``seconds``, those spent verifying and rendering (the rest: writing and TeX)
+    verify_seconds: float | None = None
 
     def __str__(self) -> str:
-        return (
-            f"verified {self.derivations} derivations ({self.steps} steps) in {self.seconds:.1f} s; "
-            "wrote " + ", ".join(str(path) for path in self.paths)
+        timing = f"{self.seconds:.1f} s"
+        if self.verify_seconds is not None and self.seconds - self.verify_seconds >= 0.5:
+            timing = f"{self.verify_seconds:.1f} s, with TeX {self.seconds:.1f} s"
+        text = f"verified {self.derivations} derivations ({self.steps} steps) in {timing}; wrote " + ", ".join(
+            str(path) for path in self.paths
         )
+        if self.removed:
+            text += "; removed the out-of-date " + ", ".join(str(path) for path in self.removed)
+        if self.stale:
+            text += "; out of date (not written by symconv as it is, left alone): " + ", ".join(map(str, self.stale))
+        return text
 
 
 def make_notes(
@@ -191,16 +230,38 @@ def make_notes(
     pdf: bool = False,
     extra: Sequence[DerivationSource] = (),
     keep_build: bool = False,
+    info: DocumentInfo | None = None,
+    progress: Progress = no_progress,
 ) -> NotesWritten:
     """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
 
     ``topics=None`` is every section. Nothing is written when a derivation fails
     (:class:`~symconv.VerificationError`), when a target was not written by symconv
-    (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`).
+    (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`);
+    with ``pdf``, a missing TeX package is reported before anything is verified.
     """
     start = time.perf_counter()
     as_folder(folder)  # an empty name is refused before any work
-    result = build_notes(example, TOPICS if topics is None else tuple(topics), lang, extra)
-    paths = write_notes(folder, result, pdf=pdf, keep_build=keep_build)
+    words(lang)
+    targets = [NOTES, SLIDES] + ([_pdf(NOTES), _pdf(SLIDES)] if pdf else [])
+    check_writable(Path(folder), targets)  # before any work: the folder, the files symconv may replace
+    if pdf:
+        check_tex(lang)
+    chosen = TOPICS if topics is None else tuple(topics)
+    result = build_notes(example, chosen, lang, extra, info=info, progress=progress)
+    verified = time.perf_counter() - start
+    folder = Path(folder)
+    stale_before = [folder / _pdf(name) for name in (NOTES, SLIDES) if (folder / _pdf(name)).exists()]
+    paths = write_notes(folder, result, pdf=pdf, progress=progress, lang=lang, keep_build=keep_build)
     counts = describe(result)
-    return NotesWritten(paths, counts["derivations"], counts["steps"], time.perf_counter() - start)
+    removed = [path for path in stale_before if not path.exists()] if not pdf else []
+    stale = [path for path in stale_before if path.exists()] if not pdf else []
+    return NotesWritten(
+        paths,
+        counts["derivations"],
+        counts["steps"],
+        time.perf_counter() - start,
+        removed=removed,
+        stale=stale,
+        verify_seconds=verified,
+    )

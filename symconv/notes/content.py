@@ -6,7 +6,9 @@ kernels) or from a derivation that is verified before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from math import prod
 from typing import Any
 
@@ -24,10 +26,9 @@ from ..ops.overlap import overlap_counts
 from ..ops.sliding_window import sliding_window
 from ..ops.transposed import conv_transpose, recipe_stages, recipe_work, transposed_conv_matrix
 from ..parameters import shown
-from ..printing.figures import conv_figure, figure_positions, figure_work, transposed_figure
+from ..printing.figures import conv_figure, figure_positions, figure_work, lattice_figure, transposed_figure
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
-from ..printing.text import text_latex
 from ..proof import Derivation
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
@@ -44,6 +45,7 @@ __all__ = [
     "seminar",
     "PROOF_TOPICS",
     "notes_work",
+    "transposed_overlays",
 ]
 
 
@@ -57,24 +59,33 @@ class Text:
 
 @dataclass(frozen=True)
 class Formula:
-    """A displayed formula, already LaTeX (shrunk to the line width when too wide)."""
+    """A displayed formula: LaTeX strings and objects (matrices, tables), which each document prints
+    as fits it (large matrices by their corners, long tables over several frames)."""
 
-    latex: str
+    parts: tuple[Any, ...]
+
+    def __post_init__(self) -> None:
+        if isinstance(self.parts, str):
+            object.__setattr__(self, "parts", (self.parts,))
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A TikZ picture with a caption."""
+    """A TikZ picture, drawn for the room the document has: ``draw(max_width=..., max_height=...)``
+    (centimetres) returns the ``tikzpicture``."""
 
-    tikz: str
+    draw: Callable[..., str]
     caption: str = ""
 
 
 @dataclass(frozen=True)
 class Overlays:
-    """Pictures shown one after another on a slide (the sliding window); the article shows the first."""
+    """Pictures shown one after another on a slide, each with its formula (the parts of a
+    :class:`Formula`); the article shows the picture ``shown``. ``caption`` names the case."""
 
-    frames: tuple[tuple[str, str], ...]  # (tikz, formula LaTeX)
+    frames: tuple[tuple[Callable[..., str], tuple[Any, ...]], ...]
+    caption: str = ""
+    shown: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,11 +133,44 @@ def _proofs(topic: str, exclude: tuple[str, ...] = ()) -> list[Unit]:
     return [Unit(d.title, (Proof(d),)) for d in scripts.topic_derivations(topic) if d.name not in exclude]
 
 
+def _conv_overlays(example: ConvSpec, captions: dict[str, str]) -> Overlays:
+    """The sliding window: one picture per output position, with the sum it computes."""
+    Y = sliding_window(example, input_symbols(example.input_shape))
+    frames = tuple(
+        (partial(conv_figure, example, position, captions=captions), (f"Y_{{{n}}} = ", Y[position]))
+        for n, position in enumerate(figure_positions(example))
+    )
+    return Overlays(frames)
+
+
+def transposed_overlays(
+    tspec: TransposedConvSpec,
+    captions: dict[str, str],
+    caption: str = "",
+    *,
+    input_name: str = "Y",
+    kernel: Any = None,
+) -> Overlays:
+    """The transposed convolution working: one picture per output position (the rotated kernel
+    over the zero-inserted, padded input and the output cell it writes), with the products it
+    sums, from the recipe (:func:`~symconv.conv_transpose`); with ``kernel``, its values put in too."""
+    Y = input_symbols(tspec.input_shape, input_name)
+    symbolic = conv_transpose(tspec, Y)
+    values = conv_transpose(tspec, Y, kernel) if kernel is not None else None
+    frames = []
+    for n, position in enumerate(figure_positions(tspec)):
+        parts: tuple[Any, ...] = (f"(C^T {input_name})_{{{n}}} = ", symbolic[position])
+        if values is not None:
+            parts += (" = ", values[position])
+        draw = partial(transposed_figure, tspec, position, captions=captions, input_name=input_name)
+        frames.append((draw, parts))
+    return Overlays(tuple(frames), caption, shown=len(frames) // 2)
+
+
 def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     w = words(lang)
     X = input_symbols(example.input_shape)
     C = conv_matrix(example)
-    Y = sliding_window(example, X)
     n_in, n_out, n_taps = prod(example.input_shape), prod(example.out_shape), prod(example.kernel_shape)
     numbers = dict(
         input=_size(example.input_shape),
@@ -138,37 +182,34 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
         n_out=n_out,
         n_taps=n_taps,
     )
-    overlays = tuple(
-        (conv_figure(example, position, captions=w["captions"]), f"Y_{{{n}}} = " + latex(Y[position]))
-        for n, position in enumerate(figure_positions(example))
-    )
-    column = latex(sympy.Matrix(vec(X)).T) + "^T"
-    outputs = latex(sympy.Matrix([sympy.Symbol(f"Y_{n}") for n in range(n_out)]))
+    last = figure_positions(example)[-1]
+    column = sympy.Matrix(vec(X)).T
+    outputs = sympy.Matrix([sympy.Symbol(f"Y_{n}") for n in range(n_out)])
     from ..derivations.sliding_window import example_case  # the S1 = S3 = S4 derivation for this example
 
     worked = example_case(example)
     units = [
-        Unit(w["part1"], (Text(w["S1"], "S1"), Overlays(overlays))),
+        Unit(w["part1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
         Unit(
             w["worked"],
             (
                 Text(w["S2"].format(**numbers), "S2"),
-                Figure(conv_figure(example, figure_positions(example)[-1], captions=w["captions"]), ""),
+                Figure(partial(conv_figure, example, last, captions=w["captions"])),
             ),
         ),
         Unit(
             w["matrix"],
             (
                 Text(w["S3"].format(**numbers), "S3"),
-                Formula("C = " + latex(SlideMatrix(C))),
-                Formula(outputs + " = C " + column),
+                Formula(("C = ", SlideMatrix(C))),
+                Formula((outputs, " = C ", column, "^T")),
             ),
         ),
         Unit(
             "im2col",
             (
                 Text(w["S4"].format(**numbers), "S4"),
-                Formula(r"\mathrm{im2col}(X) = " + latex(SlideMatrix(im2col(example, X)))),
+                Formula((r"\mathrm{im2col}(X) = ", SlideMatrix(im2col(example, X)))),
             ),
         ),
         Unit(worked.title, (Proof(worked),)),
@@ -177,38 +218,44 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     return Part(w["part1"], tuple(units))
 
 
+#: T4's picture: a 1-D convolution whose stride-1 matrix has rows to delete on a lattice of 2.
+LATTICE_EXAMPLE, LATTICE_STRIDE = ConvSpec(7, 3), 2
+
+
 def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     w = words(lang)
+    captions = w["captions"]
     tspec = _transposed_example(example)
     n_in, n_out = prod(tspec.out_shape), prod(tspec.input_shape)
     Yt = input_symbols(tspec.input_shape, "Y")
-    stages = [
-        Formula(
-            r"\text{%s (%s):}\quad " % (text_latex(stage.name), text_latex(stage.description))
-            + latex(SlideMatrix(as_grid(stage.array)[0]))
-        )
-        for stage in recipe_stages(tspec, Yt)
-    ]
+    stages: list[Any] = []
+    for stage in recipe_stages(tspec, Yt):
+        stages.append(Text(f"{stage.name}: {stage.description}"))
+        stages.append(Formula(tuple(SlideMatrix(grid) for grid in as_grid(stage.array))))
     units = [
         Unit(
             "$C^T$",
             (
                 Text(w["T1"].format(n_in=n_in, n_out=n_out), "T1"),
-                Formula("C^T = " + latex(SlideMatrix(transposed_conv_matrix(tspec)))),
+                Formula(("C^T = ", SlideMatrix(transposed_conv_matrix(tspec)))),
             ),
         ),
-        Unit(w["stages"], (Text(w["T2"], "T2"), Figure(transposed_figure(tspec, captions=w["captions"])), *stages)),
-        Unit("T3, T4", (Text(w["T3"], "T3"), Text(w["T4"], "T4"))),
+        Unit(w["stages"], (Text(w["T2"], "T2"), transposed_overlays(tspec, captions), *stages)),
+        Unit(
+            "T3, T4",
+            (
+                Text(w["T3"], "T3"),
+                Text(w["T4"], "T4"),
+                Figure(partial(lattice_figure, LATTICE_EXAMPLE, LATTICE_STRIDE, captions=captions)),
+            ),
+        ),
         Unit(
             "T5",
             (
                 Text(w["T5"], "T5"),
                 *[
-                    Figure(
-                        transposed_figure(
-                            TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions=w["captions"]
-                        ),
-                        f"$s = {s}$, $p = {p}$",
+                    transposed_overlays(
+                        TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions, f"$s = {s}$, $p = {p}$"
                     )
                     for s, p in ((1, 0), (2, 0), (2, 1))
                 ],
@@ -217,7 +264,7 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     ]
     units += _proofs("transposed")
     pattern = overlap_counts(TransposedConvSpec((3, 3), (3, 3), stride=2))
-    units.append(Unit(w["pattern"], (Formula(latex(sympy.Matrix(pattern.tolist()))),)))
+    units.append(Unit(w["pattern"], (Formula((sympy.Matrix(pattern.tolist()),)),)))
     units += _proofs("checkerboard") + _proofs("subpixel")
     return Part(w["part2"], tuple(units))
 
@@ -228,7 +275,7 @@ def sizes_part(lang: str, latex: Any) -> Part:
     w = words(lang)
     units = [Unit("T6", (Text(w["T6"], "T6"),))]
     units += _proofs("sizes")
-    units.append(Unit(w["table"], (Formula(latex(table())),)))
+    units.append(Unit(w["table"], (Formula((table(),)),)))
     units += _proofs("conv_arithmetic")
     return Part(w["sizes"], tuple(units))
 
@@ -236,19 +283,20 @@ def sizes_part(lang: str, latex: Any) -> Part:
 def bilinear_part(lang: str, latex: Any) -> Part:
     w = words(lang)
     X = input_symbols((3, 3))
-    solution = conv_transpose(bilinear_upsampling_spec((3, 3)), X, bilinear_kernel())
+    spec = bilinear_upsampling_spec((3, 3))
+    solution = conv_transpose(spec, X, bilinear_kernel())
     units = [
         Unit("B1, B2", (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
         Unit(
             "B3, B4",
-            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula(latex(sympy.Matrix(bilinear_kernel().tolist())))),
+            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
         ),
         Unit(
             "B5",
             (
                 Text(w["B5"], "B5"),
-                Figure(transposed_figure(bilinear_upsampling_spec((3, 3)), captions=w["captions"])),
-                Formula(latex(sympy.Matrix(solution.tolist()))),
+                transposed_overlays(spec, w["captions"], input_name="X", kernel=bilinear_kernel()),
+                Formula((sympy.Matrix(solution.tolist()),)),
             ),
         ),
     ]

@@ -1,17 +1,26 @@
 r"""TikZ figures generated from the index map, for any parameters (in the spirit of the
 convolution-arithmetic guide's figures, which are drawn for a fixed list of cases).
 
-- :func:`conv_figure`: the padded input (padding shaded), the window of one output position
-  (the taps' input positions, :func:`~symconv.input_position`), the kernel and the output;
-- :func:`transposed_figure`: the recipe's transformed input (inputs, inserted zeros, padding),
-  and the output.
+Each figure draws a :class:`~symconv.printing.scene.Scene`: the canvas the kernel slides over,
+the kernel's window on it, the kernel (rotated by 180 degrees for a transposed convolution) and
+the output grid with the cell the window writes.
 
-1-D specs are drawn as a single row.
+- :func:`conv_figure`: the padded input (padding shaded, when there is any) and the window of
+  one output position;
+- :func:`transposed_figure`: the recipe's zero-inserted, padded input with the rotated kernel
+  over the window of one output position;
+- :func:`lattice_figure`: T4, the rows of ``C_1`` a stride deletes, and the columns of ``C_1^T``.
+
+Figures are sized by design: the cell size is chosen so that the picture fits ``max_width`` and
+``max_height`` (centimetres), and labels are set in a smaller font, or left out, when cells are
+small; nothing is scaled after drawing, so the text keeps its size.
 
 >>> from symconv import ConvSpec
 >>> tikz = conv_figure(ConvSpec((4, 4), (3, 3)), (0, 1))
 >>> tikz.splitlines()[0]
 '\\begin{tikzpicture}[x=0.62cm, y=0.62cm, every node/.style={font=\\scriptsize}]'
+>>> "padding" in tikz  # no padding, so the caption does not mention any
+False
 """
 
 from __future__ import annotations
@@ -22,140 +31,286 @@ from typing import Any
 import numpy as np
 
 from ..errors import SpecError
-from ..indexmap import index_map, index_map_work, input_position
+from ..indexmap import index_map, index_map_work
 from ..limits import check_work
-from ..recipe import recipe_padding
+from ..recipe import recipe_padding, zero_inserted_length
 from ..specs import ConvSpec, TransposedConvSpec
+from .scene import INPUT, PADDING, Scene, conv_scene, scene_positions, transposed_scene
 
-__all__ = ["conv_figure", "transposed_figure", "figure_positions", "figure_work", "CAPTIONS"]
+__all__ = [
+    "conv_figure",
+    "transposed_figure",
+    "scene_figure",
+    "lattice_figure",
+    "figure_positions",
+    "figure_unit",
+    "figure_work",
+    "CAPTIONS",
+    "UNIT",
+]
 
-_STYLE = r"\begin{tikzpicture}[x=0.62cm, y=0.62cm, every node/.style={font=\scriptsize}]"
-
-
-def _two_d(shape: tuple[int, ...]) -> tuple[int, int]:
-    if len(shape) == 1:
-        return 1, shape[0]
-    if len(shape) == 2:
-        return shape[0], shape[1]
-    raise SpecError("input_shape", f"figures are drawn for 1-D and 2-D specs, got {len(shape)} dimensions")
-
-
-def _cell(row: int, col: int, x0: float, fill: str | None, label: str = "", dashed: bool = False) -> str:
-    style = ",".join(s for s in (f"fill={fill}" if fill else "", "dashed" if dashed else "") if s)
-    draw = f"\\draw[{style}]" if style else "\\draw"
-    line = f"{draw} ({x0 + col},{-row}) rectangle ++(1,-1);"
-    if label:
-        line += f" \\node at ({x0 + col + 0.5},{-row - 0.5}) {{{label}}};"
-    return line
-
-
-def figure_positions(spec: ConvSpec) -> list[tuple[int, ...]]:
-    """The output positions in row-major order (one overlay each on a slide)."""
-    return [tuple(int(i) for i in index) for index in np.ndindex(*spec.out_shape)]
-
+#: The cell size (cm) of a figure that has room.
+UNIT = 0.62
+#: Cells smaller than this (cm) get the smallest font; smaller than ``_NO_LABELS``, no labels at all.
+_SMALL, _NO_LABELS = 0.5, 0.36
+#: Space between the canvas, the kernel and the output, in cells.
+_GAP = 1.2
+#: Height of a caption under a grid, in cm.
+_CAPTION = 0.8
 
 #: Captions of the figures' parts (the notes pass their language's words).
 CAPTIONS = {
     "input": "input",
     "padding": "padding shaded",
     "kernel": "kernel",
+    "rotated": "kernel rotated by 180 degrees",
     "output": "output",
-    "spread": "zeros inserted and padded",
+    "spread": "zeros inserted",
+    "cropped": "cropped",
+    "kept": "kept",
+    "deleted": "deleted by the stride",
 }
 
 
-def conv_figure(
-    spec: ConvSpec, position: Any = None, *, labels: bool = True, captions: dict[str, str] | None = None
+def figure_positions(spec: ConvSpec | TransposedConvSpec) -> list[tuple[int, ...]]:
+    """The output positions in row-major order (one overlay each on a slide)."""
+    return scene_positions(spec)
+
+
+def _cell(row: int, col: int, x0: float, fill: str | None, label: str = "", style: str = "") -> str:
+    options = ",".join(s for s in (f"fill={fill}" if fill else "", style) if s)
+    draw = f"\\draw[{options}]" if options else "\\draw"
+    line = f"{draw} ({x0 + col:g},{-row}) rectangle ++(1,-1);"
+    if label:
+        line += f" \\node at ({x0 + col + 0.5:g},{-row - 0.5:g}) {{{label}}};"
+    return line
+
+
+def figure_unit(
+    columns: float, rows: float, *, unit: float = UNIT, max_width: float | None = None, max_height: float | None = None
+) -> float:
+    """The cell size (cm) of a picture ``columns`` x ``rows`` cells (plus a caption line) that fits
+    ``max_width`` x ``max_height`` cm, at most ``unit``.
+
+    >>> figure_unit(10, 4, max_width=5.0)
+    0.5
+    """
+    sizes = [unit]
+    if max_width is not None:
+        sizes.append(max_width / columns)
+    if max_height is not None:
+        sizes.append((max_height - _CAPTION) / rows)
+    return round(min(sizes), 3)
+
+
+def _fonts(unit: float, labels: bool) -> tuple[str | None, str | None]:
+    """The fonts of the cells' labels and of the kernel's (two indices) labels; ``None``: no labels."""
+    if not labels or unit < _NO_LABELS:
+        return None, None
+    if unit < _SMALL:
+        return "\\tiny", "\\tiny"
+    return "", "\\tiny"
+
+
+def _caption(x: float, cells: int, rows: int, text: str, unit: float) -> str:
+    """A caption under a grid, wrapped to the grid's width and most of the gaps beside it."""
+    width = (cells + _GAP * 0.9) * unit
+    return (
+        f"\\node[anchor=north, align=center, text width={width:.2f}cm] "
+        f"at ({x + cells / 2:g},{-rows - 0.1:g}) {{{text}}};"
+    )
+
+
+def _size(shape: tuple[int, ...]) -> str:
+    return "x".join(map(str, shape))
+
+
+def scene_figure(
+    scene: Scene,
+    *,
+    labels: bool = True,
+    captions: dict[str, str] | None = None,
+    unit: float = UNIT,
+    max_width: float | None = None,
+    max_height: float | None = None,
+    input_name: str | None = None,
 ) -> str:
-    """The padded input with the window of output ``position`` (default: the first), the kernel
-    and the output grid, as a ``tikzpicture``."""
+    """A scene as a ``tikzpicture``: the canvas with the window, the kernel and the output.
+
+    Inputs are named ``input_name`` (default ``X``, and ``Y`` for a transposed convolution)."""
     names = {**CAPTIONS, **(captions or {})}
-    check_work("the figure", figure_work(spec))  # the cost model, before anything is drawn
-    rows, cols = _two_d(spec.input_shape)
-    out_rows, out_cols = _two_d(spec.out_shape)
-    q_rows, q_cols = _two_d(spec.kernel_shape)
-    position = tuple(position) if position is not None else (0,) * spec.ndim
-    if len(position) != spec.ndim or any(not 0 <= p < n for p, n in zip(position, spec.out_shape)):
-        raise SpecError("position", f"must be an output position inside {spec.out_shape}, got {position}")
-    before = list(spec.padding_before) if spec.ndim == 2 else [0] + list(spec.padding_before)
-    after = list(spec.padding_after) if spec.ndim == 2 else [0] + list(spec.padding_after)
-    lift = (lambda i: tuple(i)) if spec.ndim == 2 else (lambda i: (0,) + tuple(i))
-    # the window inside the input, from the index map; its taps in the padding, from the same formula
-    imap = index_map(spec)
-    inside = {lift(i) for o, i in zip(imap.output.tolist(), imap.input.tolist()) if tuple(o) == position}
-    window = {
-        lift(
-            input_position(o, kk, s, p, d)
-            for o, kk, s, p, d in zip(position, k, spec.stride, spec.padding_before, spec.dilation)
-        )
-        for k in np.ndindex(*spec.kernel_shape)
-    }
-    lines = [_STYLE]
-    for r in range(-before[0], rows + after[0]):
-        for c in range(-before[1], cols + after[1]):
-            padding = not (0 <= r < rows and 0 <= c < cols)
-            fill = "blue!35" if (r, c) in inside else "blue!12" if (r, c) in window else "gray!20" if padding else None
-            label = "$0$" if padding else f"$X_{{{r * cols + c}}}$" if labels else ""
-            lines.append(_cell(r + before[0], c + before[1], 0, fill, label, dashed=padding))
-    width = cols + before[1] + after[1]
-    x_kernel = width + 1.5
+    spec = scene.spec
+    rows, cols = scene.canvas_shape
+    q_rows, q_cols = scene.kernel_grid
+    out_rows, out_cols = scene.output_shape
+    width = cols + _GAP + q_cols + _GAP + out_cols + _GAP  # the captions reach into the gaps
+    unit = figure_unit(width, max(rows, q_rows, out_rows), unit=unit, max_width=max_width, max_height=max_height)
+    font, tap_font = _fonts(unit, labels)
+    lines = [f"\\begin{{tikzpicture}}[x={unit:g}cm, y={unit:g}cm, every node/.style={{font=\\scriptsize}}]"]
+    x_name, y_name = ("Y", "") if scene.transposed else ("X", "Y")
+    x_name = input_name or x_name
+    for r in range(rows):
+        for c in range(cols):
+            kind = scene.kinds[r][c]
+            under = (r, c) in scene.window
+            fill: str | None
+            if kind == INPUT:
+                fill = "orange!55" if under else "blue!18"
+                label = f"${x_name}_{{{scene.inputs[(r, c)]}}}$"
+                style = "very thick" if under else ""
+            else:
+                fill = "orange!35" if under else ("gray!20" if kind == PADDING else None)
+                label = "$0$"
+                style = ",".join(s for s in ("very thick" if under else "", "dashed" if kind == PADDING else "") if s)
+            lines.append(_cell(r, c, 0, fill, "" if font is None else font + label, style))
+    x_kernel = cols + _GAP
     for r in range(q_rows):
         for c in range(q_cols):
-            label = f"\\tiny$W_{{{r},{c}}}$" if spec.ndim == 2 else f"$W_{{{c}}}$"
-            lines.append(_cell(r, c, x_kernel, "orange!25", label if labels else ""))
-    x_out = x_kernel + q_cols + 1.5
-    chosen_out = position if spec.ndim == 2 else (0,) + position
+            # the kernel as it lies on the canvas: rotated by 180 degrees for a transposed convolution
+            tap = (q_rows - 1 - r, q_cols - 1 - c) if scene.transposed else (r, c)
+            name = f"W_{{{tap[0]},{tap[1]}}}" if spec.ndim == 2 else f"W_{{{tap[1]}}}"
+            label = "" if tap_font is None else (f"{tap_font}${name}$" if spec.ndim == 2 else f"{font}${name}$")
+            lines.append(_cell(r, c, x_kernel, "orange!30", label))
+    x_out = x_kernel + q_cols + _GAP
     for r in range(out_rows):
         for c in range(out_cols):
-            fill = "green!30" if (r, c) == chosen_out else None
-            lines.append(_cell(r, c, x_out, fill, f"$Y_{{{r * out_cols + c}}}$" if labels else ""))
-    lines.append(
-        f"\\node[anchor=north] at ({width / 2},{-(rows + before[0] + after[0]) - 0.2}) "
-        f"{{{names['input']} {'x'.join(map(str, spec.input_shape))} ({names['padding']})}};"
-    )
-    lines.append(f"\\node[anchor=north] at ({x_kernel + q_cols / 2},{-q_rows - 0.2}) {{{names['kernel']}}};")
-    lines.append(f"\\node[anchor=north] at ({x_out + out_cols / 2},{-out_rows - 0.2}) {{{names['output']}}};")
+            written = (r, c) == scene.output
+            label = ""
+            if y_name and font is not None:
+                label = f"{font}${y_name}_{{{r * out_cols + c}}}$"
+            lines.append(_cell(r, c, x_out, "green!45" if written else None, label, "very thick" if written else ""))
+    if scene.transposed:
+        parts = [f"{names['input']} {_size(spec.input_shape)}"]
+        if any(s > 1 for s in spec.stride):
+            parts.append(names["spread"])
+        if scene.padded:
+            parts.append(names["padding"])
+        if any(d * (q - 1) < p for d, q, p in zip(spec.dilation, spec.kernel_shape, spec.padding_before)):
+            parts.append(names["cropped"])
+        caption = ", ".join(parts) + f": {_size(scene.canvas_shape if spec.ndim == 2 else scene.canvas_shape[1:])}"
+    else:
+        caption = f"{names['input']} {_size(spec.input_shape)}" + (f", {names['padding']}" if scene.padded else "")
+    kernel = names["rotated"] if scene.transposed else names["kernel"]
+    for x, cells, height, text in (
+        (0, cols, rows, caption),
+        (x_kernel, q_cols, q_rows, kernel),
+        (x_out, out_cols, out_rows, f"{names['output']} {_size(spec.out_shape)}"),
+    ):
+        lines.append(_caption(x, cells, height, text, unit))
     lines.append(r"\end{tikzpicture}")
     return "\n".join(lines)
 
 
-def transposed_figure(tspec: TransposedConvSpec, *, labels: bool = True, captions: dict[str, str] | None = None) -> str:
-    """The seminar's recipe drawn: inputs (blue), the ``s - 1`` inserted zeros (white), the
-    ``d(q-1) - p`` padding (grey; cropped when negative) and the output grid."""
-    names = {**CAPTIONS, **(captions or {})}
+def conv_figure(
+    spec: ConvSpec,
+    position: Any = None,
+    *,
+    labels: bool = True,
+    captions: dict[str, str] | None = None,
+    unit: float = UNIT,
+    max_width: float | None = None,
+    max_height: float | None = None,
+    input_name: str | None = None,
+) -> str:
+    """The padded input with the window of output ``position`` (default: the first), the kernel
+    and the output grid, as a ``tikzpicture``."""
+    check_work("the figure", figure_work(spec))  # the cost model, before anything is drawn
+    return scene_figure(
+        conv_scene(spec, position),
+        labels=labels,
+        captions=captions,
+        unit=unit,
+        max_width=max_width,
+        max_height=max_height,
+        input_name=input_name,
+    )
+
+
+def transposed_figure(
+    tspec: TransposedConvSpec,
+    position: Any = None,
+    *,
+    labels: bool = True,
+    captions: dict[str, str] | None = None,
+    unit: float = UNIT,
+    max_width: float | None = None,
+    max_height: float | None = None,
+    input_name: str | None = None,
+) -> str:
+    """The seminar's recipe drawn for output ``position`` (default: the first): inputs (blue),
+    the ``s - 1`` inserted zeros (white), the ``d(q-1) - p`` padding (grey; cropped when negative),
+    the rotated kernel over the window (orange) and the output cell it writes (green)."""
     check_work("the figure", figure_work(tspec))  # the cost model, before anything is drawn
-    rows, cols = _two_d(tspec.input_shape)
-    out_rows, out_cols = _two_d(tspec.out_shape)
-    s = list(tspec.stride) if tspec.ndim == 2 else [1] + list(tspec.stride)
-    border = [recipe_padding(q, p, d) for d, q, p in zip(tspec.dilation, tspec.kernel_shape, tspec.padding)]
-    border = border if tspec.ndim == 2 else [0] + border
-    extra = list(tspec.output_padding) if tspec.ndim == 2 else [0] + list(tspec.output_padding)
-    spread = [(rows - 1) * s[0] + 1, (cols - 1) * s[1] + 1]
-    size = [spread[a] + 2 * border[a] + extra[a] for a in range(2)]
-    lines = [_STYLE]
-    for r in range(size[0]):
-        for c in range(size[1]):
-            u, v = r - border[0], c - border[1]  # position in the spread input
-            if 0 <= u < spread[0] and 0 <= v < spread[1]:
-                if u % s[0] == 0 and v % s[1] == 0:
-                    k = (u // s[0]) * cols + v // s[1]
-                    lines.append(_cell(r, c, 0, "blue!35", f"$Y_{{{k}}}$" if labels else ""))
-                else:
-                    lines.append(_cell(r, c, 0, None, "$0$"))
-            else:
-                lines.append(_cell(r, c, 0, "gray!20", "$0$", dashed=True))
-    x_out = size[1] + 1.5
-    for r in range(out_rows):
-        for c in range(out_cols):
-            lines.append(_cell(r, c, x_out, "green!20", ""))
-    lines.append(
-        f"\\node[anchor=north] at ({size[1] / 2},{-size[0] - 0.2}) "
-        f"{{{names['spread']}: {'x'.join(map(str, size if tspec.ndim == 2 else size[1:]))}}};"
+    return scene_figure(
+        transposed_scene(tspec, position),
+        labels=labels,
+        captions=captions,
+        unit=unit,
+        max_width=max_width,
+        max_height=max_height,
+        input_name=input_name,
     )
+
+
+def lattice_figure(
+    spec: ConvSpec,
+    stride: int,
+    *,
+    captions: dict[str, str] | None = None,
+    unit: float = 0.5,
+    max_width: float | None = None,
+    max_height: float | None = None,
+) -> str:
+    """T4 drawn: the stride-1 matrix ``C_1`` of ``spec`` with the rows a stride ``stride`` deletes
+    shaded and struck through, and ``C_1^T`` beside it with the same columns struck through.
+
+    The rows kept are the outputs whose every index is a multiple of ``stride``: row ``o`` of
+    ``C_s`` is row ``s o`` of ``C_1`` (the index map ``s o - p + d k``).
+
+    >>> tikz = lattice_figure(ConvSpec(7, 3), 2)
+    >>> tikz.count("red!60")  # rows 1 and 3 of C_1, columns 1 and 3 of C_1^T
+    4
+    """
+    names = {**CAPTIONS, **(captions or {})}
+    if any(s != 1 for s in spec.stride) or stride < 1:
+        raise SpecError(
+            "stride", f"the picture starts from a stride-1 spec and a stride >= 1, got {spec.stride}, {stride}"
+        )
+    imap = index_map(spec)
+    n_out = int(np.prod(spec.out_shape))
+    n_in = int(np.prod(spec.input_shape))
+    kept = [all(o % stride == 0 for o in np.unravel_index(r, spec.out_shape)) for r in range(n_out)]
+    entries = {
+        (int(r), int(c)): tap
+        for r, c, tap in zip(imap.flat_output.tolist(), imap.flat_input.tolist(), imap.tap.tolist())
+    }
+    width = n_in + 2 * _GAP + n_out
+    unit = figure_unit(width, max(n_in, n_out), unit=unit, max_width=max_width, max_height=max_height)
+    font = None if unit < _NO_LABELS else "\\tiny"
+
+    def label(tap: list[int]) -> str:
+        return "" if font is None else f"{font}$W_{{{','.join(map(str, tap))}}}$"
+
+    lines = [f"\\begin{{tikzpicture}}[x={unit:g}cm, y={unit:g}cm, every node/.style={{font=\\scriptsize}}]"]
+    for r in range(n_out):
+        for c in range(n_in):
+            fill = "red!15" if not kept[r] else ("orange!30" if (r, c) in entries else None)
+            lines.append(_cell(r, c, 0, fill, label(entries[(r, c)]) if (r, c) in entries else ""))
+        if not kept[r]:
+            lines.append(f"\\draw[red!60, thick] (0,{-r - 0.5:g}) -- ({n_in},{-r - 0.5:g});")
+    x_t = n_in + 2 * _GAP
+    for r in range(n_in):
+        for c in range(n_out):
+            fill = "red!15" if not kept[c] else ("orange!30" if (c, r) in entries else None)
+            lines.append(_cell(r, c, x_t, fill, label(entries[(c, r)]) if (c, r) in entries else ""))
+    for c in range(n_out):
+        if not kept[c]:
+            lines.append(f"\\draw[red!60, thick] ({x_t + c + 0.5:g},0) -- ({x_t + c + 0.5:g},{-n_in});")
     lines.append(
-        f"\\node[anchor=north] at ({x_out + out_cols / 2},{-out_rows - 0.2}) "
-        f"{{{names['output']} {'x'.join(map(str, tspec.out_shape))}}};"
+        f"\\node[anchor=north] at ({n_in / 2:g},{-n_out - 0.15:g}) "
+        f"{{$C_1$: {n_out}x{n_in}, $s = {stride}$: {names['deleted']}}};"
     )
+    lines.append(f"\\node[anchor=north] at ({x_t + n_out / 2:g},{-n_in - 0.15:g}) {{$C_1^T$: {n_in}x{n_out}}};")
     lines.append(r"\end{tikzpicture}")
     return "\n".join(lines)
 
@@ -169,7 +324,7 @@ def figure_work(spec: ConvSpec | TransposedConvSpec) -> dict[str, int]:
     """
     if isinstance(spec, TransposedConvSpec):
         drawn = prod(
-            (h - 1) * s + 1 + 2 * (d * (q - 1) - p) + a
+            zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d) + a
             for h, q, s, p, d, a in zip(
                 spec.input_shape, spec.kernel_shape, spec.stride, spec.padding, spec.dilation, spec.output_padding
             )

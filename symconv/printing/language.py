@@ -86,7 +86,10 @@ _EN = {
         "padding": "padding shaded",
         "kernel": "kernel",
         "output": "output",
-        "spread": "zeros inserted and padded",
+        "spread": "zeros inserted",
+        "rotated": "kernel rotated by 180 degrees",
+        "cropped": "cropped",
+        "deleted": "deleted by the stride",
     },
 }
 
@@ -153,7 +156,10 @@ _RU = {
         "padding": "добивка серым",
         "kernel": "фильтр",
         "output": "выход",
-        "spread": "вставлены нули и добивка",
+        "spread": "вставлены нули",
+        "rotated": "фильтр, повернутый на 180 градусов",
+        "cropped": "обрезано",
+        "deleted": "удалены шагом",
     },
 }
 
