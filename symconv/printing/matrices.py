@@ -58,7 +58,7 @@ def check_printable(shape: tuple[int, int], full: bool = True) -> None:
         raise SpecError(
             "matrix",
             f"{rows}x{cols} has more than {MAX_PRINTED_CELLS:,} cells to print",
-            hint="{matrix_json} gives its non-zeros",
+            hint="without {full} it prints by its structure; {matrix_json} gives its non-zeros",
         )
 
 
