@@ -12,13 +12,13 @@ keyword-only bounds, validated when called.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TypeVar
 
 import numpy as np
 from hypothesis import strategies as st
 
 from .errors import SpecError
+from .sampling import Choose, random_channels, random_conv_spec, random_transposed_spec
 from .specs import ConvSpec, SpecBase, TransposedConvSpec
 from .typing import Entry, Shape
 
@@ -69,38 +69,30 @@ def _conv_specs(
     max_dilation: int,
     same: bool,
 ) -> ConvSpec:
-    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
-    if same and draw(st.booleans()):
-        dilation = [draw(st.integers(1, max_dilation)) for _ in range(n)]
-        kernel = [draw(st.integers(1, max_kernel)) for _ in range(n)]
-        size = [draw(st.integers(1, max_size)) for _ in range(n)]
-        return ConvSpec(size, kernel, padding="same", dilation=dilation)
-    kernel, dilation, padding, size = [], [], [], []
-    for _ in range(n):
-        q = draw(st.integers(1, max_kernel))
-        d = draw(st.integers(1, max_dilation))
-        p = draw(st.integers(0, max_padding))
-        smallest = max(1, d * (q - 1) + 1 - 2 * p)  # the dilated kernel must fit the padded input
-        if smallest > max_size:
-            q, d = 1, 1
-            smallest = 1
-        kernel.append(q)
-        dilation.append(d)
-        padding.append(p)
-        size.append(draw(st.integers(smallest, max_size)))
-    stride = [draw(st.integers(1, max_stride)) for _ in range(n)]
-    return ConvSpec(size, kernel, stride=stride, padding=padding, dilation=dilation)
+    return random_conv_spec(
+        _choose(draw),
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
+        same=same,
+    )
+
+
+def _choose(draw: st.DrawFn) -> Choose:
+    """The sampler's ``choose`` through Hypothesis, so that a failing case shrinks."""
+    return lambda low, high: draw(st.integers(low, high))
 
 
 @st.composite
 def _with_channels(draw: st.DrawFn, specs: st.SearchStrategy[_Spec], max_groups: int, max_group_channels: int) -> _Spec:
     """``specs`` with channels: ``groups`` up to ``max_groups``, each with 1 to ``max_group_channels``
     input and output channels (depthwise and 1x1 layers included)."""
-    groups = draw(st.integers(1, max_groups))
-    per_group = st.integers(1, max_group_channels)
-    return replace(
-        draw(specs), groups=groups, in_channels=groups * draw(per_group), out_channels=groups * draw(per_group)
-    )
+    return random_channels(_choose(draw), draw(specs), max_groups=max_groups, max_group_channels=max_group_channels)
 
 
 def _check_channels(channels: bool, max_groups: int, max_group_channels: int) -> None:
@@ -153,23 +145,16 @@ def _transposed_specs(
     max_padding: int,
     max_dilation: int,
 ) -> TransposedConvSpec:
-    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
-    values: dict[str, list[int]] = {k: [] for k in ("h", "q", "s", "p", "d", "a")}
-    for _ in range(n):
-        h, q = draw(st.integers(1, max_size)), draw(st.integers(1, max_kernel))
-        s, d = draw(st.integers(1, max_stride)), draw(st.integers(1, max_dilation))
-        a = draw(st.integers(0, max(s, d) - 1))  # PyTorch: smaller than the stride or the dilation
-        room = (h - 1) * s + d * (q - 1) + a  # the output (room - 2p + 1) must be at least 1
-        p = draw(st.integers(0, max(0, min(max_padding, room // 2))))
-        for key, value in zip("hqspda", (h, q, s, p, d, a)):
-            values[key].append(value)
-    return TransposedConvSpec(
-        values["h"],
-        values["q"],
-        stride=values["s"],
-        padding=values["p"],
-        dilation=values["d"],
-        output_padding=values["a"],
+    return random_transposed_spec(
+        _choose(draw),
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
     )
 
 
