@@ -125,7 +125,7 @@ class DerivationItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, DerivationFailed):
             report = excinfo.value.report
-            return f"{sympy.sstr(report)}\nfirst failure: {report.failure()}"
+            return f"{sympy.sstr(report)}\nfirst failure: {report.failure().splitlines()[0]}"
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

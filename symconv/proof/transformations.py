@@ -274,6 +274,9 @@ class Composition(Transformation):
             return side.applyfunc(self.first.apply)
         return self.first.apply(side)
 
+    def equal(self, lhs: Any, rhs: Any) -> bool:
+        return bool(lhs == rhs or self.second.equal(self.first.apply(lhs), self.first.apply(rhs)))
+
     def compare(self, lhs: Any, rhs: Any) -> str:
         difference = self.second.compare(self.rewritten(lhs), self.rewritten(rhs))
         if difference:

@@ -1,0 +1,345 @@
+r"""Why a step fails: its sides after its transformation, the first difference, a numeric
+counterexample, and the transformations of the catalogue that would close it.
+
+A failing report ends with the explanation of its first failing step (the text of the report,
+:meth:`~.derivation.Report.failure`, a failing pytest item). It names the kind of failure:
+
+- **the equation is false**: the exact comparison fails and the numeric check found a point
+  where the sides differ (its parameters are named); no transformation can close the step;
+- **the transformation does not show it**: the exact comparison fails, but the sides are equal
+  at the random points; the rules of the catalogue that close the comparison are named;
+- **a side condition is not met**: the rule refused, naming its condition; state it in the
+  derivation's ``hypotheses`` or the step's ``where`` (if it holds there);
+- **the numbers disagree**: the exact comparison passed but the numeric check found a point
+  where the sides differ: the rule's rewrite, the step's ``where`` or the hypotheses do not fit
+  the statement.
+
+The sides are shown after the step's transformation, in the seminar's plain-text notation
+(:func:`~symconv.printing.text.plain`), and entries of matrices and arrays by their index
+``(i, j, ...)``. Suggestions are tried, never trusted: a rule that closes the exact comparison
+is named for you to state and run again; it never makes the step pass. They are tried cheaply:
+only while the sides have at most :data:`MAX_NODES` nodes, each rule within :data:`TIME_LIMIT`
+seconds and all within :data:`BUDGET` seconds (where the platform has a timer: the main thread
+on Unix; elsewhere the size limit alone applies).
+
+>>> import sympy
+>>> from symconv.proof import STRUCTURAL, Derivation, Step
+>>> i, k, n = sympy.symbols("i k n", integer=True)
+>>> W, X = sympy.IndexedBase("W"), sympy.IndexedBase("X")
+>>> step = Step(W[k] * sympy.Sum(X[i], (i, 0, n)), sympy.Sum(W[k] * X[i], (i, 0, n)), "move W_k in", STRUCTURAL)
+>>> print(explanation(Derivation("inside", "Inside", "", steps=(step,)).report()))
+why step 1 (move W_k in) fails: structural equality does not show it, but the sides are equal at 24 points (...)
+  after structural equality, left:  W[k]*sum[i=0..n](X[i])
+  after structural equality, right: sum[i=0..n](W[k]*X[i])
+  would close the step (tried, not verified: state it as the step's transformation and run again): SUMS
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sympy
+from sympy import Add, Basic, Dummy, MatrixBase, Mul, NDimArray, Symbol
+
+from ..printing.text import plain, text_plain
+from .catalogue import CATALOGUE, candidates
+from .compare import entries, shape
+from .integers import IntegerParts, Within
+from .premises import unproved
+from .transformations import Composition, Transformation
+
+__all__ = ["explanation", "explain", "suggestions", "TIME_LIMIT", "BUDGET", "MAX_NODES"]
+
+#: Seconds one rule may take on a failing step (rewriting its sides, or trying a suggestion).
+TIME_LIMIT = 1.0
+#: Seconds all suggestions for one step may take.
+BUDGET = 4.0
+#: Sides with more nodes than this (all entries of a matrix together) are not rewritten again.
+MAX_NODES = 4000
+#: Text of a side longer than this is cut.
+WIDTH = 300
+
+
+def explanation(report: Any) -> str:
+    """Why the first failing step or check of ``report`` fails (``''`` when it verified), in
+    lines; computed once per report."""
+    cached = report.__dict__.get("_explanation")
+    if cached is None:
+        cached = _first(report)
+        object.__setattr__(report, "_explanation", cached)
+    return str(cached)
+
+
+def _first(report: Any) -> str:
+    for index, result in enumerate(report.steps):
+        if not result.ok:
+            return "\n".join(explain(report.derivation, index, result))
+    for check, ok, detail in report.checks:
+        if not ok:
+            return f"why the check '{text_plain(check.description)}' fails: {text_plain(detail)}"
+    return ""
+
+
+def explain(derivation: Any, index: int, result: Any) -> list[str]:
+    """The lines explaining why step ``index`` (from 0) of ``derivation``, whose outcome is
+    ``result`` (a :class:`~.derivation.StepResult`), fails."""
+    step = result.step
+    lhs = _lhs(derivation, index)
+    given = sympy.And(derivation.hypotheses, step.where)
+    rule = _told(step.via, given)
+    head = f"why step {index + 1} ({text_plain(step.because)}) fails: "
+    numeric = f"numeric: {result.numeric_detail}"
+    if result.exact:
+        return [
+            head + f"the numbers disagree: the exact comparison under {_name(rule)} passed, but {result.numeric_detail}",
+            "  the rule's rewrite, the step's where-condition or the derivation's hypotheses do not fit "
+            "the statement (a rule of your own must not change the value of what it rewrites)",
+        ]
+    detail = text_plain(result.exact_detail)
+    if detail.startswith("SideConditionError: ") or "does not follow from the hypotheses" in detail:
+        lines = [head + f"a side condition is not met: {detail.removeprefix('SideConditionError: ')}"]
+        lines.append(f"  known here: {_known(derivation, step)}; state the condition there if it holds")
+    elif result.numeric is False and " at " in result.numeric_detail and "not evaluable" not in result.numeric_detail:
+        lines = [head + f"the equation is false: {result.numeric_detail}"]
+        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+        return lines + ["  no transformation can close it: correct the equation"]
+    elif result.numeric is True:
+        lines = [head + f"{_name(rule)} does not show it, but the sides are equal at {_points(result)}"]
+        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+    else:
+        lines = [head + f"{_name(rule)} does not show it: {detail}"]
+        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+        lines.append(f"  {numeric}")
+    if result.numeric is not False:
+        lines.append("  " + suggestions(step, lhs, given))
+    return lines
+
+
+def _points(result: Any) -> str:
+    detail = str(result.numeric_detail)
+    return detail.removeprefix("equal at ") if detail.startswith("equal at ") else detail
+
+
+def _lhs(derivation: Any, index: int) -> Any:
+    """The left-hand side of step ``index``: its own, or the right-hand side it continues from."""
+    previous = None
+    for n, step in enumerate(derivation.steps):
+        lhs = previous if step.lhs is None else step.lhs
+        if n == index:
+            return lhs
+        previous = step.rhs if step.rhs is not None else previous
+    raise IndexError(index)
+
+
+def _told(rule: Any, given: Any) -> Any:
+    tell = getattr(rule, "given", None)
+    return tell(given) if callable(tell) else rule
+
+
+def _known(derivation: Any, step: Any) -> str:
+    parts = []
+    if derivation.hypotheses is not sympy.true:
+        parts.append(f"the hypotheses {plain(derivation.hypotheses)}")
+    if step.where is not sympy.true:
+        parts.append(f"where {plain(step.where)}")
+    return (", ".join(parts) or "no hypotheses and no where-condition") + ", the symbols' assumptions, the sums' ranges"
+
+
+def _name(rule: Any) -> str:
+    return text_plain(getattr(rule, "name", str(rule)))
+
+
+# --- the sides after the rule ---------------------------------------------------------------
+
+
+class _TimeUp(BaseException):
+    """Raised by the timer: a BaseException, so that no ``except Exception`` inside SymPy swallows it."""
+
+
+@contextmanager
+def _limited(seconds: float) -> Iterator[None]:
+    """Interrupt the body after ``seconds`` (main thread on Unix, no other timer running); elsewhere
+    it runs unlimited (the size limit :data:`MAX_NODES` still applies)."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _attempt(function: Callable[[], Any], seconds: float = TIME_LIMIT) -> tuple[bool, Any]:
+    """``(True, value)``, or ``(False, why)`` when ``function`` raised or ran out of time."""
+    try:
+        with _limited(seconds):
+            return True, function()
+    except _TimeUp:
+        return False, "ran out of time"
+    except Exception as error:  # the explanation must not fail where the step did
+        return False, f"{type(error).__name__}: {error}"
+
+
+def _nodes(obj: Any) -> int:
+    """The size of a side: nodes of its expression trees, entries of a matrix together (capped)."""
+    if isinstance(obj, (MatrixBase, NDimArray)):
+        found = entries(obj) or {}
+        return sum(_nodes(v) for v in list(found.values())[:MAX_NODES]) + len(found)
+    if isinstance(obj, Basic):
+        count = 0
+        for _ in sympy.preorder_traversal(obj):
+            count += 1
+            if count > MAX_NODES:
+                break
+        return count
+    return 1
+
+
+def _text(obj: Any) -> str:
+    text = plain(_named(obj))
+    return text if len(text) <= WIDTH else f"{text[:WIDTH]}... ({len(text)} characters)"
+
+
+def _named(expr: Any) -> Any:
+    """Summation variables renamed apart, back to their names (for display and for the difference)."""
+    if not isinstance(expr, Basic):
+        return expr
+    return expr.xreplace({d: Symbol(d.name, **d.assumptions0) for d in expr.atoms(Dummy)})
+
+
+def _sides(rule: Any, lhs: Any, rhs: Any) -> list[str]:
+    """The sides after ``rule`` (the first differing entry for matrices and arrays) and the first
+    difference between them."""
+    name = _name(rule)
+    if rhs is None:
+        ok, after = _attempt(lambda: rule.apply(lhs)) if _nodes(lhs) <= MAX_NODES else (False, "too large")
+        return [f"after {name}: {_text(after)}" if ok else f"the statement after {name}: not shown ({after})"]
+    if _nodes(lhs) + _nodes(rhs) > MAX_NODES:
+        return [f"(the sides are too large to show after {name})"]
+    left, right = entries(lhs), entries(rhs)
+    if left is not None and right is not None:
+        if shape(lhs) != shape(rhs):
+            return [f"shapes differ: {shape(lhs)} != {shape(rhs)}"]
+        ok, key = _attempt(lambda: _first_key(rule, left, right))
+        if not ok or key is None:
+            return [] if ok else [f"(the entries could not be compared again: {key})"]
+        zero = sympy.S.Zero
+        lhs, rhs = left.get(key, zero), right.get(key, zero)
+        where = f"entry {key}: "
+    elif left is not None or right is not None:
+        return [f"cannot compare a {type(lhs).__name__} with a {type(rhs).__name__}"]
+    else:
+        where = ""
+    ok, pair = _attempt(lambda: (rule.apply(lhs), rule.apply(rhs)))
+    if not ok:
+        return [f"{where}the sides after {name}: not shown ({pair})"]
+    after_left, after_right = (_named(side) for side in pair)
+    lines = [f"{where}after {name}, left:  {_text(after_left)}", f"{' ' * len(where)}after {name}, right: {_text(after_right)}"]
+    if isinstance(after_left, Basic) and isinstance(after_right, Basic):
+        a, b = _difference(after_left, after_right)
+        if (a, b) != (after_left, after_right):
+            lines.append(f"first difference: {_text(a)} (left) where the right has {_text(b)}")
+    return lines
+
+
+def _first_key(rule: Any, left: dict[Any, Any], right: dict[Any, Any]) -> Any:
+    for key in sorted(set(left) | set(right)):
+        if not rule.equal(left.get(key, sympy.S.Zero), right.get(key, sympy.S.Zero)):
+            return key
+    return None
+
+
+def _difference(a: Basic, b: Basic, depth: int = 0) -> tuple[Basic, Basic]:
+    """The innermost parts where ``a`` and ``b`` differ: the terms (factors) only on one side of
+    a sum (product), or the one argument that differs, down to indexed symbols and atoms."""
+    if a == b or depth > 12:
+        return a, b
+    if a.func is b.func and a.func in (Add, Mul):
+        only_a = [t for t in a.args if t not in b.args]
+        only_b = [t for t in b.args if t not in a.args]
+        if len(only_a) == 1 and len(only_b) == 1:
+            return _difference(only_a[0], only_b[0], depth + 1)
+        return a.func(*only_a), b.func(*only_b)
+    stop = (sympy.Indexed, sympy.KroneckerDelta, sympy.core.relational.Relational)
+    if a.func is b.func and len(a.args) == len(b.args) and a.args and not isinstance(a, stop):
+        differing = [(x, y) for x, y in zip(a.args, b.args) if x != y]
+        if len(differing) == 1 and all(isinstance(part, Basic) for part in differing[0]):
+            return _difference(*differing[0], depth + 1)
+    return a, b
+
+
+# --- suggestions -----------------------------------------------------------------------------
+
+
+def suggestions(step: Any, lhs: Any, given: Any) -> str:
+    """The rules of the catalogue (and the step's rule after or before one of them) that close
+    the exact comparison of ``lhs`` with the step's right-hand side: tried within the limits of
+    the module, named, never trusted."""
+    if _nodes(lhs) + _nodes(step.rhs) > MAX_NODES:
+        return "no transformations tried: the sides are too large"
+    own = step.via
+    singles = [(rule, _usage(rule)) for rule in candidates() if not _same_rule(rule, own)]
+    composed = [
+        pair
+        for rule, usage in singles
+        for pair in ((Composition(rule, own), f"{usage} >> {_usage(own)}"), (Composition(own, rule), f"{_usage(own)} >> {usage}"))
+    ]
+    tries = singles + composed
+    closing: list[str] = []
+    tried, start = 0, time.monotonic()
+    for rule, usage in tries:
+        left = BUDGET - (time.monotonic() - start)
+        if left <= 0 or (closing and tried >= len(singles)) or len(closing) >= 3:
+            break  # out of time, or a single rule closes it (no composition needed), or enough found
+        tried += 1
+        ok, closes = _attempt(lambda rule=rule: _closes(_told(rule, given), lhs, step.rhs, given), min(TIME_LIMIT, left))
+        if ok and closes:
+            closing.append(usage)
+    partial = "" if tried == len(tries) or closing else f" ({tried} of {len(tries)} tried within {BUDGET:g} s)"
+    if not closing:
+        return f"no transformation of the catalogue closes the step{partial}"
+    return (
+        "would close the step (tried, not verified: state it as the step's transformation and run again): "
+        + "; ".join(closing)
+        + partial
+    )
+
+
+def _closes(rule: Any, lhs: Any, rhs: Any, given: Any) -> bool:
+    detail = rule.confirm(lhs) if rhs is None else rule.compare(lhs, rhs)
+    return not detail and not unproved(rule.conditions(), given, (lhs, rhs))
+
+
+def _same_rule(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and getattr(a, "name", None) == getattr(b, "name", None)
+
+
+def _usage(rule: Transformation) -> str:
+    """How a derivation writes ``rule``: ``SUMS``, ``within()``, or its name."""
+    for entry in CATALOGUE:
+        if entry.rule is rule:
+            return entry.usage
+    if isinstance(rule, Within) and not rule.bounds:
+        return "within()"
+    if isinstance(rule, IntegerParts) and not rule.bounds:
+        return "integer_parts()"
+    if isinstance(rule, Composition):
+        return f"{_usage(rule.first)} >> {_usage(rule.second)}"
+    return f"the step's rule ({_name(rule)})"
