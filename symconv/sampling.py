@@ -94,9 +94,9 @@ def random_conv_spec(
     stride, padding = _bound("max_stride", max_stride, 1), _bound("max_padding", max_padding, 0)
     dilation = _bound("max_dilation", max_dilation, 1)
     if same and choose(0, 1):
-        d = [choose(1, dilation) for _ in range(n)]
-        q = [choose(1, kernel) for _ in range(n)]
-        return ConvSpec([choose(1, size) for _ in range(n)], q, padding="same", dilation=d)
+        dilations = [choose(1, dilation) for _ in range(n)]
+        kernels = [choose(1, kernel) for _ in range(n)]
+        return ConvSpec([choose(1, size) for _ in range(n)], kernels, padding="same", dilation=dilations)
     qs, ds, ps, hs = [], [], [], []
     for _ in range(n):
         q, d, p = choose(1, kernel), choose(1, dilation), choose(0, padding)

@@ -81,3 +81,17 @@ def test_a_wrong_index_map_would_fail():
     )
     report = Derivation("w", "w", "", steps=(Step(start, wrong, "wrong sign of p", COLLAPSE),)).check()
     assert not report.ok
+
+
+def test_text_reports_show_no_latex(reports):
+    """Titles, justifications and the rules' names are written with ``$...$``; the text shows none of it."""
+    import re
+
+    leaks = [
+        line
+        for found in reports.values()
+        for report in found
+        for line in str(report).splitlines()
+        if re.search(r"[$\\]|_\{|\^\{", line)
+    ]
+    assert leaks == []

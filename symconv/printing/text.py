@@ -90,7 +90,7 @@ def text_plain(text: str) -> str:
     text = text.replace(r"\{", "\0(").replace(r"\}", "\0)")
     for command, plain_text in _PLAIN.items():
         text = text.replace(command, plain_text)
-    text = re.sub(r"\\(operatorname|mathrm|mathit|mathbf|text|textrm)\{([^{}]*)\}", r"\2", text)
+    text = re.sub(r"\\(operatorname|math[a-z]+|text[a-z]*|boldsymbol)\{([^{}]*)\}", r"\2", text)
     previous = None
     while previous != text:  # innermost groups first
         previous = text

@@ -36,9 +36,9 @@ from sympy.printing.defaults import Printable
 from ..errors import VerificationError
 from ..printing.text import sized, text_latex, text_plain
 from .explain import explanation
-from .rendering import report_latex
 from .numeric import compare_numerically
 from .premises import unproved
+from .rendering import report_latex
 from .transformations import STRUCTURAL, Transformation
 
 __all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require"]

@@ -28,9 +28,9 @@ on Unix; elsewhere the size limit alone applies).
 >>> W, X = sympy.IndexedBase("W"), sympy.IndexedBase("X")
 >>> step = Step(W[k] * sympy.Sum(X[i], (i, 0, n)), sympy.Sum(W[k] * X[i], (i, 0, n)), "move W_k in", STRUCTURAL)
 >>> print(explanation(Derivation("inside", "Inside", "", steps=(step,)).report()))
-why step 1 (move W_k in) fails: structural equality does not show it, but the sides are equal at 24 points (...)
-  after structural equality, left:  W[k]*sum[i=0..n](X[i])
-  after structural equality, right: sum[i=0..n](W[k]*X[i])
+why step 1 (move W_k in) fails: the rule 'structural equality' does not show it, but the sides are equal at ...
+  left after the rule:  W[k]*sum[i=0..n](X[i])
+  right after the rule: sum[i=0..n](W[k]*X[i])
   would close the step (tried, not verified: state it as the step's transformation and run again): SUMS
 """
 
@@ -41,6 +41,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 import sympy
@@ -96,7 +97,7 @@ def explain(derivation: Any, index: int, result: Any) -> list[str]:
     numeric = f"numeric: {result.numeric_detail}"
     if result.exact:
         return [
-            head + f"the numbers disagree: the exact comparison under {_name(rule)} passed, but {result.numeric_detail}",
+            head + f"the numbers disagree: the rule '{_name(rule)}' shows it exactly, but {result.numeric_detail}",
             "  the rule's rewrite, the step's where-condition or the derivation's hypotheses do not fit "
             "the statement (a rule of your own must not change the value of what it rewrites)",
         ]
@@ -104,15 +105,16 @@ def explain(derivation: Any, index: int, result: Any) -> list[str]:
     if detail.startswith("SideConditionError: ") or "does not follow from the hypotheses" in detail:
         lines = [head + f"a side condition is not met: {detail.removeprefix('SideConditionError: ')}"]
         lines.append(f"  known here: {_known(derivation, step)}; state the condition there if it holds")
+        lines.append(f"  {numeric}")
     elif result.numeric is False and " at " in result.numeric_detail and "not evaluable" not in result.numeric_detail:
         lines = [head + f"the equation is false: {result.numeric_detail}"]
         lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
         return lines + ["  no transformation can close it: correct the equation"]
     elif result.numeric is True:
-        lines = [head + f"{_name(rule)} does not show it, but the sides are equal at {_points(result)}"]
+        lines = [head + f"the rule '{_name(rule)}' does not show it, but the sides are equal at {_points(result)}"]
         lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
     else:
-        lines = [head + f"{_name(rule)} does not show it: {detail}"]
+        lines = [head + f"the rule '{_name(rule)}' does not show it: {detail}"]
         lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
         lines.append(f"  {numeric}")
     if result.numeric is not False:
@@ -227,12 +229,11 @@ def _named(expr: Any) -> Any:
 def _sides(rule: Any, lhs: Any, rhs: Any) -> list[str]:
     """The sides after ``rule`` (the first differing entry for matrices and arrays) and the first
     difference between them."""
-    name = _name(rule)
     if rhs is None:
         ok, after = _attempt(lambda: rule.apply(lhs)) if _nodes(lhs) <= MAX_NODES else (False, "too large")
-        return [f"after {name}: {_text(after)}" if ok else f"the statement after {name}: not shown ({after})"]
+        return [f"the statement after the rule: {_text(after)}" if ok else f"the statement after the rule: ({after})"]
     if _nodes(lhs) + _nodes(rhs) > MAX_NODES:
-        return [f"(the sides are too large to show after {name})"]
+        return ["(the sides are too large to show after the rule)"]
     left, right = entries(lhs), entries(rhs)
     if left is not None and right is not None:
         if shape(lhs) != shape(rhs):
@@ -242,16 +243,16 @@ def _sides(rule: Any, lhs: Any, rhs: Any) -> list[str]:
             return [] if ok else [f"(the entries could not be compared again: {key})"]
         zero = sympy.S.Zero
         lhs, rhs = left.get(key, zero), right.get(key, zero)
-        where = f"entry {key}: "
+        where = f"entry {key}, "
     elif left is not None or right is not None:
         return [f"cannot compare a {type(lhs).__name__} with a {type(rhs).__name__}"]
     else:
         where = ""
     ok, pair = _attempt(lambda: (rule.apply(lhs), rule.apply(rhs)))
     if not ok:
-        return [f"{where}the sides after {name}: not shown ({pair})"]
+        return [f"{where}the sides after the rule: ({pair})"]
     after_left, after_right = (_named(side) for side in pair)
-    lines = [f"{where}after {name}, left:  {_text(after_left)}", f"{' ' * len(where)}after {name}, right: {_text(after_right)}"]
+    lines = [f"{where}left after the rule:  {_text(after_left)}", f"{where}right after the rule: {_text(after_right)}"]
     if isinstance(after_left, Basic) and isinstance(after_right, Basic):
         a, b = _difference(after_left, after_right)
         if (a, b) != (after_left, after_right):
@@ -275,6 +276,8 @@ def _difference(a: Basic, b: Basic, depth: int = 0) -> tuple[Basic, Basic]:
         only_a = [t for t in a.args if t not in b.args]
         only_b = [t for t in b.args if t not in a.args]
         if len(only_a) == 1 and len(only_b) == 1:
+            if only_a[0].is_Number and only_b[0].is_Number:
+                return a, b  # q - 1 against q - 2: the whole terms say more than -1 against -2
             return _difference(only_a[0], only_b[0], depth + 1)
         return a.func(*only_a), b.func(*only_b)
     stop = (sympy.Indexed, sympy.KroneckerDelta, sympy.core.relational.Relational)
@@ -299,7 +302,10 @@ def suggestions(step: Any, lhs: Any, given: Any) -> str:
     composed = [
         pair
         for rule, usage in singles
-        for pair in ((Composition(rule, own), f"{usage} >> {_usage(own)}"), (Composition(own, rule), f"{_usage(own)} >> {usage}"))
+        for pair in (
+            (Composition(rule, own), f"{usage} >> {_usage(own)}"),
+            (Composition(own, rule), f"{_usage(own)} >> {usage}"),
+        )
     ]
     tries = singles + composed
     closing: list[str] = []
@@ -309,16 +315,16 @@ def suggestions(step: Any, lhs: Any, given: Any) -> str:
         if left <= 0 or (closing and tried >= len(singles)) or len(closing) >= 3:
             break  # out of time, or a single rule closes it (no composition needed), or enough found
         tried += 1
-        ok, closes = _attempt(lambda rule=rule: _closes(_told(rule, given), lhs, step.rhs, given), min(TIME_LIMIT, left))
+        ok, closes = _attempt(partial(_closes, _told(rule, given), lhs, step.rhs, given), min(TIME_LIMIT, left))
         if ok and closes:
             closing.append(usage)
-    partial = "" if tried == len(tries) or closing else f" ({tried} of {len(tries)} tried within {BUDGET:g} s)"
+    note = "" if tried == len(tries) or closing else f" ({tried} of {len(tries)} tried within {BUDGET:g} s)"
     if not closing:
-        return f"no transformation of the catalogue closes the step{partial}"
+        return f"no transformation of the catalogue closes the step{note}"
     return (
         "would close the step (tried, not verified: state it as the step's transformation and run again): "
         + "; ".join(closing)
-        + partial
+        + note
     )
 
 
