@@ -54,7 +54,7 @@ from .integers import IntegerParts, Within
 from .premises import unproved
 from .transformations import Composition, Transformation
 
-__all__ = ["explanation", "explain", "suggestions", "TIME_LIMIT", "BUDGET", "MAX_NODES"]
+__all__ = ["explanation", "explain", "after_rule", "suggestions", "TIME_LIMIT", "BUDGET", "MAX_NODES"]
 
 #: Seconds one rule may take on a failing step (rewriting its sides, or trying a suggestion).
 TIME_LIMIT = 1.0
@@ -108,14 +108,14 @@ def explain(derivation: Any, index: int, result: Any) -> list[str]:
         lines.append(f"  {numeric}")
     elif result.numeric is False and " at " in result.numeric_detail and "not evaluable" not in result.numeric_detail:
         lines = [head + f"the equation is false: {result.numeric_detail}"]
-        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+        lines += [f"  {line}" for line in after_rule(rule, lhs, step.rhs)]
         return lines + ["  no transformation can close it: correct the equation"]
     elif result.numeric is True:
         lines = [head + f"the rule '{_name(rule)}' does not show it, but the sides are equal at {_points(result)}"]
-        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+        lines += [f"  {line}" for line in after_rule(rule, lhs, step.rhs)]
     else:
         lines = [head + f"the rule '{_name(rule)}' does not show it: {detail}"]
-        lines += [f"  {line}" for line in _sides(rule, lhs, step.rhs)]
+        lines += [f"  {line}" for line in after_rule(rule, lhs, step.rhs)]
         lines.append(f"  {numeric}")
     if result.numeric is not False:
         lines.append("  " + suggestions(step, lhs, given))
@@ -226,7 +226,7 @@ def _named(expr: Any) -> Any:
     return expr.xreplace({d: Symbol(d.name, **d.assumptions0) for d in expr.atoms(Dummy)})
 
 
-def _sides(rule: Any, lhs: Any, rhs: Any) -> list[str]:
+def after_rule(rule: Any, lhs: Any, rhs: Any) -> list[str]:
     """The sides after ``rule`` (the first differing entry for matrices and arrays) and the first
     difference between them."""
     if rhs is None:
