@@ -81,7 +81,8 @@ def _as_vec(lhs: Any, rhs: Any) -> tuple[Any, Any]:
     if sizes[0] != sizes[1]:
         raise AssertionError(f"sizes differ: {sizes[0]} != {sizes[1]} entries (compared by vec)")
     shape = next((side.shape for side in sides if not _is_column(side)), sides[0].shape)
-    return tuple(unvec(flat(side), shape) if side.shape != shape else side for side in sides)  # type: ignore[return-value]
+    left, right = (unvec(flat(side), shape) if side.shape != shape else side for side in sides)
+    return left, right
 
 
 def assert_identity(
