@@ -39,9 +39,7 @@ from symconv.interpolation import (
     fcn_upsampling_spec,
     tent,
 )
-from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, require, within
-from symconv.proof.run import run
-from symconv.symbols import symbols
+from symconv.proof import DOIT, EXPAND, STRUCTURAL, Check, Derivation, Step, euclid, require, run, symbols, within
 
 Y = IndexedBase("Y")
 m, o = symbols("m o", integer=True)

@@ -16,9 +16,7 @@ import sympy
 from sympy import Eq, Mod, Piecewise, Sum
 
 from symconv import TransposedConvSpec, interior_overlap, overlap_counts
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, require, residues, split_sum
-from symconv.proof.run import run
-from symconv.symbols import symbols
+from symconv.proof import STRUCTURAL, Check, Derivation, Step, require, residues, run, split_sum, symbols
 
 
 def _indicator(x: sympy.Expr, s: sympy.Expr) -> Piecewise:

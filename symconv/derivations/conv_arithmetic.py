@@ -15,9 +15,7 @@ from sympy import Eq, floor
 
 from symconv import conv_output_size, transposed_output_size
 from symconv.printing.tables import Table
-from symconv.proof import EXPAND, Check, Derivation, Step, require
-from symconv.proof.run import run
-from symconv.symbols import symbols
+from symconv.proof import EXPAND, Check, Derivation, Step, require, run, symbols
 
 # the guide's letters
 i, k, s, o = symbols("i k s o", integer=True, positive=True)

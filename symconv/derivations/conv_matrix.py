@@ -15,10 +15,8 @@ import sympy
 from sympy import Function, IndexedBase, KroneckerDelta, Lambda, Mul, Piecewise, Sum
 
 from symconv import ConvSpec, conv_matrix
-from symconv.proof import COLLAPSE, EXPAND, SUMS, Check, Derivation, Step, require, zero_extension
-from symconv.proof.run import run
+from symconv.proof import COLLAPSE, EXPAND, SUMS, Check, Derivation, Step, require, run, symbols, zero_extension
 from symconv.reference import conv_reference, random_numbers, to_numpy
-from symconv.symbols import symbols
 
 
 def _letters(ndim: int) -> dict[str, tuple[sympy.Symbol, ...]]:

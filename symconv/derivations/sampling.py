@@ -1,6 +1,7 @@
 """The derivations' old names for the random specs of :mod:`symconv.sampling` (the one sampler,
 shared with :mod:`symconv.strategies`). New derivations call :mod:`symconv.sampling` directly;
-this module goes once ``im2col``, ``subpixel`` and ``transposed`` do."""
+this module goes once ``transposed`` does (``random_tspec(rng, stride_one=True)`` is
+``random_transposed_spec(rng, max_stride=1)``)."""
 
 from __future__ import annotations
 

@@ -21,10 +21,8 @@ from typing import Any
 import sympy
 
 from symconv import ConvSpec, conv_output_size, transposed_output_size
-from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require
-from symconv.proof.run import run
+from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require, run, symbols
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
-from symconv.symbols import symbols
 
 h, q, s, w, o = symbols("h q s w o", integer=True, positive=True)
 d = sympy.Symbol("d", integer=True, positive=True)

@@ -11,8 +11,7 @@ import sympy
 from sympy import ImmutableMatrix, IndexedBase, MatMul
 
 from symconv import ConvSpec, conv_matrix, im2col, input_symbols, kernel_row, sliding_window, vec
-from symconv.proof import DOIT_EXPAND, LINEAR, STRUCTURAL, Derivation, LinearMap, Step
-from symconv.proof.run import run
+from symconv.proof import DOIT_EXPAND, LINEAR, STRUCTURAL, Derivation, LinearMap, Step, run
 
 #: The slide's matrix (S3 of the seminar), row by row; 0 where the slide shows 0.
 SLIDE_ROWS = (

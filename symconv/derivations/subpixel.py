@@ -17,10 +17,8 @@ import sympy
 from sympy import Function, ImmutableMatrix, IndexedBase, KroneckerDelta, Lambda, Piecewise, Sum
 
 from symconv import TransposedConvSpec, conv_transpose, input_symbols, subpixel_conv_transpose, subpixel_kernels
-from symconv.derivations.sampling import random_tspec
-from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, require, split_sum, zero_extension
-from symconv.proof.run import run
-from symconv.symbols import symbols
+from symconv.proof import STRUCTURAL, Check, Derivation, Step, euclid, require, run, split_sum, symbols, zero_extension
+from symconv.sampling import random_transposed_spec as random_tspec
 
 W, Y = IndexedBase("W"), IndexedBase("Y")
 

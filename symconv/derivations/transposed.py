@@ -44,11 +44,11 @@ from symconv.proof import (
     Transformation,
     reindex,
     require,
+    run,
+    symbols,
     zero_extension,
 )
-from symconv.proof.run import run
 from symconv.reference import random_numbers, to_numpy
-from symconv.symbols import symbols
 
 W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("G")
 

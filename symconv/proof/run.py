@@ -63,6 +63,13 @@ def run(derivations: Iterable[Any], stream: TextIO | None = None, *, seed: int =
     """Check each derivation, print its report and a summary; 0 if all verify, 1 otherwise.
 
     Each derivation script ends with ``raise SystemExit(run(derivations()))``.
+
+    >>> import io, sympy
+    >>> from symconv.proof import EXPAND, Derivation, Step
+    >>> x = sympy.Symbol("x")
+    >>> run([Derivation("square", "A square", "", steps=(Step((x + 1)**2, x**2 + 2*x + 1, "expand", EXPAND),))],
+    ...     io.StringIO())
+    0
     """
     stream = stream or sys.stdout
     reports = []
