@@ -26,7 +26,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sympy
@@ -34,7 +33,7 @@ import sympy
 from .proof import Derivation, Report
 from .proof.sources import load
 
-__all__ = ["DerivationFailed", "checked", "PROFILE", "DEFAULT_PATTERNS"]
+__all__ = ["DerivationFailed", "checked", "register_profile", "PROFILE", "DEFAULT_PATTERNS"]
 
 #: The Hypothesis profile this plugin registers.
 PROFILE = "symconv"
@@ -78,12 +77,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def register_profile() -> None:
+    """Register the Hypothesis profile :data:`PROFILE` (when Hypothesis is installed). Done when
+    the plugin is imported, before any ``conftest.py`` (the one next to the tests pytest is given
+    is read before ``pytest_configure``), so that their ``load_profile("symconv")`` finds it."""
     try:
         from hypothesis import HealthCheck, settings
     except ImportError:  # Hypothesis is optional
         return
     settings.register_profile(PROFILE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+register_profile()
 
 
 def _matches(path: Path, config: pytest.Config) -> bool:
@@ -107,22 +112,23 @@ class DerivationFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         for source in load(self.path):
             for derivation in source.derivations:
-                yield DerivationItem.from_parent(self, name=derivation.name, derivation=derivation)
+                item = DerivationItem.from_parent(self, name=derivation.name)
+                item.derivation = derivation
+                yield item
 
 
 class DerivationItem(pytest.Item):
     """One derivation, verified (exactly and numerically) as a test."""
 
-    def __init__(self, *, derivation: Derivation, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.derivation = derivation
+    #: the derivation this item verifies (set by :class:`DerivationFile` when it collects it)
+    derivation: Derivation
 
     def runtest(self) -> None:
         report = checked(self.derivation, self.config.getoption("symconv_seed"))
         if not report.ok:
             raise DerivationFailed(report)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None) -> str:
         if isinstance(excinfo.value, DerivationFailed):
             report = excinfo.value.report
             return f"{sympy.sstr(report)}\nfirst failure: {report.failure().splitlines()[0]}"

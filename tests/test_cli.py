@@ -60,7 +60,7 @@ def test_im2col_and_cdot(capsys):
         (["matrix", "--input", "4x4"], "required"),
         (["bogus"], "invalid choice"),
         ([], "required"),
-        (["prove", "nothing"], "no derivation"),
+        (["prove", "nothing"], "no file, folder, installed source or module named 'nothing'"),
         (["prove"], "give NAME"),
     ],
 )
@@ -247,7 +247,10 @@ def test_size_splits_symbols_per_dimension(capsys):
         (["latex", "matrix", "--transposed"], "symconv: --transposed: only for the figure and size snippets"),
         (["latex", "matrix", "--output-padding", "1"], "symconv: --output-padding: is only for a transposed"),
         (["latex", "matrix", "--input", "400x400", "--max-nonzeros", "10"], "symconv: --input: "),
-        (["prove", "nothing"], "symconv: NAME: no derivation or topic named 'nothing' (see 'symconv prove --list')"),
+        (
+            ["prove", "nothing"],
+            "symconv: NAME: no file, folder, installed source or module named 'nothing' (see 'symconv prove --list')",
+        ),
         (["notes", "-o", "unused", "--only", "nothing"], "symconv: --only: unknown topic"),
         (["notes", "-o", "unused", "--input", "9x9"], "symconv: --input: the worked example"),
     ],
