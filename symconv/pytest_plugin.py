@@ -48,7 +48,7 @@ def checked(derivation: Derivation, seed: int = 0) -> Report:
     every test that asks (the derivation items, the notes' and the CLI's tests)."""
     key = (derivation.name, derivation.title, seed)
     if key not in _REPORTS:
-        _REPORTS[key] = derivation.check(seed=seed)
+        _REPORTS[key] = derivation.report(seed=seed)
     return _REPORTS[key]
 
 

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     chosen = [derivation for name in args.names for derivation in find(name)]
     failed = 0
     for derivation in chosen:
-        report = derivation.check(seed=args.seed)
+        report = derivation.report(seed=args.seed)
         if args.format == "latex":
             print(f"% {derivation.name}: {derivation.title} -- {'verified' if report.ok else 'FAILED'}")
             print(derivation.align(SeminarLatexPrinter()))

@@ -78,7 +78,7 @@ def build_notes(
     parts += [Part(source.title, tuple(Unit(d.title, (Proof(d),)) for d in source.derivations)) for source in extra]
     reports = {}
     for derivation in _derivations(parts):
-        report = derivation.check()
+        report = derivation.report()
         if not report.ok:
             raise VerificationError(f"{derivation.name}: {report.failure()}")
         reports[derivation.name] = report

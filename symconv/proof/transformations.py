@@ -80,8 +80,12 @@ class Transformation:
     >>> STRUCTURAL.compare((x**2 - 1) / (x - 1), x + 1)
     '(x**2 - 1)/(x - 1) != x + 1'
 
-    Side conditions: none (both sides are rewritten by the same function; bound variables are
-    compared up to their names).
+    ``doc`` gives a rule of your own its description (what it rewrites, its side conditions),
+    which ``help(rule)``, :attr:`description` and the catalogue show.
+
+    Side conditions: ``function`` must not change the value of what it rewrites (not checked: a
+    rule of your own is as sound as its function, and the numeric check is what can catch it);
+    both sides are rewritten by the same function; bound variables are compared up to their names.
     """
 
     def __init__(
@@ -222,7 +226,8 @@ def refuse_capture(rule: str, difference: str, lhs: Any, rhs: Any) -> None:
 class ZeroDifference(Transformation):
     """A rewrite of the difference: ``lhs - rhs`` must become 0 (a zero matrix for matrices).
 
-    Side conditions: those of the rewrite (none for a plain function).
+    Side conditions: those of the rewrite; a plain function must not change the value of what it
+    rewrites (not checked, as for :class:`Transformation`).
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
