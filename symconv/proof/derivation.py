@@ -267,7 +267,7 @@ class Derivation(Printable):
         return [] if self.hypotheses is sympy.true else [r"&& \text{assuming } %s" % printer._print(self.hypotheses)]
 
     def _sympystr(self, printer: Any) -> str:
-        lines = [f"{self.name}: {self.title}", f"  {text_plain(self.statement)}", *self._assuming(printer)]
+        lines = [f"{self.name}: {text_plain(self.title)}", f"  {text_plain(self.statement)}", *self._assuming(printer)]
         previous_lhs = ""
         for step in self.steps:
             text = printer._print(step)
