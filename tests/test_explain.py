@@ -20,7 +20,7 @@ from symconv.proof import (
     reindex,
     within,
 )
-from symconv.proof import explain as explain_module
+from symconv.proof import suggest as suggest_module
 
 i, k, m = sympy.symbols("i k m", integer=True)
 h, q, n = sympy.symbols("h q n", integer=True, positive=True)
@@ -133,15 +133,15 @@ def test_a_suggestion_never_counts_as_verification():
 
 
 def test_suggestions_are_tried_within_the_time_limit(monkeypatch):
-    monkeypatch.setattr(explain_module, "TIME_LIMIT", 0.2)
-    monkeypatch.setattr(explain_module, "BUDGET", 0.3)
+    monkeypatch.setattr(suggest_module, "TIME_LIMIT", 0.2)
+    monkeypatch.setattr(suggest_module, "BUDGET", 0.3)
 
     class Slow(Transformation):
         def equal(self, lhs, rhs):  # never finishes in time, and never closes anything
             time.sleep(5)
             return False
 
-    monkeypatch.setattr(explain_module, "candidates", lambda: (Slow("slow one"), Slow("slow two"), SUMS))
+    monkeypatch.setattr(suggest_module, "candidates", lambda: (Slow("slow one"), Slow("slow two"), SUMS))
     step = Step(W[k] * Sum(X[i], (i, 0, n)), Sum(W[k] * X[i], (i, 0, n)), "move W_k in", STRUCTURAL)
     start = time.monotonic()
     message = Derivation("slow", "", "", steps=(step,)).report().failure()

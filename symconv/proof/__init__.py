@@ -53,7 +53,8 @@ derivation reports as a failed step; it may use the derivation's hypotheses and 
 - :mod:`.numeric`: checks by random numeric substitution, failing closed;
 - :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`;
 - :mod:`.explain`: why a step fails (the sides after its rule, the first difference, a
-  counterexample, the rules that would close it); :mod:`.rendering`: a report in LaTeX;
+  counterexample); :mod:`.suggest`: the rules that would close it, tried within limits;
+  :mod:`.rendering`: a report in LaTeX;
 - :mod:`.catalogue`: every rule with its description (the README's table);
 - :mod:`.run`: running derivations from scripts; :mod:`.sources`: where they come from.
 """

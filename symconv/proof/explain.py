@@ -18,9 +18,7 @@ The sides are shown after the step's transformation, in the seminar's plain-text
 (:func:`~symconv.printing.text.plain`), and entries of matrices and arrays by their index
 ``(i, j, ...)``. Suggestions are tried, never trusted: a rule that closes the exact comparison
 is named for you to state and run again; it never makes the step pass. They are tried cheaply:
-only while the sides have at most :data:`MAX_NODES` nodes, each rule within :data:`TIME_LIMIT`
-seconds and all within :data:`BUDGET` seconds (where the platform has a timer: the main thread
-on Unix; elsewhere the size limit alone applies).
+within a size and a time limit (:mod:`.suggest`).
 
 >>> import sympy
 >>> from symconv.proof import STRUCTURAL, Derivation, Step
@@ -36,32 +34,17 @@ why step 1 (move W_k in) fails: the rule 'structural equality' does not show it,
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
 from typing import Any
 
 import sympy
-from sympy import Add, Basic, Dummy, MatrixBase, Mul, NDimArray, Symbol
+from sympy import Add, Basic, Dummy, Mul, Symbol
 
 from ..printing.text import plain, text_plain
-from .catalogue import CATALOGUE, candidates
 from .compare import entries, shape
-from .integers import IntegerParts, Within
-from .premises import unproved
-from .transformations import Composition, Transformation
+from .suggest import MAX_NODES, attempt, size, suggestions
 
-__all__ = ["explanation", "explain", "after_rule", "suggestions", "TIME_LIMIT", "BUDGET", "MAX_NODES"]
+__all__ = ["explanation", "explain", "after_rule"]
 
-#: Seconds one rule may take on a failing step (rewriting its sides, or trying a suggestion).
-TIME_LIMIT = 1.0
-#: Seconds all suggestions for one step may take.
-BUDGET = 4.0
-#: Sides with more nodes than this (all entries of a matrix together) are not rewritten again.
-MAX_NODES = 4000
 #: Text of a side longer than this is cut.
 WIDTH = 300
 
@@ -156,64 +139,6 @@ def _name(rule: Any) -> str:
     return text_plain(getattr(rule, "name", str(rule)))
 
 
-# --- the sides after the rule ---------------------------------------------------------------
-
-
-class _TimeUp(BaseException):
-    """Raised by the timer: a BaseException, so that no ``except Exception`` inside SymPy swallows it."""
-
-
-@contextmanager
-def _limited(seconds: float) -> Iterator[None]:
-    """Interrupt the body after ``seconds`` (main thread on Unix, no other timer running); elsewhere
-    it runs unlimited (the size limit :data:`MAX_NODES` still applies)."""
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not usable:
-        yield
-        return
-
-    def stop(signum: int, frame: Any) -> None:
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _attempt(function: Callable[[], Any], seconds: float = TIME_LIMIT) -> tuple[bool, Any]:
-    """``(True, value)``, or ``(False, why)`` when ``function`` raised or ran out of time."""
-    try:
-        with _limited(seconds):
-            return True, function()
-    except _TimeUp:
-        return False, "ran out of time"
-    except Exception as error:  # the explanation must not fail where the step did
-        return False, f"{type(error).__name__}: {error}"
-
-
-def _nodes(obj: Any) -> int:
-    """The size of a side: nodes of its expression trees, entries of a matrix together (capped)."""
-    if isinstance(obj, (MatrixBase, NDimArray)):
-        found = entries(obj) or {}
-        return sum(_nodes(v) for v in list(found.values())[:MAX_NODES]) + len(found)
-    if isinstance(obj, Basic):
-        count = 0
-        for _ in sympy.preorder_traversal(obj):
-            count += 1
-            if count > MAX_NODES:
-                break
-        return count
-    return 1
-
-
 def _text(obj: Any) -> str:
     text = plain(_named(obj))
     return text if len(text) <= WIDTH else f"{text[:WIDTH]}... ({len(text)} characters)"
@@ -230,15 +155,15 @@ def after_rule(rule: Any, lhs: Any, rhs: Any) -> list[str]:
     """The sides after ``rule`` (the first differing entry for matrices and arrays) and the first
     difference between them."""
     if rhs is None:
-        ok, after = _attempt(lambda: rule.apply(lhs)) if _nodes(lhs) <= MAX_NODES else (False, "too large")
+        ok, after = attempt(lambda: rule.apply(lhs)) if size(lhs) <= MAX_NODES else (False, "too large")
         return [f"the statement after the rule: {_text(after)}" if ok else f"the statement after the rule: ({after})"]
-    if _nodes(lhs) + _nodes(rhs) > MAX_NODES:
+    if size(lhs) + size(rhs) > MAX_NODES:
         return ["(the sides are too large to show after the rule)"]
     left, right = entries(lhs), entries(rhs)
     if left is not None and right is not None:
         if shape(lhs) != shape(rhs):
             return [f"shapes differ: {shape(lhs)} != {shape(rhs)}"]
-        ok, key = _attempt(lambda: _first_key(rule, left, right))
+        ok, key = attempt(lambda: _first_key(rule, left, right))
         if not ok or key is None:
             return [] if ok else [f"(the entries could not be compared again: {key})"]
         zero = sympy.S.Zero
@@ -248,7 +173,7 @@ def after_rule(rule: Any, lhs: Any, rhs: Any) -> list[str]:
         return [f"cannot compare a {type(lhs).__name__} with a {type(rhs).__name__}"]
     else:
         where = ""
-    ok, pair = _attempt(lambda: (rule.apply(lhs), rule.apply(rhs)))
+    ok, pair = attempt(lambda: (rule.apply(lhs), rule.apply(rhs)))
     if not ok:
         return [f"{where}the sides after the rule: ({pair})"]
     after_left, after_right = (_named(side) for side in pair)
@@ -286,66 +211,3 @@ def _difference(a: Basic, b: Basic, depth: int = 0) -> tuple[Basic, Basic]:
         if len(differing) == 1 and all(isinstance(part, Basic) for part in differing[0]):
             return _difference(*differing[0], depth + 1)
     return a, b
-
-
-# --- suggestions -----------------------------------------------------------------------------
-
-
-def suggestions(step: Any, lhs: Any, given: Any) -> str:
-    """The rules of the catalogue (and the step's rule after or before one of them) that close
-    the exact comparison of ``lhs`` with the step's right-hand side: tried within the limits of
-    the module, named, never trusted."""
-    if _nodes(lhs) + _nodes(step.rhs) > MAX_NODES:
-        return "no transformations tried: the sides are too large"
-    own = step.via
-    singles = [(rule, _usage(rule)) for rule in candidates() if not _same_rule(rule, own)]
-    composed = [
-        pair
-        for rule, usage in singles
-        for pair in (
-            (Composition(rule, own), f"{usage} >> {_usage(own)}"),
-            (Composition(own, rule), f"{_usage(own)} >> {usage}"),
-        )
-    ]
-    tries = singles + composed
-    closing: list[str] = []
-    tried, start = 0, time.monotonic()
-    for rule, usage in tries:
-        left = BUDGET - (time.monotonic() - start)
-        if left <= 0 or (closing and tried >= len(singles)) or len(closing) >= 3:
-            break  # out of time, or a single rule closes it (no composition needed), or enough found
-        tried += 1
-        ok, closes = _attempt(partial(_closes, _told(rule, given), lhs, step.rhs, given), min(TIME_LIMIT, left))
-        if ok and closes:
-            closing.append(usage)
-    note = "" if tried == len(tries) or closing else f" ({tried} of {len(tries)} tried within {BUDGET:g} s)"
-    if not closing:
-        return f"no transformation of the catalogue closes the step{note}"
-    return (
-        "would close the step (tried, not verified: state it as the step's transformation and run again): "
-        + "; ".join(closing)
-        + note
-    )
-
-
-def _closes(rule: Any, lhs: Any, rhs: Any, given: Any) -> bool:
-    detail = rule.confirm(lhs) if rhs is None else rule.compare(lhs, rhs)
-    return not detail and not unproved(rule.conditions(), given, (lhs, rhs))
-
-
-def _same_rule(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and getattr(a, "name", None) == getattr(b, "name", None)
-
-
-def _usage(rule: Transformation) -> str:
-    """How a derivation writes ``rule``: ``SUMS``, ``within()``, or its name."""
-    for entry in CATALOGUE:
-        if entry.rule is rule:
-            return entry.usage
-    if isinstance(rule, Within) and not rule.bounds:
-        return "within()"
-    if isinstance(rule, IntegerParts) and not rule.bounds:
-        return "integer_parts()"
-    if isinstance(rule, Composition):
-        return f"{_usage(rule.first)} >> {_usage(rule.second)}"
-    return f"the step's rule ({_name(rule)})"
