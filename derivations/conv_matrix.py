@@ -7,7 +7,7 @@ written in ``symconv/derivations/conv_matrix.py`` (the installed module
 """
 
 from symconv.derivations.conv_matrix import derivations
-from symconv.proof.run import run
+from symconv.proof import run
 
 if __name__ == "__main__":
     raise SystemExit(run(derivations()))

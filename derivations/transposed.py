@@ -7,7 +7,7 @@ written in ``symconv/derivations/transposed.py`` (the installed module
 """
 
 from symconv.derivations.transposed import derivations
-from symconv.proof.run import run
+from symconv.proof import run
 
 if __name__ == "__main__":
     raise SystemExit(run(derivations()))

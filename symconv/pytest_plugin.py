@@ -33,7 +33,7 @@ import sympy
 from .proof import Derivation, Report
 from .proof.sources import load
 
-__all__ = ["DerivationFailed", "checked", "PROFILE", "DEFAULT_PATTERNS"]
+__all__ = ["DerivationFailed", "checked", "register_profile", "PROFILE", "DEFAULT_PATTERNS"]
 
 #: The Hypothesis profile this plugin registers.
 PROFILE = "symconv"
@@ -48,7 +48,7 @@ def checked(derivation: Derivation, seed: int = 0) -> Report:
     every test that asks (the derivation items, the notes' and the CLI's tests)."""
     key = (derivation.name, derivation.title, seed)
     if key not in _REPORTS:
-        _REPORTS[key] = derivation.check(seed=seed)
+        _REPORTS[key] = derivation.report(seed=seed)
     return _REPORTS[key]
 
 
@@ -77,12 +77,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def register_profile() -> None:
+    """Register the Hypothesis profile :data:`PROFILE` (when Hypothesis is installed). Done when
+    the plugin is imported, before any ``conftest.py`` (the one next to the tests pytest is given
+    is read before ``pytest_configure``), so that their ``load_profile("symconv")`` finds it."""
     try:
         from hypothesis import HealthCheck, settings
     except ImportError:  # Hypothesis is optional
         return
     settings.register_profile(PROFILE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+register_profile()
 
 
 def _matches(path: Path, config: pytest.Config) -> bool:
@@ -114,6 +120,7 @@ class DerivationFile(pytest.File):
 class DerivationItem(pytest.Item):
     """One derivation, verified (exactly and numerically) as a test."""
 
+    #: the derivation this item verifies (set by :class:`DerivationFile` when it collects it)
     derivation: Derivation
 
     def runtest(self) -> None:
@@ -124,7 +131,7 @@ class DerivationItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None) -> str:
         if isinstance(excinfo.value, DerivationFailed):
             report = excinfo.value.report
-            return f"{sympy.sstr(report)}\nfirst failure: {report.failure()}"
+            return f"{sympy.sstr(report)}\nfirst failure: {report.failure().splitlines()[0]}"
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

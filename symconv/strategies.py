@@ -3,6 +3,20 @@
 Built only on Hypothesis's public API, in the style of ``hypothesis.extra.numpy``:
 keyword-only bounds, validated when called.
 
+Every spec comes from the one sampler of :mod:`symconv.sampling` (the derivations' numeric
+checks draw theirs there too), its integers drawn by Hypothesis, so that a failing case shrinks
+to its smallest parameters. :func:`conv_cases` and :func:`transposed_cases` draw a whole case
+(spec, kernel, input), so that a test needs no ``st.data()``.
+
+Timing: drawing takes a few milliseconds per example, Hypothesis included (3 ms for
+``transposed_specs(ndim=2)``, 17 ms for ``conv_cases`` with channels; measured on 2 busy
+cores), far below Hypothesis' default deadline of 200 ms. What a test then computes may not
+be: symbolic objects of 3-D specs at the default bounds take up to about 0.6 s (the
+recipe ``conv_transpose``; ``sliding_window`` 0.3 s, the exact check ``C^T`` of
+``transposed_conv_matrix`` 0.2 s). For such tests bound the specs (``max_ndim=2``,
+``max_size=4``) or select the Hypothesis profile ``symconv`` that symconv's pytest plugin
+registers (no deadline): ``hypothesis.settings.load_profile("symconv")`` in ``conftest.py``.
+
 >>> from hypothesis import given
 >>> @given(conv_specs(ndim=2, max_size=6))
 ... def test_shape(spec):
@@ -12,9 +26,8 @@ keyword-only bounds, validated when called.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from math import prod
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from hypothesis import strategies as st
@@ -22,10 +35,20 @@ from hypothesis import strategies as st
 from .errors import SpecError
 from .limits import check_work
 from .parameters import as_int, shown
+from .sampling import Choose, random_channels, random_conv_spec, random_transposed_spec
 from .specs import ConvSpec, SpecBase, TransposedConvSpec, require_spec
 from .typing import Entry, Shape
 
-__all__ = ["conv_specs", "transposed_specs", "kernels", "inputs"]
+__all__ = [
+    "conv_specs",
+    "transposed_specs",
+    "kernels",
+    "inputs",
+    "conv_cases",
+    "transposed_cases",
+    "ConvCase",
+    "TransposedCase",
+]
 
 _Spec = TypeVar("_Spec", bound=SpecBase)
 
@@ -61,38 +84,30 @@ def _conv_specs(
     max_dilation: int,
     same: bool,
 ) -> ConvSpec:
-    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
-    if same and draw(st.booleans()):
-        dilation = [draw(st.integers(1, max_dilation)) for _ in range(n)]
-        kernel = [draw(st.integers(1, max_kernel)) for _ in range(n)]
-        size = [draw(st.integers(1, max_size)) for _ in range(n)]
-        return ConvSpec(size, kernel, padding="same", dilation=dilation)
-    kernel, dilation, padding, size = [], [], [], []
-    for _ in range(n):
-        q = draw(st.integers(1, max_kernel))
-        d = draw(st.integers(1, max_dilation))
-        p = draw(st.integers(0, max_padding))
-        smallest = max(1, d * (q - 1) + 1 - 2 * p)  # the dilated kernel must fit the padded input
-        if smallest > max_size:
-            q, d = 1, 1
-            smallest = 1
-        kernel.append(q)
-        dilation.append(d)
-        padding.append(p)
-        size.append(draw(st.integers(smallest, max_size)))
-    stride = [draw(st.integers(1, max_stride)) for _ in range(n)]
-    return ConvSpec(size, kernel, stride=stride, padding=padding, dilation=dilation)
+    return random_conv_spec(
+        _choose(draw),
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
+        same=same,
+    )
+
+
+def _choose(draw: st.DrawFn) -> Choose:
+    """The sampler's ``choose`` through Hypothesis, so that a failing case shrinks."""
+    return lambda low, high: draw(st.integers(low, high))
 
 
 @st.composite
 def _with_channels(draw: st.DrawFn, specs: st.SearchStrategy[_Spec], max_groups: int, max_group_channels: int) -> _Spec:
     """``specs`` with channels: ``groups`` up to ``max_groups``, each with 1 to ``max_group_channels``
     input and output channels (depthwise and 1x1 layers included)."""
-    groups = draw(st.integers(1, max_groups))
-    per_group = st.integers(1, max_group_channels)
-    return replace(
-        draw(specs), groups=groups, in_channels=groups * draw(per_group), out_channels=groups * draw(per_group)
-    )
+    return random_channels(_choose(draw), draw(specs), max_groups=max_groups, max_group_channels=max_group_channels)
 
 
 def _channel_bounds(channels: object, max_groups: object, max_group_channels: object) -> tuple[bool, int, int]:
@@ -156,23 +171,16 @@ def _transposed_specs(
     max_padding: int,
     max_dilation: int,
 ) -> TransposedConvSpec:
-    n = ndim if ndim is not None else draw(st.integers(min_ndim, max_ndim))
-    values: dict[str, list[int]] = {k: [] for k in ("h", "q", "s", "p", "d", "a")}
-    for _ in range(n):
-        h, q = draw(st.integers(1, max_size)), draw(st.integers(1, max_kernel))
-        s, d = draw(st.integers(1, max_stride)), draw(st.integers(1, max_dilation))
-        a = draw(st.integers(0, max(s, d) - 1))  # PyTorch: smaller than the stride or the dilation
-        room = (h - 1) * s + d * (q - 1) + a  # the output (room - 2p + 1) must be at least 1
-        p = draw(st.integers(0, max(0, min(max_padding, room // 2))))
-        for key, value in zip("hqspda", (h, q, s, p, d, a)):
-            values[key].append(value)
-    return TransposedConvSpec(
-        values["h"],
-        values["q"],
-        stride=values["s"],
-        padding=values["p"],
-        dilation=values["d"],
-        output_padding=values["a"],
+    return random_transposed_spec(
+        _choose(draw),
+        ndim,
+        min_ndim=min_ndim,
+        max_ndim=max_ndim,
+        max_size=max_size,
+        max_kernel=max_kernel,
+        max_stride=max_stride,
+        max_padding=max_padding,
+        max_dilation=max_dilation,
     )
 
 
@@ -253,3 +261,85 @@ def inputs(
     require_spec(spec, (ConvSpec, TransposedConvSpec))
     shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape
     return _numbers(shape, elements)
+
+
+class ConvCase(NamedTuple):
+    """A whole convolution case: a spec, a kernel of its weight shape and an input (numpy arrays)."""
+
+    spec: ConvSpec
+    kernel: np.ndarray
+    x: np.ndarray
+
+
+class TransposedCase(NamedTuple):
+    """A whole transposed-convolution case: a spec, a kernel of its weight shape and an input."""
+
+    tspec: TransposedConvSpec
+    kernel: np.ndarray
+    y: np.ndarray
+
+
+def _strategy(value: object, parameter: str) -> None:
+    if not isinstance(value, st.SearchStrategy):
+        raise TypeError(f"{parameter}: must be a Hypothesis strategy, got {type(value).__name__}")
+
+
+@st.composite
+def _conv_cases(
+    draw: st.DrawFn, specs: st.SearchStrategy[ConvSpec], elements: st.SearchStrategy[Entry] | None
+) -> ConvCase:
+    spec = draw(specs)
+    return ConvCase(spec, draw(kernels(spec, elements=elements)), draw(inputs(spec, elements=elements)))
+
+
+def conv_cases(
+    specs: st.SearchStrategy[ConvSpec] | None = None, *, elements: st.SearchStrategy[Entry] | None = None
+) -> st.SearchStrategy[ConvCase]:
+    """Whole cases ``(spec, kernel, x)``: a spec from ``specs`` (:func:`conv_specs` by default), a
+    kernel and an input for it (:func:`kernels`, :func:`inputs`), so that a test needs no
+    ``st.data()``. With channel specs the kernel has ``spec.weight_shape`` and the input
+    ``(in_channels, *input_shape)``.
+
+    Drawing is fast (see the module's timing); what a test builds from a case may not be.
+
+    >>> from hypothesis import given
+    >>> from symconv.testing import assert_conv_matches
+    >>> @given(conv_cases(conv_specs(max_ndim=2, channels=True)))
+    ... def test_conv_matrix(case):
+    ...     assert_conv_matches(*case)
+    >>> test_conv_matrix()
+    """
+    specs = conv_specs() if specs is None else specs
+    _strategy(specs, "specs")
+    if elements is not None:
+        _strategy(elements, "elements")
+    return _conv_cases(specs, elements)
+
+
+@st.composite
+def _transposed_cases(
+    draw: st.DrawFn, specs: st.SearchStrategy[TransposedConvSpec], elements: st.SearchStrategy[Entry] | None
+) -> TransposedCase:
+    tspec = draw(specs)
+    return TransposedCase(tspec, draw(kernels(tspec, elements=elements)), draw(inputs(tspec, elements=elements)))
+
+
+def transposed_cases(
+    specs: st.SearchStrategy[TransposedConvSpec] | None = None, *, elements: st.SearchStrategy[Entry] | None = None
+) -> st.SearchStrategy[TransposedCase]:
+    """Whole cases ``(tspec, kernel, y)``: a transposed spec from ``specs``
+    (:func:`transposed_specs` by default), a kernel and an input for it; timing as in
+    :func:`conv_cases`.
+
+    >>> from hypothesis import given
+    >>> from symconv.testing import assert_transposed_matches
+    >>> @given(transposed_cases(transposed_specs(max_ndim=2, max_size=4)))
+    ... def test_transposed(case):
+    ...     assert_transposed_matches(*case)
+    >>> test_transposed()
+    """
+    specs = transposed_specs() if specs is None else specs
+    _strategy(specs, "specs")
+    if elements is not None:
+        _strategy(elements, "elements")
+    return _transposed_cases(specs, elements)

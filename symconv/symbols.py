@@ -121,10 +121,21 @@ def input_symbols(
 
 
 def symbol(name: str, **assumptions: bool | None) -> sympy.Symbol:
-    """A scalar symbol (parameters of the proofs: ``h, q, s, p, d, a``, indices ``o, k, i``)."""
+    """A scalar symbol (parameters of the proofs: ``h, q, s, p, d, a``, indices ``o, k, i``), its
+    name checked by :func:`validate_name`.
+
+    >>> symbol("h", integer=True, positive=True).is_positive
+    True
+    """
     return sympy.Symbol(validate_name(name), **assumptions)
 
 
 def symbols(names: str, **assumptions: bool | None) -> tuple[sympy.Symbol, ...]:
-    """Several scalar symbols at once, ``symbols("h q s", integer=True)``."""
+    """Several scalar symbols at once, always a tuple (also of one): the parameters of a
+    derivation, with the assumptions its rules use (integer, positive, nonnegative).
+
+    >>> h, q, s = symbols("h q s", integer=True, positive=True)
+    >>> (h - q + 1).is_integer, symbols("k", integer=True)
+    (True, (k,))
+    """
     return tuple(symbol(n, **assumptions) for n in names.split())

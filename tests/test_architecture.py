@@ -3,7 +3,7 @@
 The layers, bottom to top (the README's "Architecture" shows the same table):
 
 0. base        ``errors``, ``typing``, ``parameters``, ``limits``, ``sparse``, ``files``
-1. specs       ``specs``, ``sizes``
+1. specs       ``specs``, ``sizes``, ``sampling``
 2. index map   ``symbols``, ``operands``, ``indexmap``, ``indexing``, ``notation``, ``recipe``, ``channels``,
                ``receptive``
 3. operations  ``ops/``, ``interpolation``, ``reference``
@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "files": 0,
     "specs": 1,
     "sizes": 1,
+    "sampling": 1,
     "symbols": 2,
     "operands": 2,
     "indexmap": 2,

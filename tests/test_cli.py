@@ -60,7 +60,7 @@ def test_im2col_and_cdot(capsys):
         (["matrix", "--input", "4x4"], "required"),
         (["bogus"], "invalid choice"),
         ([], "required"),
-        (["prove", "nothing"], "no derivation"),
+        (["prove", "nothing"], "no file, folder, installed source or module named 'nothing'"),
         (["prove"], "give NAME"),
     ],
 )

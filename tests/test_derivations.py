@@ -126,3 +126,17 @@ def test_exhaustive_checks_are_declared():
     checks = {d.name: [c for c in d.checks if c.kind == "exhaustive"] for _, d in derivations.all_derivations()}
     assert {name for name, found in checks.items() if found} >= {"checkerboard", "size-ambiguity"}
     assert all(c.description.startswith("exhaustive over ") for found in checks.values() for c in found)
+
+
+def test_text_reports_show_no_latex(reports):
+    """Titles, justifications and the rules' names are written with ``$...$``; the text shows none of it."""
+    import re
+
+    leaks = [
+        line
+        for found in reports.values()
+        for report in found
+        for line in str(report).splitlines()
+        if re.search(r"[$\\]|_\{|\^\{", line)
+    ]
+    assert leaks == []

@@ -163,7 +163,8 @@ def test_rules_are_not_looked_up_by_name():
     assert same(product, sympy.Matrix([[x + y]]), DOIT)[0]
     assert not same(product, sympy.Matrix([[x + y]]), Transformation(DOIT.name))[0]
     renamed = Transformation("a new name")
-    assert same(product, sympy.Matrix([[x + y]]), DOIT.then(renamed))[0] is False  # composition: structural entries
+    assert same(product, sympy.Matrix([[x + y]]), DOIT.then(renamed))[0]  # compares what DOIT made of the product
+    assert same(product, sympy.Matrix([[x + y]]), renamed.then(Transformation(DOIT.name)))[0] is False
     assert EXPAND.equal((x + 1) ** 2, x**2 + 2 * x + 1)
     assert Transformation(EXPAND.name).equal((x + 1) ** 2, x**2 + 2 * x + 1) is False
 

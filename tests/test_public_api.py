@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-MODULES = ["symconv", "symconv.testing", "symconv.strategies", "symconv.frameworks"]
+MODULES = [
+    "symconv",
+    "symconv.testing",
+    "symconv.strategies",
+    "symconv.frameworks",
+    "symconv.proof",
+    "symconv.reference",
+    "symconv.sampling",
+]
 
 
 def documented(module: str) -> set[str]:

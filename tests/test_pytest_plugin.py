@@ -47,7 +47,25 @@ def test_a_failing_derivation_shows_its_failing_step(pytester: pytest.Pytester) 
     pytester.makepyfile(wrong_proofs=WRONG)
     result = pytester.runpytest("--symconv-seed", "3")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*[[]FAIL[]]*a student's binomial formula*", "first failure: step 1*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*[[]FAIL[]]*a student's binomial formula*",
+            "why step 1 (a student's binomial formula) fails: the equation is false: * at x=*",
+            "  first difference: 2*x (left) where the right has 0",
+            "first failure: step 1*",
+        ]
+    )
+
+
+def test_a_conftest_next_to_the_tests_selects_the_profile(pytester: pytest.Pytester) -> None:
+    """The plugin registers the profile on import: a conftest read before ``pytest_configure`` finds it."""
+    pytest.importorskip("hypothesis")
+    pytester.makeconftest("import hypothesis\nhypothesis.settings.load_profile('symconv')\n")
+    pytester.makepyfile(
+        test_profile="import hypothesis\n\ndef test_no_deadline():\n    assert hypothesis.settings().deadline is None\n"
+    )
+    result = pytester.runpytest(pytester.path)
+    result.assert_outcomes(passed=1)
 
 
 def test_the_pattern_is_configurable(pytester: pytest.Pytester) -> None:

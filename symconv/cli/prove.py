@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     chosen = [derivation for name in args.names for derivation in find(name)]
     failed = 0
     for derivation in chosen:
-        report = derivation.check(seed=seed)
+        report = derivation.report(seed=seed)
         if args.format == "latex":
             print(f"% {derivation.name}: {derivation.title} -- {'verified' if report.ok else 'FAILED'}")
             print(derivation.align(SeminarLatexPrinter()))

@@ -48,11 +48,11 @@ from symconv.proof import (
     euclid,
     integer_parts,
     require,
+    run,
+    symbols,
     within,
 )
-from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
-from symconv.symbols import symbols
 
 W, X, Y, K = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("K")
 

@@ -16,12 +16,11 @@ import sympy
 from sympy import IndexedBase, Sum
 
 from symconv import col2im, im2col, kernel_row
-from symconv.derivations.sampling import random_spec
 from symconv.indexing import SymbolicConv
-from symconv.proof import SUMS, Check, Derivation, Step, require
+from symconv.proof import SUMS, Check, Derivation, Step, require, symbols
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
-from symconv.symbols import symbols
+from symconv.sampling import random_conv_spec as random_spec
 
 
 def _setting(ndim: int):

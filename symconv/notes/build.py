@@ -103,7 +103,7 @@ def build_notes(
     reports = {}
     for n, derivation in enumerate(derivations, 1):
         progress(f"verifying {len(derivations)} derivations: {n}/{len(derivations)}")
-        report = derivation.check()
+        report = derivation.report()
         if not report.ok:
             raise VerificationError(f"{derivation.name}: {report.failure()}")
         reports[derivation.name] = report

@@ -1,11 +1,38 @@
-"""The proof framework: a derivation is a sequence of steps, each checked and rendered.
+r"""The proof framework: a derivation is a sequence of steps, each checked and rendered.
+
+Everything a derivation of your own needs is here (the public API, frozen in the README)::
+
+    from symconv.proof import EXPAND, SUMS, Check, Derivation, Step, run, symbols
+
+- :class:`Derivation`, :class:`Step`, :class:`Check` (a numeric comparison with an independent
+  implementation: the only thing called a *check*), :class:`NotNumeric`, :func:`require`;
+- running and reporting: :meth:`Derivation.report` (a :class:`Report`, never raises; its old
+  name ``check()`` is kept), :meth:`Derivation.verify` (raises), :func:`run` (prints the reports;
+  a script's exit status), :class:`StepResult`;
+- the transformations (:data:`CATALOGUE`, the README's table): :data:`STRUCTURAL`,
+  :data:`EXPAND`, :data:`DOIT`, :data:`DOIT_EXPAND`, :data:`SUMS`, :data:`COLLAPSE`,
+  :data:`LINEAR`, :func:`reindex`, :func:`split_sum`, :func:`zero_extension`, :func:`within`,
+  :func:`residues`, :func:`euclid`, :func:`integer_parts`, and your own
+  (:class:`Transformation`, :class:`ZeroDifference`); they compose: ``a >> b``, :func:`chain`;
+- :func:`symbols` for a derivation's parameters (``symbols("h q s", integer=True)``), names
+  checked as everywhere in symconv;
+- :mod:`.sources`: where derivations come from (files, folders, modules, installed packages).
+
+Numbers for the checks come from :mod:`symconv.reference` (numpy references) and
+:mod:`symconv.sampling` (random specs).
+
+>>> x = symbols("x")[0]
+>>> square = Derivation("square", "A square", "expanding a square",
+...                     steps=(Step((x + 1)**2, x**2 + 2*x + 1, "binomial formula", EXPAND),))
+>>> square.report().ok
+True
 
 A step is checked exactly after a stated transformation, an object that rewrites both sides
 and compares them. Each transformation states its side conditions and checks them, or refuses
 with :class:`~symconv.errors.SideConditionError` (naming the rule and the condition), which the
 derivation reports as a failed step; it may use the derivation's hypotheses and the step's
-``where``, given to it by :meth:`Transformation.given`. The transformations live in the module
-of their concept:
+``where``, given to it by :meth:`Transformation.given`. A failing step says why
+(:mod:`.explain`). The transformations live in the module of their concept:
 
 - :mod:`.transformations`: the :class:`Transformation` base class and the simple ones
   (structural equality, ``expand``, ``doit``);
@@ -24,39 +51,64 @@ of their concept:
   assumptions and enclosing sums;
 - :mod:`.evaluation`: exact evaluation at a point (sums written out, deltas decided);
 - :mod:`.numeric`: checks by random numeric substitution, failing closed;
-- :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`.
+- :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`;
+- :mod:`.explain`: why a step fails (the sides after its rule, the first difference, a
+  counterexample); :mod:`.suggest`: the rules that would close it, tried within limits;
+  :mod:`.rendering`: a report in LaTeX;
+- :mod:`.catalogue`: every rule with its description (the README's table);
+- :mod:`.run`: running derivations from scripts; :mod:`.sources`: where they come from.
 """
 
+from ..symbols import symbols
+from . import sources
+from .catalogue import CATALOGUE
 from .deltas import COLLAPSE, zero_extension
-from .derivation import Check, Derivation, NotNumeric, Report, Step, require
+from .derivation import Check, Derivation, NotNumeric, Report, Step, StepResult, require
 from .integers import euclid, integer_parts, residues, within
 from .linear import LINEAR, LinearMap, linear_coefficients
+from .run import run
 from .sums import SUMS, reindex, split_sum
-from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, Transformation, same
+from .transformations import (
+    DOIT,
+    DOIT_EXPAND,
+    EXPAND,
+    STRUCTURAL,
+    Transformation,
+    ZeroDifference,
+    chain,
+    same,
+)
 
 __all__ = [
-    "Transformation",
-    "STRUCTURAL",
-    "EXPAND",
+    "CATALOGUE",
+    "COLLAPSE",
+    "Check",
     "DOIT",
     "DOIT_EXPAND",
-    "COLLAPSE",
-    "SUMS",
+    "Derivation",
+    "EXPAND",
     "LINEAR",
     "LinearMap",
-    "zero_extension",
-    "reindex",
-    "split_sum",
-    "residues",
+    "NotNumeric",
+    "Report",
+    "STRUCTURAL",
+    "SUMS",
+    "Step",
+    "StepResult",
+    "Transformation",
+    "ZeroDifference",
+    "chain",
     "euclid",
     "integer_parts",
-    "within",
-    "same",
     "linear_coefficients",
-    "Step",
-    "Check",
-    "Derivation",
-    "Report",
-    "NotNumeric",
+    "reindex",
     "require",
+    "residues",
+    "run",
+    "same",
+    "sources",
+    "split_sum",
+    "symbols",
+    "within",
+    "zero_extension",
 ]

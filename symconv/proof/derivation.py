@@ -35,9 +35,11 @@ from sympy.printing.defaults import Printable
 from sympy.printing.str import StrPrinter
 
 from ..errors import SpecError, VerificationError
-from ..printing.text import text_latex, text_plain
+from ..printing.text import sized, text_latex, text_plain
+from .explain import explanation
 from .numeric import compare_numerically
 from .premises import unproved
+from .rendering import report_latex
 from .transformations import STRUCTURAL, Transformation
 
 __all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require", "STEP_KINDS", "identical"]
@@ -113,7 +115,7 @@ def _brief(obj: Any, printer: Any) -> str:
     if isinstance(obj, sympy.MatMul):
         return "*".join(_brief(factor, printer) for factor in obj.args)
     if shape is not None and len(shape) and prod(shape) > 1:
-        return f"<{type(obj).__name__} {'x'.join(map(str, shape))}>"
+        return sized(obj, printer)
     return printer._print(obj)
 
 
@@ -350,8 +352,14 @@ class Derivation(Printable):
         result = compare_numerically(lhs, step.rhs, rng, hypotheses=given, prepare=via.unfold)
         return StepResult(step, *exact, result.ok, result.detail, result.points, result.nonzero)
 
+    def report(self, *, seed: int = 0) -> "Report":
+        """Check every step (exactly, then numerically) and run every :class:`Check`: the
+        :class:`Report`, which says why a step fails; never raises. (``check()`` is its former
+        name, kept: in symconv a *check* is a :class:`Check`.)"""
+        return self.check(seed=seed)
+
     def verify(self, *, seed: int = 0) -> "Report":
-        """Like :meth:`check`, but raise :class:`~symconv.VerificationError` if anything fails."""
+        """Like :meth:`report`, but raise :class:`~symconv.VerificationError` if anything fails."""
         report = self.check(seed=seed)
         if not report.ok:
             raise VerificationError(f"{self.name}: {report.failure()}")
@@ -364,7 +372,7 @@ class Derivation(Printable):
         return [] if self.hypotheses is sympy.true else [r"&& \text{assuming } %s" % printer._print(self.hypotheses)]
 
     def _sympystr(self, printer: Any) -> str:
-        lines = [f"{self.name}: {self.title}", f"  {text_plain(self.statement)}", *self._assuming(printer)]
+        lines = [f"{self.name}: {text_plain(self.title)}", f"  {text_plain(self.statement)}", *self._assuming(printer)]
         previous_lhs = ""
         for step in self.steps:
             text = printer._print(step)
@@ -398,7 +406,11 @@ class Report(Printable):
         return all(r.ok for r in self.steps) and all(ok for _, ok, _ in self.checks)
 
     def failure(self) -> str:
-        """The first failing step or check, in one line."""
+        """The first failing step or check in one line, then why it fails (:mod:`.explain`)."""
+        first = self._first_failure()
+        return first + "\n" + explanation(self) if first else ""
+
+    def _first_failure(self) -> str:
         for n, r in enumerate(self.steps, 1):
             if not r.exact:
                 return f"step {n} ({text_plain(r.step.because)}) fails exactly: {r.exact_detail}"
@@ -411,7 +423,7 @@ class Report(Printable):
 
     def _sympystr(self, printer: Any) -> str:
         d = self.derivation
-        lines = [f"{d.name}: {d.title}", *d._assuming(printer)]
+        lines = [f"{d.name}: {text_plain(d.title)}", *d._assuming(printer)]
         for r in self.steps:
             mark = "ok" if r.ok else "FAIL"
             lines.append(
@@ -419,14 +431,14 @@ class Report(Printable):
                 f"numeric: {r.numeric_detail})"
             )
         for check, ok, detail in self.checks:
-            lines.append(f"  [{'ok' if ok else 'FAIL'}] check: {check.description}: {detail}")
+            lines.append(f"  [{'ok' if ok else 'FAIL'}] check: {text_plain(check.description)}: {text_plain(detail)}")
         n = len(self.steps)
         lines.append(
             ("verified: " if self.ok else "FAILED: ")
             + f"{n} step{'s' * (n != 1)}"
             + (f", {len(self.checks)} numeric check{'s' * (len(self.checks) != 1)}" if self.checks else "")
         )
-        return "\n".join(lines)
+        return "\n".join(lines + ([explanation(self)] if not self.ok else []))
 
     def _latex(self, printer: Any) -> str:
-        return printer._print(self.derivation)
+        return report_latex(self, printer)

@@ -158,6 +158,17 @@ class _Object:
         return [evaluator.value(e, point) for e in self.entries]
 
 
+def _index(n: int, shape: tuple[Any, ...]) -> Any:
+    """The ``n``-th entry (row-major) by its index in ``shape``: ``(2, 3)``, not ``13``."""
+    if shape and all(isinstance(size, int) for size in shape) and math.prod(shape) > n:
+        index = []
+        for size in reversed(shape):
+            n, position = divmod(n, size)
+            index.append(position)
+        return tuple(reversed(index))
+    return n
+
+
 def _show(point: dict[Symbol, Number]) -> str:
     return ", ".join(f"{k}={v}" for k, v in point.items()) or "the given values"
 
@@ -237,7 +248,7 @@ def compare_numerically(
             continue
         for n, (x, y) in enumerate(zip(a, b)):
             if isinstance(x, bool) != isinstance(y, bool) or x != y:
-                where = f" (entry {n})" if len(a) > 1 else ""
+                where = f" (entry {_index(n, left.shape)})" if len(a) > 1 else ""
                 return NumericResult(False, f"{x} != {y}{where} at {_show(point)}", points, nonzero)
         points += 1
         nonzero += any(v != 0 for v in a + b)

@@ -43,7 +43,7 @@ def tally(reports: Iterable[Any]) -> Tally:
     >>> x = sympy.Symbol("x")
     >>> square = Step((x + 1)**2, x**2 + 2*x + 1, "square", EXPAND)
     >>> declared = Step(x*(x + 1), x**2 + x, "expand", EXPAND, numeric="a test")
-    >>> counts = tally([Derivation("d", "d", "", steps=(square, declared)).check()])
+    >>> counts = tally([Derivation("d", "d", "", steps=(square, declared)).report()])
     >>> counts.steps, counts.numeric, counts.declared
     (2, 1, ('not numeric: a test',))
     """
@@ -63,11 +63,18 @@ def run(derivations: Iterable[Any], stream: TextIO | None = None, *, seed: int =
     """Check each derivation, print its report and a summary; 0 if all verify, 1 otherwise.
 
     Each derivation script ends with ``raise SystemExit(run(derivations()))``.
+
+    >>> import io, sympy
+    >>> from symconv.proof import EXPAND, Derivation, Step
+    >>> x = sympy.Symbol("x")
+    >>> run([Derivation("square", "A square", "", steps=(Step((x + 1)**2, x**2 + 2*x + 1, "expand", EXPAND),))],
+    ...     io.StringIO())
+    0
     """
     stream = stream or sys.stdout
     reports = []
     for derivation in derivations:
-        report = derivation.check(seed=seed)
+        report = derivation.report(seed=seed)
         print(sympy.sstr(report), file=stream)
         print(file=stream)
         reports.append(report)

@@ -29,11 +29,12 @@ True
 from __future__ import annotations
 
 import copy
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 import sympy
-from sympy import Basic, MatrixBase
+from sympy import Basic, MatrixBase, NDimArray
 
 from ..errors import SideConditionError
 from .binders import alpha_canonical, free_and_bound, shown
@@ -44,6 +45,8 @@ __all__ = [
     "Transformation",
     "ZeroDifference",
     "Composition",
+    "chain",
+    "describe",
     "Expand",
     "Doit",
     "DoitExpand",
@@ -77,16 +80,42 @@ class Transformation:
     >>> STRUCTURAL.compare((x**2 - 1) / (x - 1), x + 1)
     '(x**2 - 1)/(x - 1) != x + 1'
 
-    Side conditions: none (both sides are rewritten by the same function; bound variables are
-    compared up to their names).
+    ``doc`` gives a rule of your own its description (what it rewrites, its side conditions),
+    which ``help(rule)``, :attr:`description` and the catalogue show.
+
+    Side conditions: ``function`` must not change the value of what it rewrites (not checked: a
+    rule of your own is as sound as its function, and the numeric check is what can catch it);
+    both sides are rewritten by the same function; bound variables are compared up to their names.
     """
 
-    def __init__(self, name: str = "structural equality", function: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self, name: str = "structural equality", function: Callable[[Any], Any] | None = None, doc: str = ""
+    ) -> None:
         #: what a report says the step was checked by
         self.name = name
         self.function = function
         #: what the step may assume: the derivation's hypotheses and the step's ``where``
         self.context: Any = sympy.true
+        if doc:  # this rule's own description: help(rule) and the catalogue show it
+            self.__doc__ = doc
+
+    @property
+    def description(self) -> str:
+        """What the rule rewrites and its side conditions: its own ``__doc__`` when it was given one
+        (``doc=``, or a composition's), else its class's docstring, without the examples.
+
+        >>> print(EXPAND.description)
+        ``expand`` of the difference of two entries (arithmetic written unevaluated is evaluated first).
+        <BLANKLINE>
+        Side conditions: none.
+        """
+        return describe(self.__doc__ or type(self).__doc__ or "")
+
+    def __rshift__(self, other: Transformation) -> Transformation:
+        """``a >> b``: ``a``'s rewrite, then ``b``'s comparison (:class:`Composition`)."""
+        if not isinstance(other, Transformation):
+            return NotImplemented
+        return Composition(self, other)
 
     def given(self, context: Any) -> Transformation:
         """This rule for a step that may assume ``context`` (a SymPy Boolean: the derivation's
@@ -105,6 +134,9 @@ class Transformation:
     def facts(self) -> tuple[Any, ...]:
         """The relations of :attr:`context`, each as ``e`` with ``e >= 0``."""
         return facts_of(self.context)
+
+    def __str__(self) -> str:
+        return self.name
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.name!r})"
@@ -143,7 +175,8 @@ class Transformation:
         return ()
 
     def then(self, other: Transformation, name: str = "") -> Transformation:
-        """This rewrite, then ``other``'s (a :class:`Composition`)."""
+        """This rewrite, then ``other``'s comparison (a :class:`Composition`, also ``self >> other``),
+        reported as ``name`` when given."""
         return Composition(self, other, name)
 
 
@@ -193,7 +226,8 @@ def refuse_capture(rule: str, difference: str, lhs: Any, rhs: Any) -> None:
 class ZeroDifference(Transformation):
     """A rewrite of the difference: ``lhs - rhs`` must become 0 (a zero matrix for matrices).
 
-    Side conditions: those of the rewrite (none for a plain function).
+    Side conditions: those of the rewrite; a plain function must not change the value of what it
+    rewrites (not checked, as for :class:`Transformation`).
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -209,19 +243,27 @@ class ZeroDifference(Transformation):
 
 
 class Composition(Transformation):
-    """``first``'s rewrite, then ``second``'s, on both sides, compared structurally; the
-    definitions of both are unfolded for the numeric check.
+    """``first``'s rewrite on both sides, then ``second``'s comparison of the results (entry by
+    entry for matrices and arrays); the definitions of both are unfolded for the numeric check.
+    Written ``first >> second``, ``first.then(second)`` or ``chain(first, second, ...)``; its
+    description (``help``, :attr:`~Transformation.description`) is both rules' in turn.
 
     Side conditions: those of both rules, each checked by its rule (both are given the step's
     hypotheses).
 
-    >>> DOIT.then(EXPAND).name
-    'doit; expand'
+    >>> (DOIT >> EXPAND).name
+    'doit, then expand'
     """
 
     def __init__(self, first: Transformation, second: Transformation, name: str = "") -> None:
-        super().__init__(name or f"{first.name}; {second.name}")
+        super().__init__(name or f"{first.name}, then {second.name}")
         self.first, self.second = first, second
+        self.__doc__ = (
+            f"{first.name}, then {second.name}: the first rule's rewrite on both sides, then the second "
+            "rule's comparison of the results.\n\nSide conditions: those of both rules, each checked by "
+            "its rule.\n\n"
+            f"First, {first.name}: {first.description}\n\nThen, {second.name}: {second.description}"
+        )
 
     def given(self, context: Any) -> Transformation:
         clone = Composition(self.first.given(context), self.second.given(context), self.name)
@@ -231,11 +273,60 @@ class Composition(Transformation):
     def apply(self, expr: Any) -> Any:
         return self.second.apply(self.first.apply(expr))
 
+    def rewritten(self, side: Any) -> Any:
+        """``side`` after the first rule's rewrite (entry by entry for matrices and arrays)."""
+        if isinstance(side, (MatrixBase, NDimArray)):
+            return side.applyfunc(self.first.apply)
+        return self.first.apply(side)
+
+    def equal(self, lhs: Any, rhs: Any) -> bool:
+        return bool(lhs == rhs or self.second.equal(self.first.apply(lhs), self.first.apply(rhs)))
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        difference = self.second.compare(self.rewritten(lhs), self.rewritten(rhs))
+        if difference:
+            refuse_capture(self.name, difference, lhs, rhs)
+        return difference
+
+    def confirm(self, statement: Any) -> str:
+        return self.second.confirm(self.rewritten(statement))
+
     def unfold(self, expr: Any) -> Any:
         return self.second.unfold(self.first.unfold(expr))
 
     def conditions(self) -> tuple[Any, ...]:
         return self.first.conditions() + self.second.conditions()
+
+
+def chain(*rules: Transformation, name: str = "") -> Transformation:
+    """The rules' rewrites in turn, the last one's comparison: ``chain(a, b, c)`` is ``a >> b >> c``
+    (reported as ``name`` when given).
+
+    >>> chain(DOIT, EXPAND).name
+    'doit, then expand'
+    >>> print(chain(STRUCTURAL))
+    structural equality
+    """
+    if not rules or not all(isinstance(rule, Transformation) for rule in rules):
+        raise TypeError("chain: give one or more transformations")
+    first, *rest = rules
+    if not rest:
+        return first
+    for rule in rest[:-1]:
+        first = Composition(first, rule)
+    return Composition(first, rest[-1], name)
+
+
+def describe(docstring: str) -> str:
+    """A docstring without its examples (doctest blocks), dedented: what a rule rewrites and its
+    side conditions.
+
+    >>> ">>>" in Transformation.__doc__, ">>>" in describe(Transformation.__doc__)
+    (True, False)
+    """
+    paragraphs = inspect.cleandoc(docstring).split("\n\n")
+    kept = [p for p in paragraphs if not p.lstrip().startswith(">>>")]
+    return "\n\n".join(p.strip() for p in kept if p.strip())
 
 
 def doit(expr: Any) -> Any:
@@ -366,7 +457,12 @@ class DoitExpand(ZeroDifference):
 
 
 #: Structural equality of the canonical SymPy forms.
-STRUCTURAL = Transformation()
+STRUCTURAL = Transformation(
+    doc="""Structural equality: both sides are the same SymPy object in SymPy's canonical form (bound
+    summation variables compared up to their names); nothing is rewritten.
+
+    Side conditions: none."""
+)
 #: ``expand`` of the difference of two entries.
 EXPAND = Expand()
 #: ``doit`` on both sides.
