@@ -15,7 +15,7 @@ silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Edit", "Mutant", "MUTANTS", "REPRESENTATIVE", "find"]
 
@@ -806,6 +806,72 @@ CHECKER: list[Mutant] = [
 ]
 
 #: Every mutant, library first.
+#: The same mutants written against the sources after the library was rebuilt on one set of
+#: definitions (``symconv/recipe.py``: zero insertion, padding and rotation; the index map's
+#: per-output tap intervals; the tent from ``tent_weight``): tried when the original edits no
+#: longer apply (:attr:`Mutant.variants`).
+_CURRENT: dict[str, tuple[Edit, ...]] = {
+    "indexmap-last-input-dropped": _edit(
+        INDEXMAP, "last = np.minimum(q - 1, (h - 1 - start) // d)", "last = np.minimum(q - 1, (h - 2 - start) // d)"
+    ),
+    "sliding-window-stride-off-by-one": _edit(
+        "symconv/ops/sliding_window.py",
+        "cut = tuple(slice(d * kk, d * kk + r, s)",
+        "cut = tuple(slice(d * kk + (s > 1), d * kk + r + (s > 1), s)",
+    ),
+    "recipe-pads-one-more": _edit(
+        "symconv/recipe.py", "    return d * (q - 1) - p\n", "    return d * (q - 1) - p + 1\n"
+    ),
+    "recipe-one-zero-too-many": _edit(
+        "symconv/recipe.py",
+        "    return zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d) + a\n",
+        "    return zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d) + a + 1\n",
+    ),
+    "recipe-forgets-output-padding": _edit(
+        "symconv/recipe.py",
+        "    return zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d) + a\n",
+        "    return zero_inserted_length(h, s) + 2 * recipe_padding(q, p, d)\n",
+    ),
+    "recipe-kernel-not-rotated": _edit(
+        TRANSPOSED,
+        "rotated = rotate_kernel(as_kernel(kernel, q, max_nonzeros=max_nonzeros))",
+        "rotated = as_kernel(kernel, q, max_nonzeros=max_nonzeros)",
+    ),
+    "recipe-rotates-first-axis-only": _edit(
+        TRANSPOSED,
+        "checked[np.ix_(*[rotated_tap(np.arange(n), n) for n in array.shape])]",
+        "checked[np.ix_(*[rotated_tap(np.arange(n), n) if j == 0 else np.arange(n)"
+        " for j, n in enumerate(array.shape)])]",
+    ),
+    "recipe-inserts-s-zeros": _edit("symconv/recipe.py", "    return s * o\n", "    return (s + 1) * o\n"),
+    "transposed-matrix-all-forward-rows": _edit(
+        TRANSPOSED,
+        "rows, columns, tap = layer_positions(forward, tspec.input_shape)",
+        "rows, columns, tap = layer_positions(forward)",
+    ),
+    "transposed-size-off-by-one": _edit(SIZES, TRANSPOSED_INT, "w = (h - 1) * s - 2 * p + d * (q - 1) + a", count=2),
+    "transposed-size-forgets-output-padding": _edit(
+        SIZES, TRANSPOSED_INT, "w = (h - 1) * s - 2 * p + d * (q - 1) + 1", count=2
+    ),
+    "transposed-size-symbolic-hs": _edit(
+        SIZES,
+        "        w = (h - 1) * s - 2 * p + d * (q - 1) + a + 1\n        _refuse_false(",
+        "        w = h * s - 2 * p + d * (q - 1) + a + 1\n        _refuse_false(",
+    ),
+    "tent-wrong-width": _edit(
+        INTERPOLATION,
+        "    return 1 - sympy.Abs(t) / sympy.sympify(factor)\n",
+        "    return 1 - sympy.Abs(t) / (sympy.sympify(factor) + 1)\n",
+    ),
+    "tent-wrong-tap-beyond-seminar": _edit(
+        INTERPOLATION,
+        "    return [tent_weight(t, f) for t in range(-(f - 1), f)]\n",
+        "    return [tent_weight(t, f) if t != 1 else Rational(1, 2) for t in range(-(f - 1), f)]\n",
+    ),
+}
+LIBRARY = [replace(m, variants=(*m.variants, _CURRENT[m.name])) if m.name in _CURRENT else m for m in LIBRARY]
+
+
 MUTANTS: tuple[Mutant, ...] = tuple(LIBRARY + CHECKER)
 
 #: A small representative subset, one per kind, that CI's slow part kills with each one's ``killers``.
