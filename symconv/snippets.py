@@ -95,8 +95,8 @@ def _printer() -> FittingPrinter:
 def matrix_snippet(request: SnippetRequest) -> str:
     """The slide-style matrix ``C``."""
     spec = request.spec()
-    matrix = conv_matrix(spec, max_nonzeros=request.max_nonzeros)
-    return _printer().fitted(SlideMatrix(matrix, zero=request.zero, full=request.full))
+    matrix = SlideMatrix(conv_matrix(spec, max_nonzeros=request.max_nonzeros), zero=request.zero, full=request.full)
+    return latex(matrix) if request.full else _printer().fitted(matrix)  # full: every cell, as asked
 
 
 def im2col_snippet(request: SnippetRequest) -> str:
@@ -104,7 +104,8 @@ def im2col_snippet(request: SnippetRequest) -> str:
     spec = request.spec()
     check_printable((prod(spec.kernel_shape), prod(spec.out_shape)), request.full)
     columns = im2col(spec, input_symbols(spec.input_shape), max_nonzeros=request.max_nonzeros)
-    return _printer().fitted(SlideMatrix(columns, zero=request.zero, full=request.full))
+    matrix = SlideMatrix(columns, zero=request.zero, full=request.full)
+    return latex(matrix) if request.full else _printer().fitted(matrix)
 
 
 def transposed_snippet(request: SnippetRequest) -> str:
