@@ -104,7 +104,8 @@ def axis_taps(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.nda
     if hi < lo:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    start = (s * lo - before) + s * np.arange(hi - lo + 1, dtype=np.int64)  # input position of tap 0
+    # the input position of tap 0 of each candidate output, from the one definition of the map
+    start = np.asarray(input_position(lo + np.arange(hi - lo + 1, dtype=np.int64), 0, s, before, d)).astype(np.int64)
     first = np.maximum(0, -(start // d))  # ceil(-start / d)
     last = np.minimum(q - 1, (h - 1 - start) // d)
     keep = last >= first
