@@ -67,9 +67,13 @@ def latex(obj: Any, **settings: Any) -> str:
     >>> latex(sympy.IndexedBase("W")[0, 1])
     'W_{0,1}'
 
-    A matrix or array is printed cell by cell: the cost model refuses one with more cells than the
-    limit allows (:data:`~symconv.limits.UNITS`), before printing anything.
+    A matrix beyond 16 rows or columns prints by its structure (its outline); with ``full=True``, or
+    an array, every cell is printed: the cost model refuses one with more cells than the limit
+    allows (:data:`~symconv.limits.UNITS`), before printing anything.
     """
-    if isinstance(obj, (MatrixBase, NDimArray)):  # the cost model: every cell is printed
+    printed_in_full = isinstance(obj, NDimArray) or (
+        isinstance(obj, MatrixBase) and bool(settings.get("full") or (obj.rows <= MAX_ROWS and obj.cols <= MAX_COLUMNS))
+    )
+    if printed_in_full:  # the cost model: every cell is printed
         check_work("the LaTeX", {"printed cells": prod(obj.shape)}, parameter="matrix")
     return SeminarLatexPrinter(settings).doprint(obj)
