@@ -126,7 +126,8 @@ def axis_pairs(spec: ConvSpec, axis: int) -> tuple[np.ndarray, np.ndarray, np.nd
         + np.arange(int(count.sum()), dtype=np.int64)
         - np.repeat(np.cumsum(count) - count, count)
     )
-    i = input_position(o, k, spec.stride[axis], spec.padding_before[axis], spec.dilation[axis])
+    _, _, stride, before, dilation, _ = _effective(spec, axis)  # numbers numpy can hold
+    i = input_position(o, k, stride, before, dilation)
     return o, k, i
 
 

@@ -164,11 +164,11 @@ def test_the_environment_variable_is_validated_and_named(monkeypatch, text):
 def test_the_limit_in_force_reaches_nested_calls():
     spec = ConvSpec((1, 1), (1, 1), padding=115)  # 2 * 231^2 + 1 = 106,723 figure cells
     with pytest.raises(TooLargeError, match="printed cells"):
-        symconv.latex(sympy.zeros(800, 800))  # 640,000 cells at 2 units each
+        symconv.latex(sympy.zeros(800, 800), full=True)  # 640,000 cells at 2 units each
     with limit_in_force(100):
         assert symconv.latex(sympy.zeros(7, 7)).count("0") == 49
         with pytest.raises(TooLargeError, match="64 printed cells, more than 50 "):
-            symconv.latex(sympy.zeros(8, 8))
+            symconv.latex(sympy.zeros(8, 8), full=True)
     with limit_in_force(2 * 10**6):
         from symconv.printing.figures import conv_figure
 
