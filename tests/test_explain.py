@@ -180,7 +180,8 @@ def test_the_latex_of_a_report_marks_the_steps_and_states_the_statement():
 
 def test_an_array_step_prints_its_entries_in_text():
     Y = input_symbols((3,))
-    step = Step(sliding_window(ConvSpec(3, 1), Y, [1]), Array([Y[0], Y[1], Y[2]]), "identity kernel", EXPAND)
+    window = sliding_window(ConvSpec(3, 1), Y, [1])
+    step = Step.specialisation(window, Array([Y[0], Y[1], Y[2]]), "identity kernel", EXPAND)
     text = str(Derivation("a", "A", "", steps=(step,)).report())
     assert "[X[0], X[1], X[2]] = [X[0], X[1], X[2]]" in text and "ImmutableDenseNDimArray" not in text
     big = Step(sympy.Array([[X[5 * r + c] for c in range(5)] for r in range(5)]), None, "", EXPAND, numeric="an array")

@@ -159,7 +159,7 @@ def test_assert_conv_matches_refuses_symbols_and_names_the_channel_of_a_wrong_ou
     import symconv.testing as testing
 
     layer = ConvSpec(3, 2, in_channels=2, out_channels=2, groups=2)
-    with pytest.raises(TypeError, match="kernel: must hold real numbers"):
+    with pytest.raises(SpecError, match="kernel: must hold real numbers"):
         testing.assert_conv_matches(layer, [[[sympy.Symbol("w"), 1]]] * 2, [[1] * 3] * 2)
     swapped = [[[0, 1]], [[1, 0]]]
     monkeypatch.setattr(testing, "conv_matrix", lambda spec, kernel: conv_matrix(spec, swapped))
