@@ -100,7 +100,9 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
         if result.numeric is not None:
             status += f"; {w['numeric']}: {text_latex(result.numeric_detail)}"
         lines.append(
-            f"\\nopagebreak{{\\footnotesize ({n}) {text_latex(step.because)} \\hfill $\\checkmark$ {status}}}"
+            # one box, kept with its formula: a frame never breaks inside a step's reason
+            f"\\nopagebreak\\noindent\\parbox{{\\linewidth}}{{\\footnotesize ({n}) {text_latex(step.because)} "
+            f"\\hfill $\\checkmark$ {status}}}"
             "\\par\\smallskip"
         )
     return lines
@@ -110,7 +112,8 @@ def _checks(report: Report, lang: str) -> list[str]:
     if not report.checks:
         return []
     items = "; ".join(f"{text_latex(check.description)}: {text_latex(detail)}" for check, _, detail in report.checks)
-    return [f"\\nopagebreak{{\\footnotesize $\\checkmark$ {words(lang)['checks']}: {items}}}\\par"]
+    checks = f"{{\\footnotesize $\\checkmark$ {words(lang)['checks']}: {items}}}"
+    return [f"\\nopagebreak\\noindent\\parbox{{\\linewidth}}{checks}\\par"]
 
 
 def _text(block: Text) -> str:
