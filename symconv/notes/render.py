@@ -89,6 +89,8 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
     lines = []
     for n, result in enumerate(report.steps[first:last], first + 1):
         step = result.step
+        if n > first + 1:
+            lines.append("\\smallskip")  # between steps (a frame may break here), not before the checks
         if step.rhs is None:
             lines.append(_relation(_side(step.lhs, printer), None, _is_matrix_like(step.lhs), False))
         else:
@@ -102,8 +104,7 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
         lines.append(
             # one box, kept with its formula: a frame never breaks inside a step's reason
             f"\\nopagebreak\\noindent\\parbox{{\\linewidth}}{{\\footnotesize ({n}) {text_latex(step.because)} "
-            f"\\hfill $\\checkmark$ {status}}}"
-            "\\par\\smallskip"
+            f"\\hfill $\\checkmark$ {status}}}\\par"
         )
     return lines
 
