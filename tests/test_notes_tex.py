@@ -58,8 +58,8 @@ def compile_both(folder: Path, result) -> dict[str, str]:
     for name, text in ((NOTES, result.notes), (SLIDES, result.slides)):
         (folder / name).write_text(text)
         command = ["pdflatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", name]
-        run = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=900)
-        assert run.returncode == 0, run.stdout[-3000:]
+        run = subprocess.run(command, cwd=folder, capture_output=True, timeout=900)  # bytes: T2A is not UTF-8
+        assert run.returncode == 0, run.stdout[-3000:].decode(errors="replace")
         logs[name] = (folder / name.replace(".tex", ".log")).read_text(errors="replace")
     return logs
 
@@ -239,3 +239,15 @@ def test_cli_progress_on_stderr_and_quiet(tmp_path, capsys):
     assert main(["notes", "-o", str(tmp_path / "b"), "--only", "sizes", "-q", "--author", "Me"]) == 0
     assert capsys.readouterr().err == ""
     assert "\\author{Me}" in (tmp_path / "b" / NOTES).read_text()
+
+
+@needs_tex
+@needs_cyrillic
+def test_tex_output_in_t2a_bytes_is_not_decoded_as_utf8(tmp_path):
+    """pdflatex echoes Russian text (an overfull line here) in the font's 8-bit encoding."""
+    (tmp_path / "ru.tex").write_text(
+        "\\documentclass{article}\\usepackage[T2A]{fontenc}\\usepackage[utf8]{inputenc}"
+        "\\usepackage[russian]{babel}\\begin{document}\\hbox to 1cm{Скользящее окно}\\end{document}\n",
+        encoding="utf-8",
+    )
+    assert compile_pdf(tmp_path / "ru.tex", tmp_path).exists()

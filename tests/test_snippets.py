@@ -71,8 +71,8 @@ def test_standalone_snippets_compile_and_fit_an_article(argv, tmp_path, capsys):
     assert main(["latex", *argv, "--standalone"]) == 0
     (tmp_path / "snippet.tex").write_text(capsys.readouterr().out)
     command = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "snippet.tex"]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout[-2000:]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:].decode(errors="replace")
     log = (tmp_path / "snippet.log").read_text(errors="replace")
     wide = [float(width) for width in re.findall(r"Overfull \\hbox \((\d+\.\d+)pt too wide", log)]
     assert all(width <= 1.0 for width in wide), wide

@@ -136,7 +136,8 @@ def compile_pdf(tex: Path, build: Path, *, progress: Progress = no_progress, wha
     previous = _auxiliary_digest(tex, build)
     for run in range(1, MAX_RUNS + 1):
         progress(f"compiling {what or tex.name} (pdflatex run {run})")
-        result = subprocess.run(command, cwd=build, capture_output=True, text=True, timeout=600, env=env)
+        # TeX's terminal output is bytes in the fonts' encodings (T2A for Russian), not UTF-8: kept as bytes
+        result = subprocess.run(command, cwd=build, capture_output=True, timeout=600, env=env)
         if result.returncode != 0:
             raise TeXError(f"{tex.name} did not compile; see {log}")
         current = _auxiliary_digest(tex, build)
