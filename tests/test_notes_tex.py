@@ -52,11 +52,14 @@ def test_the_log_parser_finds_what_does_not_fit():
 
 
 def compile_both(folder: Path, result) -> dict[str, str]:
-    """Compile the article and the slides in ``folder``; their logs."""
+    """Compile the article and the slides in ``folder`` (one pdflatex run each: the boxes' sizes do
+    not depend on the auxiliary files); their logs."""
     logs = {}
     for name, text in ((NOTES, result.notes), (SLIDES, result.slides)):
         (folder / name).write_text(text)
-        compile_pdf(folder / name, folder)
+        command = ["pdflatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", name]
+        run = subprocess.run(command, cwd=folder, capture_output=True, timeout=900)  # bytes: T2A is not UTF-8
+        assert run.returncode == 0, run.stdout[-3000:].decode(errors="replace")
         logs[name] = (folder / name.replace(".tex", ".log")).read_text(errors="replace")
     return logs
 
@@ -114,11 +117,13 @@ def test_contents_are_right_without_latexmk_and_two_runs_give_the_same_bytes(tmp
     result = build_notes(topics=("sizes", "bilinear"))
     monkeypatch.setenv("PATH", _path_without_latexmk(tmp_path))
     assert shutil.which("latexmk") is None
-    write_notes(tmp_path / "a", result, pdf=True)
-    write_notes(tmp_path / "b", result, pdf=True)
-    for name in ("symconv-notes.pdf", "symconv-slides.pdf"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    pages = _page_texts(tmp_path / "a" / "symconv-notes.pdf")
+    pdfs = []
+    for folder in (tmp_path / "a", tmp_path / "b"):  # two builds, in folders of different names
+        folder.mkdir()
+        (folder / NOTES).write_text(result.notes)
+        pdfs.append(compile_pdf(folder / NOTES, folder))
+    assert pdfs[0].read_bytes() == pdfs[1].read_bytes()
+    pages = _page_texts(pdfs[0])
     entries = re.findall(r"^\s*(\d) +(\S[^\n]*?)[ .]+(\d+)\s*$", pages[0], re.MULTILINE)
     assert len(entries) == 2  # two sections
     for number, title, page in entries:
@@ -190,10 +195,15 @@ def test_stale_pdfs_are_removed_and_foreign_ones_reported(tmp_path, capsys):
     assert (tmp_path / "symconv-slides.pdf").read_bytes() == b"%PDF made by hand" and "out of date" in out
 
 
-def test_files_are_readable_by_others_as_the_umask_says(tmp_path):
+@pytest.fixture(scope="module")
+def sizes():
+    return build_notes(topics=("sizes",))
+
+
+def test_files_are_readable_by_others_as_the_umask_says(tmp_path, sizes):
     old = os.umask(0o022)
     try:
-        write_notes(tmp_path / "a", build_notes(topics=("sizes",)))
+        write_notes(tmp_path / "a", sizes)
         assert (tmp_path / "a" / NOTES).stat().st_mode & 0o777 == 0o644
         os.umask(0o077)
         write_files(tmp_path / "b", {"x.tex": b"x"})
@@ -202,9 +212,8 @@ def test_files_are_readable_by_others_as_the_umask_says(tmp_path):
         os.umask(old)
 
 
-def test_document_options(tmp_path):
-    default = build_notes(topics=("sizes",))
-    for text in (default.notes, default.slides):
+def test_document_options(tmp_path, sizes):
+    for text in (sizes.notes, sizes.slides):
         assert "\\author{Generated" not in text and "\\author{Сгенерировано" not in text
         assert "\\author{}" in text and "\\date{\\today}" in text
     info = DocumentInfo(title="Svertki & co", author="A. Lecturer", date="1 May 2026", institute="HSE")
@@ -216,10 +225,12 @@ def test_document_options(tmp_path):
 
 def test_progress_lines(tmp_path):
     lines: list[str] = []
-    make_notes(tmp_path, topics=("sizes",), progress=lines.append)
-    count = len(build_notes(topics=("sizes",)).reports)
+    written = make_notes(tmp_path, topics=("sizes",), progress=lines.append)
+    count = written.derivations
     assert lines[0] == f"verifying {count} derivations: 1/{count}"
-    assert f"verifying {count} derivations: {count}/{count}" in lines
+    assert lines[: count + 1] == [f"verifying {count} derivations: {n}/{count}" for n in range(1, count + 1)] + [
+        "rendering the notes and the slides"
+    ]
 
 
 def test_cli_progress_on_stderr_and_quiet(tmp_path, capsys):
@@ -228,3 +239,15 @@ def test_cli_progress_on_stderr_and_quiet(tmp_path, capsys):
     assert main(["notes", "-o", str(tmp_path / "b"), "--only", "sizes", "-q", "--author", "Me"]) == 0
     assert capsys.readouterr().err == ""
     assert "\\author{Me}" in (tmp_path / "b" / NOTES).read_text()
+
+
+@needs_tex
+@needs_cyrillic
+def test_tex_output_in_t2a_bytes_is_not_decoded_as_utf8(tmp_path):
+    """pdflatex echoes Russian text (an overfull line here) in the font's 8-bit encoding."""
+    (tmp_path / "ru.tex").write_text(
+        "\\documentclass{article}\\usepackage[T2A]{fontenc}\\usepackage[utf8]{inputenc}"
+        "\\usepackage[russian]{babel}\\begin{document}\\hbox to 1cm{Скользящее окно}\\end{document}\n",
+        encoding="utf-8",
+    )
+    assert compile_pdf(tmp_path / "ru.tex", tmp_path).exists()
