@@ -7,7 +7,7 @@ The layers, bottom to top (the README's "Architecture" shows the same table):
 2. index map   ``symbols``, ``operands``, ``indexmap``, ``indexing``, ``notation``, ``recipe``, ``channels``,
                ``receptive``
 3. operations  ``ops/``, ``interpolation``, ``reference``
-4. printing    ``printing/``, ``frameworks/``, ``strategies``
+4. printing    ``printing/``, ``locale/``, ``frameworks/``, ``strategies``
 5. proof       ``proof/``
 6. public API  ``symconv/__init__``, ``testing``, ``pytest_plugin``
 7. derivations ``derivations/`` (the seminar's proofs, written with the public API)
@@ -47,6 +47,7 @@ LAYERS: dict[str, int] = {
     "ops": 3,
     "interpolation": 3,
     "reference": 3,
+    "locale": 4,
     "printing": 4,
     "frameworks": 4,
     "strategies": 4,

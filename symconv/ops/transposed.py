@@ -125,7 +125,8 @@ def recipe_stages(
     # every position comes from the recipe's definitions (symconv.recipe), which the proofs use too
     spread_shape = tuple(zero_inserted_length(hj, sj) for hj, sj in zip(h, s))
     spread = np.full(spread_shape, sympy.S.Zero, dtype=object)
-    spread[np.ix_(*[zero_inserted_position(np.arange(hj), sj) for hj, sj in zip(h, s)])] = values
+    # Python integers: a huge stride that cannot matter (one input) must not overflow numpy's int64
+    spread[np.ix_(*[[zero_inserted_position(o, sj) for o in range(hj)] for hj, sj in zip(h, s)])] = values
     stages.append(
         Stage(
             "zeros inserted",
@@ -141,9 +142,11 @@ def recipe_stages(
     padded_shape = tuple(padded_length(*axis) for axis in axes)
     padded = np.full(padded_shape, sympy.S.Zero, dtype=object)
     # input o lands at s o + d(q-1) - p; inputs landing outside the padded array are cropped
-    landed = [landing_position(np.arange(hj), qj, sj, pj, dj) for hj, qj, sj, pj, dj, _ in axes]
-    inside = [(x >= 0) & (x < n) for x, n in zip(landed, padded_shape)]
-    padded[np.ix_(*[x[keep] for x, keep in zip(landed, inside)])] = values[np.ix_(*inside)]
+    # (Python integers: a huge stride or padding that crops everything must not overflow int64)
+    landed = [[landing_position(o, qj, sj, pj, dj) for o in range(hj)] for hj, qj, sj, pj, dj, _ in axes]
+    inside = [np.array([0 <= x < n for x in xs], dtype=bool) for xs, n in zip(landed, padded_shape)]
+    kept = [np.array([x for x, keep in zip(xs, keeps) if keep], dtype=np.int64) for xs, keeps in zip(landed, inside)]
+    padded[np.ix_(*kept)] = values[np.ix_(*inside)]
     stages.append(
         Stage(
             "padded",
