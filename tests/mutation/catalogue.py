@@ -10,7 +10,9 @@ change is to fix), shown beside it in the table.
 
 When the source changes so that a search string no longer occurs, the runner reports the
 mutant as *not applicable* (and exits non-zero): update the catalogue, never drop a mutant
-silently.
+silently. A mutant may carry ``variants``, the same fault written for a rewritten version of
+the sources (the checker mutants have variants for the rules-sound and numeric-closed
+rewrites); the first edit set that applies is used.
 """
 
 from __future__ import annotations
