@@ -103,7 +103,7 @@ def test_half_pixel_borders_by_hand():
     ]  # -3/8, -1/8 clamped; 1/8
 
 
-@settings(max_examples=150)
+@settings(max_examples=80)
 @given(st.data(), shapes, st.integers(2, 8), st.booleans())
 def test_half_pixel_borders_match_an_independent_numpy_reference(data, shape, factor, align_corners):
     """Every output, the borders included, against ``np.interp`` (not only against PyTorch)."""
