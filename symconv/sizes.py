@@ -71,6 +71,16 @@ def _refuse_false(*conditions: tuple[str, object, str]) -> None:
             raise SpecError(parameter, rule)
 
 
+def _positive(h: sympy.Expr, q: sympy.Expr, s: sympy.Expr, d: sympy.Expr) -> list[tuple[str, object, str]]:
+    """The rules both size formulas share: input, kernel, stride and dilation at least 1."""
+    return [
+        ("input_shape", sympy.Ge(h, 1), f"sizes must be positive, got {shown(h)}"),
+        ("kernel_shape", sympy.Ge(q, 1), f"sizes must be positive, got {shown(q)}"),
+        ("stride", sympy.Ge(s, 1), f"must be positive, got {shown(s)}"),
+        ("dilation", sympy.Ge(d, 1), f"must be positive, got {shown(d)}"),
+    ]
+
+
 def _padding_sides(p: object, parameter: str = "padding") -> tuple[object, object]:
     if is_sequence(p):
         items = list(p)
@@ -122,10 +132,7 @@ def conv_output_size(h: SizeLike, q: SizeLike, s: SizeLike = 1, p: PaddingAmount
     if _is_symbolic(h, q, s, before, after, d):
         h, q, s, before, after, d = _expressions(h=h, q=q, s=s, before=before, after=after, d=d)
         _refuse_false(
-            ("input_shape", sympy.Ge(h, 1), f"sizes must be positive, got {shown(h)}"),
-            ("kernel_shape", sympy.Ge(q, 1), f"sizes must be positive, got {shown(q)}"),
-            ("stride", sympy.Ge(s, 1), f"must be positive, got {shown(s)}"),
-            ("dilation", sympy.Ge(d, 1), f"must be positive, got {shown(d)}"),
+            *_positive(h, q, s, d),
             ("padding", sympy.Ge(before, 0), f"must be non-negative, got {shown(before)}"),
             ("padding", sympy.Ge(after, 0), f"must be non-negative, got {shown(after)}"),
             (
@@ -169,10 +176,7 @@ def transposed_output_size(
         h, q, s, p, d, a = _expressions(h=h, q=q, s=s, p=p, d=d, a=a)
         w = (h - 1) * s - 2 * p + d * (q - 1) + a + 1
         _refuse_false(
-            ("input_shape", sympy.Ge(h, 1), f"sizes must be positive, got {shown(h)}"),
-            ("kernel_shape", sympy.Ge(q, 1), f"sizes must be positive, got {shown(q)}"),
-            ("stride", sympy.Ge(s, 1), f"must be positive, got {shown(s)}"),
-            ("dilation", sympy.Ge(d, 1), f"must be positive, got {shown(d)}"),
+            *_positive(h, q, s, d),
             ("padding", sympy.Ge(p, 0), f"must be non-negative, got {shown(p)}"),
             ("output_padding", sympy.Ge(a, 0), f"must be non-negative, got {shown(a)}"),
             (

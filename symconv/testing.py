@@ -147,6 +147,13 @@ def _agree(what: str, spec: Any, got: np.ndarray, expected: np.ndarray, referenc
         raise AssertionError(f"{what} of {spec}: output {index} is {value!r}, the {reference} gives {wanted!r}")
 
 
+def _layer_shapes(spec: ConvSpec | TransposedConvSpec) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The kernel's, the input's and the output's shapes, with the channel axes when the spec has channels."""
+    if not spec.has_channels:
+        return spec.kernel_shape, spec.input_shape, spec.out_shape
+    return spec.weight_shape, (spec.in_channels, *spec.input_shape), (spec.out_channels, *spec.out_shape)
+
+
 def assert_conv_matches(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None:
     """Assert that ``conv_matrix`` (and ``sliding_window``, for one channel) agree with the numpy
     reference for numbers. With channels, ``kernel`` has ``spec.weight_shape`` and ``x`` the
@@ -157,9 +164,7 @@ def assert_conv_matches(spec: ConvSpec, kernel: ArrayLike, x: ArrayLike) -> None
     >>> assert_conv_matches(layer, [[[1, 2]], [[3, 4]]], [[1, 2, 3, 4], [5, 6, 7, 8]])
     """
     require_spec(spec, ConvSpec)
-    weight_shape = spec.weight_shape if spec.has_channels else spec.kernel_shape
-    input_shape = (spec.in_channels, *spec.input_shape) if spec.has_channels else spec.input_shape
-    out_shape = (spec.out_channels, *spec.out_shape) if spec.has_channels else spec.out_shape
+    weight_shape, input_shape, out_shape = _layer_shapes(spec)
     w, values = _numbers(kernel, weight_shape, "kernel"), _numbers(x, input_shape, "x")
     expected = conv_reference(spec, values, w)
     by_matrix = (to_numpy(conv_matrix(spec, w.tolist())) @ values.ravel()).reshape(out_shape)
@@ -177,9 +182,7 @@ def assert_transposed_matches(tspec: TransposedConvSpec, kernel: ArrayLike, y: A
     >>> assert_transposed_matches(TransposedConvSpec(2, 3, stride=2, padding=1), [1, 2, 3], [1, 10])
     """
     require_spec(tspec, TransposedConvSpec, "tspec")
-    weight_shape = tspec.weight_shape if tspec.has_channels else tspec.kernel_shape
-    input_shape = (tspec.in_channels, *tspec.input_shape) if tspec.has_channels else tspec.input_shape
-    out_shape = (tspec.out_channels, *tspec.out_shape) if tspec.has_channels else tspec.out_shape
+    weight_shape, input_shape, out_shape = _layer_shapes(tspec)
     w, values = _numbers(kernel, weight_shape, "kernel"), _numbers(y, input_shape, "y")
     expected = conv_transpose_reference(tspec, values, w)
     by_matrix = (to_numpy(transposed_conv_matrix(tspec, w.tolist())) @ values.ravel()).reshape(out_shape)
