@@ -192,7 +192,21 @@ def conv_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
                 conv_output_size(h, q, s, p, d),
                 "starts $0, s, 2s, \\dots$ up to the last one",
                 EXPAND,
-                display_lhs=written("floor(((h + 2*p - d*(q - 1)) - 1)/s) + 1", **LETTERS),
+                # the number of starts, h + 2p - d(q-1), kept as one term: every s-th of them
+                display_lhs=sympy.Add(
+                    sympy.floor(
+                        sympy.Mul(
+                            sympy.Add(
+                                sympy.UnevaluatedExpr(written("h + 2*p - d*(q - 1)", **LETTERS)), -1, evaluate=False
+                            ),
+                            sympy.Pow(s, -1),
+                            evaluate=False,
+                        ),
+                        evaluate=False,
+                    ),
+                    1,
+                    evaluate=False,
+                ),
                 display_rhs=output,
             ),
         )
@@ -229,7 +243,7 @@ def inverse_theorem() -> Derivation:
     n = (h - 1) * s + a
     return Derivation(
         name="size-inverse",
-        title="The transposed convolution inverts the size map when a < s",
+        title="The transposed convolution inverts the size map when $a < s$",
         statement=(
             "$\\lfloor (w + 2p - d(q-1) - 1)/s \\rfloor + 1 = h$ for $w = (h-1)s - 2p + d(q-1) + a + 1$ "
             "and $0 \\le a < s$."
@@ -281,7 +295,7 @@ def ambiguity_theorem() -> Derivation:
     last = transposed_output_size(o, q, s, p, d, s - 1)
     return Derivation(
         name="size-ambiguity",
-        title="Exactly s input sizes give the same output; a = (h + 2p - d(q-1) - 1) mod s picks one",
+        title="Exactly $s$ input sizes give the same output; $a = (h + 2p - d(q-1) - 1) \\bmod s$ picks one",
         statement=(
             "The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$; the size before "
             "them gives $o - 1$ and the one after gives $o + 1$; they are $s$ consecutive sizes, and the size "
@@ -348,7 +362,7 @@ def same_padding_theorem() -> Derivation:
     after = total - before
     return Derivation(
         name="same-padding",
-        title='padding="same" (stride 1): total d(q-1), split floor before, the rest after',
+        title="Same padding (stride 1): total $d(q-1)$, $\\lfloor d(q-1)/2 \\rfloor$ before, the rest after",
         statement=(
             "PyTorch pads $\\lfloor d(q-1)/2 \\rfloor$ before and the rest after (the extra zero goes "
             "after, as in TensorFlow); the output keeps the input's size."

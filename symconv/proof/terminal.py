@@ -34,6 +34,14 @@ __all__ = ["pretty_report", "pretty_step"]
 _INDENT = "      "
 
 
+class _Pretty(PrettyPrinter):
+    """SymPy's pretty printer; a part kept as written (``UnevaluatedExpr``) that is a sum in parentheses."""
+
+    def _print_UnevaluatedExpr(self, expr: Any) -> prettyForm:
+        inner = self._print(expr.args[0])
+        return prettyForm(*inner.parens()) if isinstance(expr.args[0], sympy.Add) else inner
+
+
 def _side(obj: Any, printer: PrettyPrinter, written: bool) -> prettyForm:
     if isinstance(obj, (sympy.MatrixBase, sympy.NDimArray)) and sympy.prod(obj.shape) > LARGE:
         return prettyForm(sized(obj, sympy.printing.str.StrPrinter()))
@@ -50,7 +58,7 @@ def _side(obj: Any, printer: PrettyPrinter, written: bool) -> prettyForm:
 def pretty_step(step: Any, width: int = 100) -> str:
     """The shown sides of ``step`` drawn by SymPy's pretty printer (``= rhs`` in a chain)."""
     shown = step.displayed()
-    printer = PrettyPrinter({"use_unicode": True, "wrap_line": False, "num_columns": width})
+    printer = _Pretty({"use_unicode": True, "wrap_line": False, "num_columns": width})
     parts: list[prettyForm] = []
     if shown.lhs is not None:
         parts.append(_side(shown.lhs, printer, shown.written[0]))
