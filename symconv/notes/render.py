@@ -92,7 +92,7 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
         if n > first + 1:
             lines.append("\\smallskip")  # between steps (a frame may break here), not before the checks
         shown = step.displayed()  # the proof layer decides what a step shows (display forms, names)
-        side = lambda which: shown.print_side(which, printer, lambda obj: _side(obj, printer))  # noqa: E731
+        side = lambda which, shown=shown: shown.print_side(which, printer, lambda obj: _side(obj, printer))  # noqa: E731
         if shown.rhs is None or (shown.lhs is None and not shown.chained):  # a statement, or a result only
             only = "lhs" if shown.rhs is None else "rhs"
             lines.append(_relation(side(only), None, _is_matrix_like(getattr(shown, only)), False))

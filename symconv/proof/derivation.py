@@ -132,14 +132,10 @@ def _brief(obj: Any, printer: Any) -> str:
     return printer._print(obj)
 
 
-def _shape(obj: Any) -> tuple[int, ...] | None:
-    shape = getattr(obj, "shape", None)
-    return tuple(shape) if isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)) else None
-
-
-def _entries(obj: Any) -> int:
-    shape = _shape(obj)
-    return prod(shape) if shape else 1
+def _shape(obj: Any) -> tuple[Any, ...] | None:
+    if not isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)):
+        return None
+    return tuple(obj.shape)
 
 
 def _same_text(lhs: Any, rhs: Any) -> bool:
