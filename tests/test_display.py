@@ -141,7 +141,8 @@ def test_a_display_form_equal_only_after_expanding_is_refused():
     """The rule is SymPy's automatic evaluation, not algebra: ``(h-1)(s+1)`` is not ``hs + h - s - 1`` as written."""
     product = written("(h - 1)*(s + 1)", **LETTERS)
     assert display_mismatch(product, sympy.expand(product))
-    report = _report(Step(sympy.expand(product), product, "expand", EXPAND, display_lhs=product))
+    expanded = written("h*s + h - s - 1", **LETTERS)
+    report = _report(Step(sympy.expand(product), expanded, "expand", EXPAND, display_lhs=product))
     assert not report.ok and "display form" in report.steps[0].exact_detail
 
 

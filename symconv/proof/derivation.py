@@ -233,8 +233,9 @@ class Step(Printable):
             raise SpecError("display_lhs", "a step continuing a chain (lhs=None) shows no left side of its own")
         if self.rhs is None and (self.display_rhs is not None or self.named[1] is not None):
             raise SpecError("display_rhs", "a statement (rhs=None) has no right side to display")
-        if self.kind == "step":
-            refuse_identical(self.lhs, self.rhs, self.because)
+        if self.kind == "step":  # what is shown must say something (display forms may regroup equal sides)
+            shown_lhs = self.lhs if self.display_lhs is None else self.display_lhs
+            refuse_identical(shown_lhs, self.rhs if self.display_rhs is None else self.display_rhs, self.because)
         if isinstance(self.numeric, str):
             object.__setattr__(self, "numeric", NotNumeric(self.numeric))
         elif self.numeric is not True and not isinstance(self.numeric, NotNumeric):

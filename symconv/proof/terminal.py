@@ -14,7 +14,7 @@ stays for logs and failure messages.
 padding: The total padding
   (1) total padding
       2⋅(q - 1 - p) = -2⋅p + 2⋅q - 2
-      ✓ exact: expand; numeric: equal at 24 points (23 not all zero, values up to 29)
+      ✓ exact: expand; numeric: equal at 24 points (...)
 verified: 1 step
 """
 
