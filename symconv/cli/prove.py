@@ -14,7 +14,8 @@ from ..errors import SpecError
 from ..printing.printer import SeminarLatexPrinter
 from ..printing.text import text_plain
 from ..proof import sources
-from .arguments import UsageError, integer, show
+from ..proof.terminal import pretty_report
+from .arguments import UsageError, integer
 
 OPTIONS = {"name": "NAME", "source": "NAME", "all_derivations": "'symconv prove --list'", "seed": "--seed"}
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"% {derivation.name}: {derivation.title} -- {'verified' if report.ok else 'FAILED'}")
             print(derivation.align(SeminarLatexPrinter()))
         else:
-            print(show(report, "text"))
+            print(pretty_report(report))
         print()
         failed += not report.ok
     print(f"{len(chosen) - failed} of {len(chosen)} derivations verified", file=sys.stderr)

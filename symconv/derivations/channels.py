@@ -132,7 +132,7 @@ def grouped_blocks() -> Derivation:
     )
     return Derivation(
         name="grouped-blocks",
-        title="A grouped layer's matrix is block diagonal over groups; each block a grid of single-channel C",
+        title="A grouped layer's matrix is block diagonal over groups; each block a grid of single-channel $C$",
         statement=(
             "With $C_{in} = g a$, $C_{out} = g b$: block $(o, c)$ is $\\sum_m \\delta_{c, a \\lfloor o/b \\rfloor + m} "
             "K_{o,m}$, $K_{o,m}$ the single-channel matrix of $W_{o,m}$. Writing $o = b\\gamma + \\beta$ and "
@@ -167,6 +167,11 @@ def grouped_blocks() -> Derivation:
                 "the seminar's $4 \\times 4$ input with two channels in two groups: $\\mathrm{diag}(C(W_{0,0}), "
                 "C(W_{1,0}))$",
                 STRUCTURAL,
+                # the 8x32 matrix by its block structure (shapes checked): C_0 = C(W_{0,0}), C_1 = C(W_{1,0})
+                named=(
+                    sympy.MatrixSymbol("C", 8, 32),
+                    sympy.BlockDiagMatrix(sympy.MatrixSymbol("C_0", 4, 16), sympy.MatrixSymbol("C_1", 4, 16)),
+                ),
             ),
         ),
         checks=(Check("blocks of random grouped layers", _blocks),),
@@ -228,7 +233,7 @@ def transposed_channels() -> Derivation:
     t = TransposedConvSpec((2, 2), (3, 3), in_channels=2, out_channels=4, groups=2)
     return Derivation(
         name="transposed-channels",
-        title="T1 with channels: the transposed layer's matrix is C_F^T, F the grouped convolution back",
+        title="T1 with channels: the transposed layer's matrix is $C_F^T$, $F$ the grouped convolution back",
         statement=(
             "PyTorch's grouped ConvTranspose (weight $(C_{in}, C_{out}/g, q)$, $C_{in} = g a$, $C_{out} = g b$) "
             "adds $W_{c, \\beta, k} Y_{c, o}$ at output $(b\\gamma + \\beta, s o - p + d k)$ for the input "
@@ -248,8 +253,11 @@ def transposed_channels() -> Derivation:
             Step(
                 transposed_conv_matrix(t),
                 Transpose(ImmutableMatrix(conv_matrix(t.forward()))),
-                "$2 \\times 2$ inputs, 2 channels in 2 groups, 4 output channels: 64x8 $= C_F^T$",
+                "$2 \\times 2$ inputs, 2 channels in 2 groups, 4 output channels: the layer's $64 \\times 8$ "
+                "matrix $T$ is $C_F^T$, entry by entry",
                 DOIT,
+                # 512 entries are not printed to be compared: the sides by their names (shapes checked)
+                named=(sympy.MatrixSymbol("T", 64, 8), Transpose(sympy.MatrixSymbol("C_F", 8, 64))),
             ),
         ),
         checks=(Check("transposed layers = transposed forward rows = the recipe per channel pair", _transposes),),
@@ -290,7 +298,7 @@ def one_by_one() -> Derivation:
     mixing = sympy.Matrix(2, 3, lambda o_, c_: W[o_, c_, 0, 0])
     return Derivation(
         name="one-by-one",
-        title="A 1x1 convolution is the matrix product W X over channels at every position",
+        title="A $1 \\times 1$ convolution is the matrix product $W X$ over channels at every position",
         statement=(
             "With $q = 1$, $s = 1$, $p = 0$ the index map is $i = o$: position $y$ of output channel $o$ reads "
             "position $y$ of every input channel, $Y_{o,y} = \\sum_c W_{o,c} X_{c,y}$, so $Y = W X$ with $X$ as "
@@ -335,7 +343,7 @@ def affine_layers() -> Derivation:
     )
     return Derivation(
         name="affine-layers",
-        title="Bias: a layer is the affine map C X + b, one matrix on (X, 1); layers compose by products",
+        title="Bias: a layer is the affine map $C X + b$, one matrix on $(X, 1)$; layers compose by products",
         statement=(
             "$b$ repeats the bias of each output channel over its positions. On $(\\mathrm{vec}(X), 1)$ the "
             "layer is $\\begin{pmatrix} C & b \\\\ 0 & 1 \\end{pmatrix}$, and two layers compose to "

@@ -89,7 +89,7 @@ def overlap_theorem() -> Derivation:
     row = overlap_counts(TransposedConvSpec(3, 3, stride=2)).tolist()
     return Derivation(
         name="checkerboard",
-        title="Checkerboard overlap: periodic with period s, constant exactly when s | q",
+        title="Checkerboard overlap: periodic with period $s$, constant exactly when $s \\mid q$",
         statement=(
             "Output $j$ away from the borders receives $N(j) = \\sum_{k=0}^{q-1} [\\, s \\mid j + p - d k \\,]$ "
             "taps. $N(j + s) = N(j)$; with $d = 1$, $q = s m$ gives $N = m$ everywhere, and $q = s m + r$ "

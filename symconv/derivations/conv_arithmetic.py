@@ -152,7 +152,18 @@ def derivations() -> list[Derivation]:
                 "case's parameters put in, simplified; in the seminar's notation $i, i' \\to h$, $k \\to q$, "
                 "$o, o' \\to w$."
             ),
-            steps=tuple(Step(r.general, r.guide.rhs, f"({r.number}) {r.case}", EXPAND) for r in rows),
+            steps=tuple(
+                # shown as "o = <the guide's formula>": the general formula is named by what it computes
+                Step.specialisation(
+                    r.general,
+                    r.guide.rhs,
+                    f"{r.case}: the general formula gives relationship {r.number}",
+                    EXPAND,
+                    display_rhs=r.guide.rhs,
+                    named=(r.guide.lhs, None),
+                )
+                for r in rows
+            ),
             checks=(Check("each relationship on random integers", _against_integers),),
         )
     ]

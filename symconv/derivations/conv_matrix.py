@@ -89,7 +89,7 @@ def index_map_theorem(ndim: int) -> Derivation:
     dims = {1: "1-D", 2: "2-D", 3: "3-D"}[ndim]
     return Derivation(
         name=f"conv-matrix-{ndim}d",
-        title=f"C X is the sliding window, every {dims} spec (S3, general)",
+        title=f"$C X$ is the sliding window, every {dims} spec (S3, general)",
         statement=(
             "The index map $i = s o - p + d k$ gives $C_{o,i} = \\sum_k W_k \\delta_{i, s o - p + d k}$; "
             "then $(C X)_o$ is the sliding window over the zero-padded input, for all $h, q, s, p, d$: "

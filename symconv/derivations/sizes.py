@@ -21,7 +21,7 @@ from typing import Any
 import sympy
 
 from symconv import ConvSpec, conv_output_size, input_position, transposed_output_size
-from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require
+from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require, written
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
 from symconv.recipe import padded_length, recipe_padding, zero_inserted_length
@@ -79,27 +79,52 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
         ]
         steps = tuple(Step(_put(e, values), number(value), text, EXPAND) for e, value, text in rows)
     else:
+        W = lambda text: written(text, **LETTERS)  # noqa: E731  (the seminar's order, checked equal)
         steps = (
-            Step(zeros, library_spread, "inputs with $s - 1$ zeros in each of the $h - 1$ gaps", EXPAND),
-            Step(A(gap, gap), library_total, "padding $q - 1 - p$ on each side", EXPAND),
-            Step(A(spread, total), library_transformed, "the transformed input $w'$", EXPAND),
+            Step(
+                zeros,
+                library_spread,
+                "inputs with $s - 1$ zeros in each of the $h - 1$ gaps",
+                EXPAND,
+                display_lhs=zeros,
+                display_rhs=W("(h - 1)*s + 1"),
+            ),
+            Step(
+                A(gap, gap),
+                library_total,
+                "padding $q - 1 - p$ on each side",
+                EXPAND,
+                display_lhs=W("2*(q - 1 - p)"),
+                display_rhs=W("2*q - 2 - 2*p"),
+            ),
+            Step(
+                A(spread, total),
+                library_transformed,
+                "the transformed input $w'$",
+                EXPAND,
+                display_lhs=transformed,
+                display_rhs=W("(h - 1)*s - 2*p + 2*q - 1"),
+            ),
             Step(
                 output,
                 library_output,
                 "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$",
                 EXPAND,
+                display_lhs=output,
+                display_rhs=seminar,
             ),
-            Step(None, seminar, "together: $w = (h-1)s - 2p + q$", EXPAND),
             Step(
                 library_general,
                 transposed_output_size(h, q, s, p, d, a),
                 "with dilation $d$ (kernel span $d(q-1) + 1$) and output padding $a$: the size formula",
                 EXPAND,
+                display_lhs=W("(h - 1)*s + 1 + 2*(d*(q - 1) - p) + a - d*(q - 1)"),
+                display_rhs=W("(h - 1)*s - 2*p + d*(q - 1) + a + 1"),
             ),
         )
     return Derivation(
         name="transposed-size",
-        title="T6: the transposed convolution's output size, w = (h-1)s - 2p + q",
+        title="T6: the transposed convolution's output size, $w = (h-1)s - 2p + q$",
         statement=(
             "Input $h$, kernel $q$, stride $s$, padding $p$: insert the zeros, pad, and slide a $q$-wide "
             "kernel with stride 1. With dilation $d$ the kernel spans $d(q-1) + 1$; output padding $a$ "
@@ -154,12 +179,40 @@ def conv_size_derivation(values: dict[str, Any] | None = None) -> Derivation:
         steps = tuple(Step(_put(e, values), number(e), text, EXPAND) for e, text in rows)
     else:
         steps = (
-            Step(A(padded, M(-1, span), 1), starts, "window starts in the padded input", EXPAND),
-            Step(output, conv_output_size(h, q, s, p, d), "starts $0, s, 2s, \\dots$ up to the last one", EXPAND),
+            Step(
+                A(padded, M(-1, span), 1),
+                starts,
+                "window starts in the padded input",
+                EXPAND,
+                display_lhs=A(padded, M(-1, span), 1),
+                display_rhs=written("h + 2*p - d*(q - 1)", **LETTERS),
+            ),
+            Step(
+                output,
+                conv_output_size(h, q, s, p, d),
+                "starts $0, s, 2s, \\dots$ up to the last one",
+                EXPAND,
+                # the number of starts, h + 2p - d(q-1), kept as one term: every s-th of them
+                display_lhs=sympy.Add(
+                    sympy.floor(
+                        sympy.Mul(
+                            sympy.Add(
+                                sympy.UnevaluatedExpr(written("h + 2*p - d*(q - 1)", **LETTERS)), -1, evaluate=False
+                            ),
+                            sympy.Pow(s, -1),
+                            evaluate=False,
+                        ),
+                        evaluate=False,
+                    ),
+                    1,
+                    evaluate=False,
+                ),
+                display_rhs=output,
+            ),
         )
     return Derivation(
         name="conv-size",
-        title="The convolution's output size, floor((h + 2p - d(q-1) - 1)/s) + 1",
+        title="The convolution's output size, $\\lfloor (h + 2p - d(q-1) - 1)/s \\rfloor + 1$",
         statement=(
             "The padded input has $h + 2p$ positions; the dilated kernel spans $d(q-1) + 1$ of them; a "
             "window can start at $h + 2p - d(q-1)$ positions, of which stride $s$ keeps every $s$-th."
@@ -190,7 +243,7 @@ def inverse_theorem() -> Derivation:
     n = (h - 1) * s + a
     return Derivation(
         name="size-inverse",
-        title="The transposed convolution inverts the size map when a < s",
+        title="The transposed convolution inverts the size map when $a < s$",
         statement=(
             "$\\lfloor (w + 2p - d(q-1) - 1)/s \\rfloor + 1 = h$ for $w = (h-1)s - 2p + d(q-1) + a + 1$ "
             "and $0 \\le a < s$."
@@ -242,7 +295,7 @@ def ambiguity_theorem() -> Derivation:
     last = transposed_output_size(o, q, s, p, d, s - 1)
     return Derivation(
         name="size-ambiguity",
-        title="Exactly s input sizes give the same output; a = (h + 2p - d(q-1) - 1) mod s picks one",
+        title="Exactly $s$ input sizes give the same output; $a = (h + 2p - d(q-1) - 1) \\bmod s$ picks one",
         statement=(
             "The sizes $(o-1)s - 2p + d(q-1) + 1 + a$, $0 \\le a < s$, all give output $o$; the size before "
             "them gives $o - 1$ and the one after gives $o + 1$; they are $s$ consecutive sizes, and the size "
@@ -309,7 +362,7 @@ def same_padding_theorem() -> Derivation:
     after = total - before
     return Derivation(
         name="same-padding",
-        title='padding="same" (stride 1): total d(q-1), split floor before, the rest after',
+        title="Same padding (stride 1): total $d(q-1)$, $\\lfloor d(q-1)/2 \\rfloor$ before, the rest after",
         statement=(
             "PyTorch pads $\\lfloor d(q-1)/2 \\rfloor$ before and the rest after (the extra zero goes "
             "after, as in TensorFlow); the output keeps the input's size."

@@ -65,7 +65,7 @@ def subpixel_theorem() -> Derivation:
     seminar = TransposedConvSpec((2, 2), (3, 3), stride=2, padding=1)
     return Derivation(
         name="subpixel",
-        title="Sub-pixel: a stride-s transposed convolution is $s^n$ interleaved stride-1 convolutions",
+        title="Sub-pixel: a stride-$s$ transposed convolution is $s^n$ interleaved stride-1 convolutions",
         statement=(
             "Phase $r$ of the output uses only the taps $W_{s n + r}$: "
             "$Z_{s u + r} = \\sum_n W_{s n + r} Y_{u - n}$, a stride-1 convolution of the small input "

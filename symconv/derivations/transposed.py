@@ -77,7 +77,7 @@ def seminar_transposed() -> Derivation:
 
     return Derivation(
         name="transposed-matrix",
-        title="T1: the transposed convolution's matrix is $C^T$ (16x4 in the seminar's case)",
+        title="T1: the transposed convolution's matrix is $C^T$ ($16 \\times 4$ in the seminar's case)",
         statement=(
             "From a $2 \\times 2$ input (4x1) to a $4 \\times 4$ output (16x1) the matrix must be 16x4: "
             "the shape of $C^T$, the transpose of the 4x16 matrix of the convolution. Hence the name."
@@ -131,7 +131,7 @@ def recipe_theorem(ndim: int) -> Derivation:
 
     return Derivation(
         name=f"transposed-recipe-{ndim}d",
-        title=f"T2: the seminar's recipe equals C^T Y, every {ndim}-D spec, and the kernel is rotated",
+        title=f"T2: the seminar's recipe equals $C^T Y$, every {ndim}-D spec, and the kernel is rotated",
         statement=(
             "Insert $s - 1$ zeros between inputs, pad $d(q-1) - p$ zeros on each side (a negative amount "
             "crops; $a$ more at the end), slide the kernel with stride 1: input $o$ sits at "
@@ -260,7 +260,7 @@ def stride_one_theorem() -> Derivation:
 
     return Derivation(
         name="transposed-stride-1",
-        title="T3: with s = 1 a transposed convolution is a convolution",
+        title="T3: with $s = 1$ a transposed convolution is a convolution",
         statement=(
             "With $s = 1$ no zeros are inserted: the recipe is the sliding window over the input padded "
             "by $d(q-1) - p$ (and $a$ more at the end), with the rotated kernel."

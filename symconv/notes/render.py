@@ -91,13 +91,14 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
         step = result.step
         if n > first + 1:
             lines.append("\\smallskip")  # between steps (a frame may break here), not before the checks
-        if step.rhs is None:
-            lines.append(_relation(_side(step.lhs, printer), None, _is_matrix_like(step.lhs), False))
+        shown = step.displayed()  # the proof layer decides what a step shows (display forms, names)
+        side = lambda which, shown=shown: shown.print_side(which, printer, lambda obj: _side(obj, printer))  # noqa: E731
+        if shown.rhs is None or (shown.lhs is None and not shown.chained):  # a statement, or a result only
+            only = "lhs" if shown.rhs is None else "rhs"
+            lines.append(_relation(side(only), None, _is_matrix_like(getattr(shown, only)), False))
         else:
-            left = "{}" if step.lhs is None else _side(step.lhs, printer)
-            lines.append(
-                _relation(left, _side(step.rhs, printer), _is_matrix_like(step.lhs), _is_matrix_like(step.rhs))
-            )
+            left = "{}" if shown.lhs is None else side("lhs")
+            lines.append(_relation(left, side("rhs"), _is_matrix_like(shown.lhs), _is_matrix_like(shown.rhs)))
         where = "" if step.where is sympy.true else f" ({w['where']} ${printer._print(step.where)}$)"
         status = f"{w['exact']}: {text_latex(result.exact_detail)}"
         if result.numeric is not None:

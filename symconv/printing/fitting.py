@@ -32,7 +32,7 @@ from sympy.printing.defaults import Printable
 
 from ..sparse import nonzero_rows
 from .matrices import SlideMatrix
-from .printer import SeminarLatexPrinter
+from .printer import SeminarLatexPrinter, chained
 
 __all__ = ["FittingPrinter", "ElidedMatrix", "fitted", "kept_indices", "estimated_width"]
 
@@ -201,6 +201,8 @@ class FittingPrinter(SeminarLatexPrinter):
 
     def _print_And(self, expr: Any) -> str:
         """A long conjunction (the condition of a 2-D or 3-D sum) over lines of at most 14 ems."""
+        if chained(expr) is not None:  # 0 <= x < h, on one line
+            return super()._print_And(expr)
         args = [self._print(arg) for arg in expr.args]
         if len(args) < 2 or sum(estimated_width(arg) for arg in args) <= _LINE:
             return super()._print_And(expr)

@@ -17,14 +17,42 @@ from __future__ import annotations
 from math import prod
 from typing import Any
 
-from sympy import Indexed, MatrixBase, NDimArray, Symbol
+import sympy
+from sympy import Add, Indexed, MatrixBase, NDimArray, Symbol
 from sympy.printing.latex import LatexPrinter
 
 from ..limits import check_work
 from .matrices import LATEX_DOTS, latex_array
 from .outline import MAX_COLUMNS, MAX_ROWS, outline
 
-__all__ = ["SeminarLatexPrinter", "latex"]
+__all__ = ["SeminarLatexPrinter", "latex", "chained"]
+
+_RELATIONS = {"<=": r"\leq", "<": "<"}
+
+
+def chained(expr: Any) -> tuple[Any, str, Any, str, Any] | None:
+    r"""A conjunction of two bounds of one quantity as ``(low, relation, x, relation, high)``
+    (relations ``\leq`` or ``<``), else None.
+
+    >>> import sympy
+    >>> x, h = sympy.symbols("x h", integer=True)
+    >>> chained((x >= 0) & (h > x))
+    (0, '\\leq', x, '<', h)
+    >>> chained((x >= 0) & (h > 1)) is None
+    True
+    """
+    if not isinstance(expr, sympy.And) or len(expr.args) != 2:
+        return None
+    bounds = []
+    for relation in expr.args:
+        if not isinstance(relation, (sympy.LessThan, sympy.StrictLessThan, sympy.GreaterThan, sympy.StrictGreaterThan)):
+            return None
+        small, big = (relation.lhs, relation.rhs) if relation.rel_op in ("<", "<=") else (relation.rhs, relation.lhs)
+        bounds.append((small, _RELATIONS[relation.rel_op.replace(">", "<")], big))
+    for (low, first, x), (y, second, high) in (bounds, bounds[::-1]):
+        if x == y:
+            return low, first, x, second, high
+    return None
 
 
 class SeminarLatexPrinter(LatexPrinter):
@@ -44,6 +72,26 @@ class SeminarLatexPrinter(LatexPrinter):
             base = "{" + base + "}"
         indices = ",".join(self._print(i) for i in expr.indices)
         return f"{base}_{{{indices}}}"
+
+    def _print_And(self, expr: Any) -> str:
+        r"""Two bounds of one quantity as the seminar writes them, ``0 \le x < h``; other
+        conjunctions as SymPy prints them.
+
+        >>> import sympy
+        >>> x, h = sympy.symbols("x h", integer=True)
+        >>> latex((x >= 0) & (h > x))
+        '0 \\leq x < h'
+        """
+        chain = chained(expr)
+        if chain is None:
+            return super()._print_And(expr)
+        low, low_relation, middle, high_relation, high = chain
+        return f"{self._print(low)} {low_relation} {self._print(middle)} {high_relation} {self._print(high)}"
+
+    def _print_UnevaluatedExpr(self, expr: Any) -> str:
+        """A part kept as written: a sum in parentheses (it is one term of what contains it)."""
+        inner = self._print(expr.args[0])
+        return f"\\left({inner}\\right)" if isinstance(expr.args[0], Add) else inner
 
     def _print_MatrixBase(self, expr: MatrixBase) -> str:
         r"""SymPy's matrix, or beyond the size limits its outline (SymPy's delimiters, zeros as ``0``).

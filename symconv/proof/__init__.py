@@ -52,6 +52,9 @@ derivation reports as a failed step; it may use the derivation's hypotheses and 
 - :mod:`.evaluation`: exact evaluation at a point (sums written out, deltas decided);
 - :mod:`.numeric`: checks by random numeric substitution, failing closed;
 - :mod:`.derivation`: :class:`Step`, :class:`Check`, :class:`Derivation` and :class:`Report`;
+  :meth:`Step.displayed` (a :class:`Shown`): what a document shows of a step;
+- :mod:`.display`: display forms (:func:`written`: a side as the seminar writes it), checked
+  structurally equal to the checked side after SymPy's automatic evaluation;
 - :mod:`.explain`: why a step fails (the sides after its rule, the first difference, a
   counterexample); :mod:`.suggest`: the rules that would close it, tried within limits;
   :mod:`.rendering`: a report in LaTeX;
@@ -63,7 +66,8 @@ from ..symbols import symbols
 from . import sources
 from .catalogue import CATALOGUE
 from .deltas import COLLAPSE, zero_extension
-from .derivation import Check, Derivation, NotNumeric, Report, Step, StepResult, require
+from .derivation import Check, Derivation, NotNumeric, Report, Shown, Step, StepResult, require
+from .display import written
 from .integers import euclid, integer_parts, residues, within
 from .linear import LINEAR, LinearMap, linear_coefficients
 from .run import run
@@ -91,6 +95,7 @@ __all__ = [
     "LinearMap",
     "NotNumeric",
     "Report",
+    "Shown",
     "STRUCTURAL",
     "SUMS",
     "Step",
@@ -110,5 +115,6 @@ __all__ = [
     "split_sum",
     "symbols",
     "within",
+    "written",
     "zero_extension",
 ]

@@ -18,7 +18,8 @@ comparison with an independent implementation. Failures raise
 ...     Step((x + 1)**2, x**2 + 2*x + 1, "binomial formula", EXPAND),))
 >>> print(d.verify())
 square: A square
-  [ok] (x + 1)**2 = x**2 + 2*x + 1    binomial formula  (exact: expand; numeric: equal at 24 points (...))
+  [ok] (x + 1)**2 = x**2 + 2*x + 1    binomial formula
+        exact: expand; numeric: equal at 24 points (...)
 verified: 1 step
 """
 
@@ -36,13 +37,25 @@ from sympy.printing.str import StrPrinter
 
 from ..errors import SpecError, VerificationError
 from ..printing.text import sized, text_latex, text_plain
+from .display import as_written, display_mismatch
 from .explain import explanation
 from .numeric import compare_numerically
 from .premises import unproved
 from .rendering import report_latex
 from .transformations import STRUCTURAL, Transformation
 
-__all__ = ["Step", "Check", "Derivation", "Report", "StepResult", "NotNumeric", "require", "STEP_KINDS", "identical"]
+__all__ = [
+    "Step",
+    "Check",
+    "Derivation",
+    "Report",
+    "StepResult",
+    "NotNumeric",
+    "require",
+    "STEP_KINDS",
+    "identical",
+    "Shown",
+]
 
 
 def require(condition: Any, message: Any) -> None:
@@ -119,6 +132,52 @@ def _brief(obj: Any, printer: Any) -> str:
     return printer._print(obj)
 
 
+def _shape(obj: Any) -> tuple[Any, ...] | None:
+    if not isinstance(obj, (sympy.MatrixBase, sympy.NDimArray, sympy.MatrixExpr)):
+        return None
+    return tuple(obj.shape)
+
+
+def _same_text(lhs: Any, rhs: Any) -> bool:
+    """Whether two sides say the same: identical as built, or the same text as written."""
+    if identical(lhs, rhs):
+        return True
+    try:
+        return sympy.sstr(lhs, order="none") == sympy.sstr(rhs, order="none")
+    except Exception:  # sides that cannot be printed as text are compared structurally only
+        return False
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a document shows of a step (:meth:`Step.displayed`): the one answer every renderer uses.
+
+    ``lhs``/``rhs`` are the sides to print, ``None`` for a side not shown: ``lhs`` is ``None`` in
+    a chain (``= rhs``, continuing the previous line) and for a specialisation or a definition
+    whose sides would say the same (only its result is shown); ``rhs`` is ``None`` for a
+    statement. ``written`` says, per side, whether it is a display form (printed in the order it
+    is written, :func:`~.display.as_written`). ``kind`` is the step's kind, or ``"statement"``.
+    """
+
+    kind: str
+    lhs: Any
+    rhs: Any
+    relation: str
+    justification: str
+    chained: bool = False
+    written: tuple[bool, bool] = (False, False)
+
+    def print_side(self, side: str, printer: Any, printing: Callable[[Any], str] | None = None) -> str:
+        """The side ``"lhs"`` or ``"rhs"`` printed by ``printer`` (through ``printing``, default
+        ``printer._print``), in the order it is written when it is a display form."""
+        obj = getattr(self, side)
+        printing = printing or printer._print
+        if self.written[side == "rhs"]:
+            with as_written(printer):
+                return printing(obj)
+        return printing(obj)
+
+
 @dataclass(frozen=True)
 class Step(Printable):
     """One step: ``lhs = rhs`` checked after ``via``.
@@ -134,6 +193,13 @@ class Step(Printable):
     while building it) and is refused: build the sides unevaluated (``evaluate=False``,
     ``MatMul(..., evaluate=False)``, ``UnevaluatedExpr``), or declare the step a
     :meth:`definition` or a :meth:`specialisation` (``kind``), shown as such.
+
+    ``display_lhs``/``display_rhs`` are the sides as the seminar writes them (:mod:`.display`:
+    :func:`~.display.written`); the report fails the step unless each equals its checked side
+    structurally after SymPy's automatic evaluation (:func:`~.display.display_mismatch`).
+    ``named`` gives names printed instead of the sides (``(o, None)``: a specialisation's general
+    formula by the quantity it computes; ``(T, C_F^T)``: matrices too large to print); a name
+    must have its side's shape. What a document shows of a step is :meth:`displayed`.
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -153,12 +219,23 @@ class Step(Printable):
     where: Any = sympy.true
     #: one of :data:`STEP_KINDS`; see :meth:`definition` and :meth:`specialisation`
     kind: str = "step"
+    #: the left side as the seminar writes it (checked equal to ``lhs``), or None
+    display_lhs: Any = None
+    #: the right side as the seminar writes it (checked equal to ``rhs``), or None
+    display_rhs: Any = None
+    #: names printed instead of the sides (None: the side itself)
+    named: tuple[Any, Any] = (None, None)
 
     def __post_init__(self) -> None:
         if self.kind not in STEP_KINDS:
             raise SpecError("kind", f"must be one of {', '.join(STEP_KINDS)}, got {self.kind!r}")
-        if self.kind == "step":
-            refuse_identical(self.lhs, self.rhs, self.because)
+        if self.lhs is None and (self.display_lhs is not None or self.named[0] is not None):
+            raise SpecError("display_lhs", "a step continuing a chain (lhs=None) shows no left side of its own")
+        if self.rhs is None and (self.display_rhs is not None or self.named[1] is not None):
+            raise SpecError("display_rhs", "a statement (rhs=None) has no right side to display")
+        if self.kind == "step":  # what is shown must say something (display forms may regroup equal sides)
+            shown_lhs = self.lhs if self.display_lhs is None else self.display_lhs
+            refuse_identical(shown_lhs, self.rhs if self.display_rhs is None else self.display_rhs, self.because)
         if isinstance(self.numeric, str):
             object.__setattr__(self, "numeric", NotNumeric(self.numeric))
         elif self.numeric is not True and not isinstance(self.numeric, NotNumeric):
@@ -178,6 +255,51 @@ class Step(Printable):
         """A general result with numbers put in, both sides computed (they may be identical as built)."""
         return cls(lhs, rhs, because, via, kind="specialisation", **options)
 
+    def display_problem(self, lhs: Any) -> str:
+        """Why the step's display forms or names may not stand for its sides (``""`` when they may);
+        ``lhs`` is the checked left side (the previous right side in a chain)."""
+        for display, checked, side in ((self.display_lhs, lhs, "left"), (self.display_rhs, self.rhs, "right")):
+            if display is not None:
+                mismatch = display_mismatch(display, checked)
+                if mismatch:
+                    return f"{side} side: {mismatch}"
+        for name, checked, side in ((self.named[0], lhs, "left"), (self.named[1], self.rhs, "right")):
+            if name is not None and _shape(name) != _shape(checked):
+                return (
+                    f"{side} side: the name {sympy.sstr(name)} has shape {_shape(name)}, "
+                    f"the side it names {_shape(checked)}"
+                )
+        return ""
+
+    def displayed(self) -> Shown:
+        """What a document shows of this step: the one answer the LaTeX, the text and the notes use.
+
+        A side is shown by its name, else its display form, else itself. A specialisation or a
+        definition whose two shown sides say the same shows its result only (``lhs=None``).
+
+        >>> import sympy
+        >>> i, k, o = sympy.symbols("i k o")
+        >>> shown = Step.specialisation(i - k + 1, i - k + 1, "$s = 1$, $p = 0$", named=(o, None)).displayed()
+        >>> shown.lhs, shown.rhs, shown.kind
+        (o, i - k + 1, 'specialisation')
+        >>> Step.specialisation(i - k + 1, i - k + 1, "$s = 1$, $p = 0$").displayed().lhs is None
+        True
+        """
+        relation = ":=" if self.kind == "definition" else "="
+        written = (
+            self.named[0] is None and self.display_lhs is not None,
+            self.named[1] is None and self.display_rhs is not None,
+        )
+        lhs = self.named[0] if self.named[0] is not None else self.display_lhs if written[0] else self.lhs
+        rhs = self.named[1] if self.named[1] is not None else self.display_rhs if written[1] else self.rhs
+        if self.rhs is None:
+            return Shown("statement", lhs, None, relation, self.justification, written=written)
+        if self.lhs is None:
+            return Shown(self.kind, None, rhs, relation, self.justification, chained=True, written=written)
+        if self.kind != "step" and _same_text(lhs, rhs):
+            return Shown(self.kind, None, rhs, relation, self.justification, written=written)
+        return Shown(self.kind, lhs, rhs, relation, self.justification, written=written)
+
     @property
     def relation(self) -> str:
         """``:=`` for a definition, ``=`` otherwise."""
@@ -193,23 +315,28 @@ class Step(Printable):
         return "" if self.where is sympy.true else f"    [where {printer._print(self.where)}]"
 
     def _sympystr(self, printer: Any) -> str:
-        left = "" if self.lhs is None else _brief(self.lhs, printer)
-        if self.rhs is None:
-            return f"{left}    {text_plain(self.justification)}{self._condition(printer)}"
-        return (
-            f"{left} {self.relation} {_brief(self.rhs, printer)}    "
-            f"{text_plain(self.justification)}{self._condition(printer)}"
-        )
+        shown = self.displayed()
+        because = f"    {text_plain(shown.justification)}{self._condition(printer)}"
+        text = lambda obj: _brief(obj, printer)  # noqa: E731
+        left = "" if shown.lhs is None else shown.print_side("lhs", printer, text)
+        if shown.rhs is None:
+            return left + because
+        if shown.lhs is None and not shown.chained:
+            return shown.print_side("rhs", printer, text) + because
+        return f"{left} {shown.relation} {shown.print_side('rhs', printer, text)}{because}"
 
     def _latex_line(self, printer: Any) -> str:
-        because = r" && \text{%s}" % text_latex(self.justification)
+        shown = self.displayed()
+        because = r" && \text{%s}" % text_latex(shown.justification)
         if self.where is not sympy.true:
             because += r" \quad (%s)" % printer._print(self.where)
-        if self.rhs is None:
-            return "& " + printer._print(self.lhs) + because
-        left = "" if self.lhs is None else printer._print(self.lhs) + " "
-        relation = "&\\mathrel{:=} " if self.kind == "definition" else "&= "
-        return left + relation + printer._print(self.rhs) + because
+        if shown.rhs is None:
+            return "& " + shown.print_side("lhs", printer) + because
+        if shown.lhs is None and not shown.chained:
+            return "& " + shown.print_side("rhs", printer) + because
+        left = "" if shown.lhs is None else shown.print_side("lhs", printer) + " "
+        relation = "&\\mathrel{:=} " if shown.relation == ":=" else "&= "
+        return left + relation + shown.print_side("rhs", printer) + because
 
     def _latex(self, printer: Any) -> str:
         return "\\begin{aligned}" + self._latex_line(printer) + "\\end{aligned}"
@@ -330,7 +457,10 @@ class Derivation(Printable):
         tell = getattr(step.via, "given", None)
         via = tell(given) if callable(tell) else step.via
         try:
-            if step.rhs is None:
+            exact_detail = step.display_problem(lhs)
+            if exact_detail:
+                pass  # what would be shown is not what is checked: the step fails
+            elif step.rhs is None:
                 exact_detail = via.confirm(lhs)
             else:
                 exact_detail = via.compare(lhs, step.rhs)
@@ -426,10 +556,8 @@ class Report(Printable):
         lines = [f"{d.name}: {text_plain(d.title)}", *d._assuming(printer)]
         for r in self.steps:
             mark = "ok" if r.ok else "FAIL"
-            lines.append(
-                f"  [{mark}] {printer._print(r.step)}  (exact: {text_plain(r.exact_detail)}; "
-                f"numeric: {r.numeric_detail})"
-            )
+            lines.append(f"  [{mark}] {printer._print(r.step)}")
+            lines.append(f"        exact: {text_plain(r.exact_detail)}; numeric: {r.numeric_detail}")
         for check, ok, detail in self.checks:
             lines.append(f"  [{'ok' if ok else 'FAIL'}] check: {text_plain(check.description)}: {text_plain(detail)}")
         n = len(self.steps)

@@ -1,0 +1,151 @@
+r"""Display forms: a step's sides written as the seminar and the textbooks write them, and the
+rule that makes what is shown equal to what is checked.
+
+A step is checked in the form its transformation needs (``-2 p + q + s (h - 1)``, SymPy's
+canonical order); it may carry a *display form* of either side, written in the seminar's order
+and grouping (``(h - 1) s - 2 p + q``). The tools, and why:
+
+- :func:`written` parses the text as written with ``evaluate=False``: SymPy keeps the terms and
+  factors in the order and grouping of the text (an evaluated ``Add`` would sort them), and the
+  text reads like the formula on the blackboard. ``UnevaluatedExpr`` would freeze a part for
+  every later operation as well, which the checks do not want.
+- :func:`as_written` prints a display form with the printer's ``order="none"``: SymPy's
+  printers sort the terms of a sum unless told not to, even when the sum was built unevaluated.
+  Only display forms print this way; an evaluated expression keeps the printer's order.
+
+**The rule** (:func:`display_mismatch`): a display form is accepted exactly when it and the
+checked form are *structurally identical after SymPy's automatic evaluation*: both are rebuilt
+bottom-up with evaluation on (:func:`rebuilt`: every node constructed again by its class,
+``UnevaluatedExpr`` removed) and compared with ``==``. Automatic evaluation only flattens,
+orders, collects equal terms and numbers and distributes a number over a sum; it never
+expands a product of sums, applies an identity or evaluates a sum, so a display form can
+regroup and reorder what was proved but cannot state anything else. A step whose display
+form differs fails (:meth:`~.derivation.Derivation.report` reports it).
+
+>>> import sympy
+>>> h, s, p, q = sympy.symbols("h s p q", integer=True)
+>>> shown = written("(h - 1)*s - 2*p + q", h=h, s=s, p=p, q=q)
+>>> print(sympy.latex(shown, order="none"))
+\left(h - 1\right) s - 2 p + q
+>>> display_mismatch(shown, -2*p + q + s*(h - 1))
+''
+>>> display_mismatch(written("2*(q - 1 - p)", p=p, q=q), 2*q - 2*p - 2)
+''
+>>> display_mismatch(written("(h - 1)*s + 2*p + q", h=h, s=s, p=p, q=q), -2*p + q + s*(h - 1))
+'the display form (h - 1)*s + 2*p + q is not the checked form -2*p + q + s*(h - 1) (after evaluation: ...)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sympy
+from sympy import Basic, MatrixBase, UnevaluatedExpr
+from sympy.parsing.sympy_parser import parse_expr
+
+from ..errors import SpecError
+
+__all__ = ["written", "rebuilt", "display_mismatch", "as_written", "written_text", "LARGE"]
+
+#: A matrix with more entries than this is never printed to be compared with another one: a
+#: step shows it by its name (``named=``), its structure or an entry.
+LARGE = 64
+
+
+def written(text: str, **symbols: Any) -> Any:
+    """``text`` as a SymPy expression in the order and grouping it is written in (``evaluate=False``).
+
+    Every name in ``text`` must be given (so a display form uses the derivation's symbols,
+    with their assumptions), except SymPy's functions (``floor``, ``Mod``, ...).
+
+    >>> import sympy
+    >>> s, o, p, d, k = sympy.symbols("s o p d k", integer=True)
+    >>> sympy.latex(written("s*o - p + d*k", s=s, o=o, p=p, d=d, k=k), order="none")
+    's o - p + d k'
+    >>> written("s*o - x", s=s, o=o)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: text: written 's*o - x' uses x, which is not given; pass every symbol it uses
+    """
+    expr = _tidy(parse_expr(text, local_dict=dict(symbols), evaluate=False))
+    unknown = sorted(str(symbol) for symbol in expr.free_symbols if symbols.get(str(symbol)) is not symbol)
+    if unknown:
+        raise SpecError(
+            "text", f"written {text!r} uses {', '.join(unknown)}, which is not given; pass every symbol it uses"
+        )
+    return expr
+
+
+def _tidy(expr: Any) -> Any:
+    """The parser's ``-1*2`` (a number negated) as the number ``-2``, nothing else evaluated."""
+    if not isinstance(expr, Basic) or not expr.args:
+        return expr
+    if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and expr.args[0] == -1 and expr.args[1].is_Number:
+        return -expr.args[1]
+    with sympy.evaluate(False):
+        return expr.func(*[_tidy(arg) for arg in expr.args])
+
+
+def rebuilt(expr: Any) -> Any:
+    """``expr`` rebuilt bottom-up with SymPy's automatic evaluation: every node constructed again
+    by its class from its rebuilt arguments, ``UnevaluatedExpr`` removed; matrices entry by entry.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> rebuilt(sympy.Add(x, x, evaluate=False)), rebuilt(sympy.UnevaluatedExpr(x) + x)
+    (2*x, 2*x)
+    >>> rebuilt(sympy.Sum(x, (x, 0, 2)))  # a sum is not evaluated: that is not automatic
+    Sum(x, (x, 0, 2))
+    """
+    if isinstance(expr, MatrixBase):
+        return sympy.ImmutableMatrix(expr.rows, expr.cols, [rebuilt(entry) for entry in expr])
+    if isinstance(expr, UnevaluatedExpr):
+        return rebuilt(expr.args[0])
+    if not isinstance(expr, Basic) or not expr.args or expr.is_Atom:
+        return expr
+    return expr.func(*[rebuilt(arg) for arg in expr.args])
+
+
+def display_mismatch(display: Any, checked: Any) -> str:
+    """Why ``display`` may not stand for ``checked`` (``""`` when it may): the two must be
+    structurally identical after :func:`rebuilt`. A comparison that cannot run refuses."""
+    try:
+        shown, proved = rebuilt(display), rebuilt(checked)
+        if bool(shown == proved):
+            return ""
+    except Exception as error:  # a check that cannot run fails
+        return f"the display form could not be compared with the checked form: {type(error).__name__}: {error}"
+    return (
+        f"the display form {written_text(display)} is not the checked form {sympy.sstr(checked)} "
+        f"(after evaluation: {sympy.sstr(shown)} and {sympy.sstr(proved)})"
+    )
+
+
+def written_text(expr: Any) -> str:
+    """``expr`` as one line of text in the order it is written (``order="none"``)."""
+    return sympy.sstr(expr, order="none")
+
+
+@contextmanager
+def as_written(printer: Any) -> Iterator[Any]:
+    """``printer`` printing sums in the order their terms were written (``order="none"``), restored after.
+
+    >>> import sympy
+    >>> from sympy.printing.latex import LatexPrinter
+    >>> q, p = sympy.symbols("q p")
+    >>> printer = LatexPrinter()
+    >>> with as_written(printer):
+    ...     printer.doprint(sympy.Add(q, -1, -p, evaluate=False))
+    'q - 1 - p'
+    >>> printer.doprint(sympy.Add(q, -1, -p, evaluate=False))
+    '- p + q - 1'
+    """
+    settings = printer._settings
+    saved = settings.get("order", None)
+    settings["order"] = "none"
+    try:
+        yield printer
+    finally:
+        settings["order"] = saved
