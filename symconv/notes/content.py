@@ -43,6 +43,8 @@ __all__ = [
     "Part",
     "TOPICS",
     "seminar",
+    "solutions_part",
+    "SOLUTION_B5",
     "PROOF_TOPICS",
     "notes_work",
     "transposed_overlays",
@@ -109,6 +111,9 @@ class Part:
 
     title: str
     units: tuple[Unit, ...] = field(default_factory=tuple)
+    #: the solutions of the exercises (left out with ``solutions=False``; on the slides after a frame
+    #: that announces them)
+    solutions: bool = False
 
 
 #: Sections of the documents (``--only``), in the seminar's order, with the derivation topics they show.
@@ -189,16 +194,16 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
 
     worked = example_case(example)
     units = [
-        Unit(w["part1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
+        Unit(w["unit_S1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
         Unit(
-            w["worked"],
+            w["unit_S2"],
             (
                 Text(w["S2"].format(**numbers), "S2"),
                 Figure(partial(conv_figure, example, last, captions=w["captions"])),
             ),
         ),
         Unit(
-            w["matrix"],
+            w["unit_S3"],
             (
                 Text(w["S3"].format(**numbers), "S3"),
                 Formula(("C = ", SlideMatrix(C))),
@@ -206,7 +211,7 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
             ),
         ),
         Unit(
-            "im2col",
+            w["unit_S4"],
             (
                 Text(w["S4"].format(**numbers), "S4"),
                 Formula((r"\mathrm{im2col}(X) = ", SlideMatrix(im2col(example, X)))),
@@ -234,15 +239,15 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
         stages.append(Formula(tuple(SlideMatrix(grid) for grid in as_grid(stage.array))))
     units = [
         Unit(
-            "$C^T$",
+            w["unit_T1"],
             (
                 Text(w["T1"].format(n_in=n_in, n_out=n_out), "T1"),
                 Formula(("C^T = ", SlideMatrix(transposed_conv_matrix(tspec)))),
             ),
         ),
-        Unit(w["stages"], (Text(w["T2"], "T2"), transposed_overlays(tspec, captions), *stages)),
+        Unit(w["unit_T2"], (Text(w["T2"], "T2"), transposed_overlays(tspec, captions), *stages)),
         Unit(
-            "T3, T4",
+            w["unit_T3_T4"],
             (
                 Text(w["T3"], "T3"),
                 Text(w["T4"], "T4"),
@@ -250,7 +255,7 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
             ),
         ),
         Unit(
-            "T5",
+            w["unit_T5"],
             (
                 Text(w["T5"], "T5"),
                 *[
@@ -276,35 +281,56 @@ def sizes_part(lang: str, latex: Any) -> Part:
     from ..derivations.conv_arithmetic import table
 
     w = words(lang)
-    units = [Unit("T6", (Text(w["T6"], "T6"),))]
+    units = [Unit(w["unit_T6"], (Text(w["T6"], "T6"),))]
     units += _proofs("sizes")
     units.append(Unit(w["table"], (Formula((table(),)),)))
     units += _proofs("conv_arithmetic")
     return Part(w["sizes"], tuple(units))
 
 
+#: The bilinear derivations that answer exercise B5 (the rest of the topic stays in its section).
+SOLUTION_B5 = ("bilinear-seminar", "bilinear-any-size", "bilinear-padding", "bilinear-any-factor", "fcn-bilinear")
+
+
 def bilinear_part(lang: str, latex: Any) -> Part:
+    """B1-B4 and the exercise B5, stated without its answer (the answer: :func:`solutions_part`)."""
+    w = words(lang)
+    proofs = {unit.blocks[0].derivation.name: unit for unit in _proofs("bilinear")}
+    units = [
+        Unit(w["unit_B1_B2"], (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
+        *[unit for name, unit in proofs.items() if name == "bilinear-formula"],
+        Unit(
+            w["unit_B3_B4"],
+            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
+        ),
+        Unit(w["unit_B5"], (Text(w["B5"], "B5"),)),
+        *[unit for name, unit in proofs.items() if name not in SOLUTION_B5 and name != "bilinear-formula"],
+    ]
+    return Part(w["part3"], tuple(units))
+
+
+def solutions_part(lang: str, latex: Any) -> Part:
+    """The solution of exercise B5, the whole argument in one place: the construction, even and
+    odd outputs, the kernel as an outer product, the padding at the border; the figure and the
+    matrix in the same letters (the input ``X``) as the derivations."""
     w = words(lang)
     X = input_symbols((3, 3))
     spec = bilinear_upsampling_spec((3, 3))
     solution = conv_transpose(spec, X, bilinear_kernel())
+    proofs = {unit.blocks[0].derivation.name: unit for unit in _proofs("bilinear")}
     units = [
-        Unit("B1, B2", (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
         Unit(
-            "B3, B4",
-            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
-        ),
-        Unit(
-            "B5",
+            w["unit_solution_B5"],
             (
-                Text(w["B5"], "B5"),
+                Text(w["B5_solution"]),
+                Text(w["B5_figure"]),
                 transposed_overlays(spec, w["captions"], input_name="X", kernel=bilinear_kernel()),
                 Formula((sympy.Matrix(solution.tolist()),)),
             ),
         ),
+        *[proofs[name] for name in SOLUTION_B5 if name in proofs],
     ]
-    units += _proofs("bilinear")
-    return Part(w["part3"], tuple(units))
+    return Part(w["solutions"], tuple(units), solutions=True)
 
 
 def extra_parts(lang: str) -> list[Part]:
@@ -350,8 +376,9 @@ def _transposed_example(example: ConvSpec) -> TransposedConvSpec:
     )
 
 
-def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -> list[Part]:
-    """The parts of the documents for the chosen topics."""
+def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any, *, solutions: bool = True) -> list[Part]:
+    """The parts of the documents for the chosen topics; the solutions of the exercises last
+    (left out with ``solutions=False``: a handout before the seminar)."""
     for topic in topics:
         if topic not in PROOF_TOPICS:
             raise SpecError("topics", f"unknown topic {shown(topic)}; choose from {', '.join(TOPICS)}")
@@ -369,4 +396,6 @@ def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -
         parts.append(bilinear_part(lang, latex))
     if set(topics) == set(TOPICS):
         parts += extra_parts(lang)
+    if "bilinear" in topics and solutions:
+        parts.append(solutions_part(lang, latex))
     return parts
