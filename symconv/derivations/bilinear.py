@@ -466,7 +466,10 @@ def fcn_against_half_pixel() -> Derivation:
                 edge = f // 2
                 require(differ == list(range(edge)) + list(range(f * n - edge, f * n)), (f, n, differ))
                 count += 1
-        return f"{count} (f, h) with f = 2..8: they differ exactly at the outermost floor(f/2) outputs"
+        return (
+            f"{count} $(f, h)$ with $f = 2, \\dots, 8$: they differ exactly at the outermost "
+            "$\\lfloor f/2 \\rfloor$ outputs"
+        )
 
     return Derivation(
         name="fcn-bilinear",

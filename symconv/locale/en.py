@@ -52,7 +52,8 @@ WORDS: dict[str, Any] = {
     "B4": "This is done by the 3$\\times$3 kernel below.",
     "B5": "Exercise: show that a transposed convolution with the kernel of B4 and stride 2 is bilinear "
     "interpolation of its input. Which padding does it need, how many outputs does an input of size $h$ "
-    "give, and what happens at the border? (Solution at the end.)",
+    "give, and what happens at the border?",
+    "B5_see": "(The solution is at the end.)",
     "unit_S1": "S1: a convolution is a sliding window of dot products",
     "unit_S2": "S2: the worked case",
     "unit_S3": "S3: the sliding window as one matrix product $Y = C X$",
@@ -80,6 +81,11 @@ WORDS: dict[str, Any] = {
     "with align_corners=True. Padding $p \\ge 2$ would crop input nodes.",
     "B5_figure": "Below: the rotated kernel over the zero-inserted, padded $3 \\times 3$ input $X_0, \\dots, X_8$ "
     "writing one output, then the whole $5 \\times 5$ output; the derivations after it prove every step.",
+    "stage_input": "Input: $Y$, {size}.",
+    "stage_spread": "Zeros inserted: $s - 1 = {gap}$ between neighbouring inputs, length $(h - 1)s + 1$: {size}.",
+    "stage_padded": "Padded: $d(q - 1) - p = {border}$ on each side (a negative number crops), $a = {extra}$ more "
+    "at the end: {size}.",
+    "stage_output": "Output: the kernel, rotated by 180 degrees, slides with stride 1: {size}.",
     "verification": "Verification",
     "verification_intro": "Every step of every derivation above was checked twice before these notes were "
     "written: exactly, by the transformation named below (SymPy), and numerically, at random points of its "

@@ -30,6 +30,7 @@ from ..printing.figures import conv_figure, figure_positions, figure_work, latti
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
 from ..proof import Derivation
+from ..recipe import padded_length, recipe_padding, zero_inserted_length
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 
@@ -223,6 +224,29 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     return Part(w["part1"], tuple(units))
 
 
+def _stage_texts(tspec: TransposedConvSpec, w: dict[str, Any]) -> list[str]:
+    """The recipe's four stages in words, with their numbers in the seminar's letters."""
+    spread = tuple(zero_inserted_length(h, s) for h, s in zip(tspec.input_shape, tspec.stride))
+    border = tuple(recipe_padding(q, p, d) for q, p, d in zip(tspec.kernel_shape, tspec.padding, tspec.dilation))
+    return [
+        w["stage_input"].format(size=_size(tspec.input_shape)),
+        w["stage_spread"].format(gap=_value(tuple(s - 1 for s in tspec.stride)), size=_size(spread)),
+        w["stage_padded"].format(
+            border=_value(border), extra=_value(tspec.output_padding), size=_size(tuple(_padded(tspec, spread)))
+        ),
+        w["stage_output"].format(size=_size(tspec.out_shape)),
+    ]
+
+
+def _padded(tspec: TransposedConvSpec, spread: tuple[int, ...]) -> list[int]:
+    return [
+        padded_length(h, q, s, p, d, a)
+        for h, q, s, p, d, a in zip(
+            tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding
+        )
+    ]
+
+
 #: T4's picture: a 1-D convolution whose stride-1 matrix has rows to delete on a lattice of 2.
 LATTICE_EXAMPLE, LATTICE_STRIDE = ConvSpec(7, 3), 2
 
@@ -234,8 +258,8 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     n_in, n_out = prod(tspec.out_shape), prod(tspec.input_shape)
     Yt = input_symbols(tspec.input_shape, "Y")
     stages: list[Any] = []
-    for stage in recipe_stages(tspec, Yt):
-        stages.append(Text(f"{stage.name}: {stage.description}"))
+    for stage, text in zip(recipe_stages(tspec, Yt), _stage_texts(tspec, w)):
+        stages.append(Text(text))
         stages.append(Formula(tuple(SlideMatrix(grid) for grid in as_grid(stage.array))))
     units = [
         Unit(
@@ -292,8 +316,9 @@ def sizes_part(lang: str, latex: Any) -> Part:
 SOLUTION_B5 = ("bilinear-seminar", "bilinear-any-size", "bilinear-padding", "bilinear-any-factor", "fcn-bilinear")
 
 
-def bilinear_part(lang: str, latex: Any) -> Part:
-    """B1-B4 and the exercise B5, stated without its answer (the answer: :func:`solutions_part`)."""
+def bilinear_part(lang: str, latex: Any, solutions: bool = True) -> Part:
+    """B1-B4 and the exercise B5, stated without its answer (the answer: :func:`solutions_part`,
+    which the exercise points to when the documents have it)."""
     w = words(lang)
     proofs = {unit.blocks[0].derivation.name: unit for unit in _proofs("bilinear")}
     units = [
@@ -303,7 +328,7 @@ def bilinear_part(lang: str, latex: Any) -> Part:
             w["unit_B3_B4"],
             (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
         ),
-        Unit(w["unit_B5"], (Text(w["B5"], "B5"),)),
+        Unit(w["unit_B5"], (Text(w["B5"] + (" " + w["B5_see"] if solutions else ""), "B5"),)),
         *[unit for name, unit in proofs.items() if name not in SOLUTION_B5 and name != "bilinear-formula"],
     ]
     return Part(w["part3"], tuple(units))
@@ -393,7 +418,7 @@ def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any, *
     if "sizes" in topics:
         parts.append(sizes_part(lang, latex))
     if "bilinear" in topics:
-        parts.append(bilinear_part(lang, latex))
+        parts.append(bilinear_part(lang, latex, solutions))
     if set(topics) == set(TOPICS):
         parts += extra_parts(lang)
     if "bilinear" in topics and solutions:
