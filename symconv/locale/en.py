@@ -54,6 +54,7 @@ WORDS: dict[str, Any] = {
     "interpolation of its input. Which padding does it need, how many outputs does an input of size $h$ "
     "give, and what happens at the border?",
     "B5_see": "(The solution is at the end.)",
+    "T5_case": "the transposed convolution for $s = {s}$, $p = {p}$",
     "unit_S1": "S1: a convolution is a sliding window of dot products",
     "unit_S2": "S2: the worked case",
     "unit_S3": "S3: the sliding window as one matrix product $Y = C X$",

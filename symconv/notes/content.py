@@ -284,7 +284,7 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
                 Text(w["T5"], "T5"),
                 *[
                     transposed_overlays(
-                        TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions, f"$s = {s}$, $p = {p}$"
+                        TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions, w["T5_case"].format(s=s, p=p)
                     )
                     for s, p in ((1, 0), (2, 0), (2, 1))
                 ],

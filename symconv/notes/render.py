@@ -291,8 +291,8 @@ def _overlay_frame(title: str, text: Text | None, block: Overlays, printer: Fitt
     if text is not None:
         body.append(_text(text))
         room -= _lines(text_latex(text.text)) * LINE_HEIGHT + 0.3
-    if block.caption:
-        title = f"{title}: {text_latex(block.caption)}"
+    if block.caption:  # the fact's code and the case: the unit's whole title would take two lines
+        title = f"{title.split(':')[0]}: {text_latex(block.caption)}"
     for n in range(len(block.frames)):
         body.append(f"\\only<{n + 1}>{{{_overlay_body(block, n, printer, SLIDES, room)}}}")
     return "\\begin{frame}{" + title + "}\n\\small\n" + "\n".join(body) + "\n\\end{frame}", len(block.frames)
