@@ -173,11 +173,12 @@ def test_the_transposed_convolution_is_animated_on_the_slides(english):
     def overlays(frame):
         return max((int(n) for n in re.findall(r"\\only<(\d+)>", frame)), default=0)
 
-    # T5: s = 1, p = 0 (4x4 outputs); s = 2, p = 0 (5x5); s = 2, p = 1 (3x3); B5: 5x5; T2: the example's 4x4
+    # T5: s = 1, p = 0 (4x4 outputs); s = 2, p = 0 (5x5); s = 2, p = 1 (3x3); B5's solution: 5x5;
+    # T2: the example's 4x4
     assert [overlays(f) for f in frames if f.startswith("{T5")] == [16, 25, 9]
-    assert [overlays(f) for f in frames if f.startswith("{B5")] == [25]
+    assert [overlays(f) for f in frames if f.startswith("{Solution of exercise B5")] == [25]
     assert 16 in [overlays(f) for f in frames if "stage by stage" in f.split("\n")[0]]
-    t5 = next(f for f in frames if f.startswith("{T5: $s = 2$"))
+    t5 = next(f for f in frames if f.startswith("{T5: the transposed convolution for $s = 2$"))
     assert "(C^T Y)_{12} = " in t5 and "kernel rotated" in t5
     # figures are drawn at their size, never scaled as a whole; long frames may break, overlay frames do not
     assert "\\fitwidth{\\begin{tikzpicture}" not in english.slides

@@ -125,7 +125,7 @@ def test_contents_are_right_without_latexmk_and_two_runs_give_the_same_bytes(tmp
     assert pdfs[0].read_bytes() == pdfs[1].read_bytes()
     pages = _page_texts(pdfs[0])
     entries = re.findall(r"^\s*(\d) +(\S[^\n]*?)[ .]+(\d+)\s*$", pages[0], re.MULTILINE)
-    assert len(entries) == 2  # two sections
+    assert len(entries) == 3  # two sections and the solutions
     for number, title, page in entries:
         # the heading alone on its line (the contents' line ends with the page number)
         heading = re.compile(rf"^\s*{number}\s+{re.escape(title.strip())}\s*$", re.MULTILINE)

@@ -22,6 +22,7 @@ OPTIONS = {
     "pdf": "--pdf",
     "source": "--derivations",
     "keep_build": "--keep-build",
+    "solutions": "--no-solutions",
 }
 
 
@@ -47,6 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--keep-build", action="store_true", help="with --pdf: keep TeX's build folder when it fails (for debugging)"
+    )
+    parser.add_argument(
+        "--no-solutions",
+        dest="solutions",
+        action="store_false",
+        help="leave out the solutions of the exercises (a handout before the seminar)",
     )
     add_limit_option(parser)
     parser.add_argument("--title", metavar="TEXT", help="the title (default: the seminar's)")
@@ -100,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 keep_build=args.keep_build,
                 extra=extra,
                 info=info,
+                solutions=args.solutions,
                 progress=(lambda message: None) if args.quiet else progress,
             )
     finally:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import sympy
-from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, MatMul, Matrix, Rational, Sum
+from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, MatMul, Matrix, Rational, Subs, Sum
 from sympy.matrices.expressions.kronecker import KroneckerProduct
 
 from symconv import (
@@ -32,7 +32,6 @@ from symconv import (
     input_symbols,
     subpixel_kernels,
     transposed_conv_matrix,
-    transposed_output_size,
     vec,
 )
 from symconv.derivations.rules import ExtendSum, KnownSigns
@@ -48,6 +47,7 @@ from symconv.interpolation import (
 )
 from symconv.proof import (
     DOIT,
+    DOIT_EXPAND,
     EXPAND,
     LINEAR,
     Check,
@@ -63,18 +63,18 @@ from symconv.proof import (
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
-Y = IndexedBase("Y")
+X = IndexedBase("X")  # the input, as in the figure and the matrix of B5's solution
 m, o = symbols("m o", integer=True)
 h = sympy.Symbol("h", integer=True, positive=True)
 
 
-#: The definitions of the vocabulary (the zero-padded input ``Y^{pad}``) substituted.
+#: The definitions of the vocabulary (the zero-padded input ``X^{pad}``) substituted.
 DEFINITIONS_SUBSTITUTED = zero_extension(*DEFINITIONS)
 
 
 def _output(j: sympy.Expr, taps: list[Rational], s: int, p: int) -> Sum:
-    """Output ``j`` of a 1-D transposed convolution, ``(C^T Y)_j``, with numeric taps (the index map)."""
-    return Sum(sum(KroneckerDelta(j, input_position(o, k, s, p)) * w for k, w in enumerate(taps)) * Y[o], (o, 0, h - 1))
+    """Output ``j`` of a 1-D transposed convolution, ``(C^T X)_j``, with numeric taps (the index map)."""
+    return Sum(sum(KroneckerDelta(j, input_position(o, k, s, p)) * w for k, w in enumerate(taps)) * X[o], (o, 0, h - 1))
 
 
 def _written(build: Any) -> Any:
@@ -154,25 +154,30 @@ def formula_b2() -> Derivation:
     )
 
 
+def _size_written(h_: Any, q: int, s_: int, p_: Any) -> sympy.Expr:
+    """T6, ``w = (h - 1)s - 2p + q``, with the numbers put in and written out (``q - 2p + s(h - 1)``)."""
+    stride = sympy.UnevaluatedExpr(sympy.Mul(s_, sympy.Add(h_, -1, evaluate=False), evaluate=False))
+    padding = sympy.UnevaluatedExpr(sympy.Mul(2, p_, evaluate=False))
+    return sympy.Add(stride, -padding, q, evaluate=False)
+
+
+def _taps_put_in(entry: sympy.Expr, kernel: Any) -> Subs:
+    """An output entry in the kernel's taps ``W_{a,b}``, with the kernel's values put in (unevaluated)."""
+    W = IndexedBase("W")
+    taps = sorted((a for a in entry.atoms(sympy.Indexed) if a.base == W), key=sympy.default_sort_key)
+    return Subs(entry, taps, [kernel[tuple(int(i) for i in tap.indices)] for tap in taps])
+
+
 def seminar_exercise() -> Derivation:
     X = input_symbols((3, 3))
     tspec = bilinear_upsampling_spec((3, 3))
-    out = conv_transpose(tspec, X, bilinear_kernel())
+    kernel = bilinear_kernel()
+    symbolic = conv_transpose(tspec, X)  # the entries in the kernel's taps W_{a,b}
     reference = bilinear_interpolate(X, 2)
     Xb = IndexedBase("X")
-    half = Rational(1, 2)
-    points = [
-        ((1, 0), "(0.5, 0)", _mean(Xb[0], Xb[3])),
-        ((0, 1), "(0, 0.5)", _mean(Xb[0], Xb[1])),
-        ((1, 1), "(0.5, 0.5): all four corners", _mean(Xb[0], Xb[1], Xb[3], Xb[4])),
-        ((2, 1), "(1, 0.5)", _mean(Xb[3], Xb[4])),
-        ((1, 2), "(0.5, 1)", _mean(Xb[1], Xb[4])),
-    ]
-    x, y = symbols("x y", real=True)
-    node = (Matrix([[1 - x, x]]) * Matrix([[Xb[4], Xb[5]], [Xb[7], Xb[8]]]) * Matrix([1 - y, y]))[0]
     return Derivation(
         name="bilinear-seminar",
-        title="B3-B5: the seminar's kernel, stride 2, padding 1 on a 3x3 input is bilinear interpolation",
+        title="B5 for a $3 \\times 3$ input: the kernel of B4 with $s = 2$, $p = 1$ is bilinear interpolation",
         statement=(
             "The transposed convolution with the kernel of B4, stride 2 and padding 1 turns the $3 \\times 3$ "
             "input into $5 \\times 5 = (2h - 1) \\times (2h - 1)$ values: the input's nodes and, between "
@@ -180,35 +185,40 @@ def seminar_exercise() -> Derivation:
         ),
         steps=(
             Step(
-                ImmutableMatrix(bilinear_kernel().tolist()),
+                ImmutableMatrix(kernel.tolist()),
                 _outer(tent(2)),
                 "the outer product of the 1-D tent $(1/2, 1, 1/2)$",
                 DOIT,
             ),
             Step(
-                None,
-                ImmutableMatrix([[half / 2, half, half / 2], [half, 1, half], [half / 2, half, half / 2]]),
-                "the kernel of B4",
+                _size_written(h, 3, 2, 1),
+                2 * h - 1,
+                f"T6 with $q = 3$, $s = 2$, $p = 1$: for $h = 3$, ${tspec.out_shape[0]}$ outputs along each axis",
+                DOIT_EXPAND,
+            ),
+            Step(
+                _taps_put_in(symbolic[2, 2], kernel),
+                Xb[4],
+                "a node of the input: only the centre tap $W_{1,1} = 1$ reaches output $(2, 2)$, which copies $X_4$",
                 DOIT,
             ),
             Step(
-                _with_numbers(transposed_output_size, h=3, q=3, s=2, p=1),
-                tspec.out_shape[0],
-                "$(h - 1) 2 - 2 + 3 = 2h - 1 = 5$",
-                EXPAND,
+                _taps_put_in(symbolic[1, 0], kernel),
+                _mean(Xb[0], Xb[3]),
+                "the new point $(0.5, 0)$ between two nodes: two taps $1/2$ average them",
+                DOIT,
             ),
             Step(
-                LinearMap(transposed_conv_matrix(tspec, bilinear_kernel()), X),
+                _taps_put_in(symbolic[1, 1], kernel),
+                _mean(Xb[0], Xb[1], Xb[3], Xb[4]),
+                "the centre $(0.5, 0.5)$ of a square: four taps $1/4$ average its four corners",
+                DOIT,
+            ),
+            Step(
+                LinearMap(transposed_conv_matrix(tspec, kernel), X),
                 vec(reference),
                 "entry by entry: bilinear interpolation with align_corners=True",
                 LINEAR,
-            ),
-            *[Step(out[index], value, f"the new point {name}", EXPAND) for index, name, value in points],
-            Step(
-                out[2, 2],
-                _written(lambda: node.xreplace({x: 0, y: 0})),
-                "the input's nodes are kept: output (2, 2) is B2 at the node $X_4$",
-                EXPAND,
             ),
         ),
         fact="B3-B5",
@@ -234,64 +244,50 @@ def any_size() -> Derivation:
 
     return Derivation(
         name="bilinear-any-size",
-        title="For every input size: stride 2, padding 1 gives 2h - 1 outputs, equal to align_corners=True",
+        title="B5 for every input size: $s = 2$, $p = 1$ give $2h - 1$ outputs, equal to align_corners=True",
         statement=(
-            "Output $j$ is $\\sum_o \\sum_k \\delta_{j, 2o - 1 + k} W_k Y_o$ with $W = (1/2, 1, 1/2)$. "
-            "Even outputs $2m$ copy $Y_m$; odd outputs $2m + 1$ average $Y_m$ and $Y_{m+1}$: the two phases "
+            "Output $j$ is $\\sum_o \\sum_k \\delta_{j, 2o - 1 + k} W_k X_o$ with $W = (1/2, 1, 1/2)$. "
+            "Even outputs $2m$ copy $X_m$; odd outputs $2m + 1$ average $X_m$ and $X_{m+1}$: the two phases "
             "of the sub-pixel form, and linear interpolation at the input's nodes and midpoints."
         ),
         steps=(
             Step(
-                sympy.Tuple(
-                    *[
-                        sympy.Tuple(*g.tolist())
-                        for g in subpixel_kernels(TransposedConvSpec(4, 3, stride=2, padding=1), tent(2)).values()
-                    ]
-                ),
-                sympy.Tuple(
-                    *[sympy.Tuple(*[_phase_weight(n, r) for n in range(len(range(r, 3, 2)))]) for r in range(2)]
-                ),
-                "the phases of the kernel, $W_{2 n + r}$ with $W_k = 1 - |k - 1|/2$: $(1/2, 1/2)$ averages, "
-                "$(1)$ copies",
-                DOIT,
-            ),
-            Step(
                 _output(2 * m, taps, 2, 1),
-                ZeroPadded(Y, (m,), (h,)),
+                ZeroPadded(X, (m,), (h,)),
                 "even output $2m$: only $k = 1$, $o = m$ ($2m = 2o - 1 + k$ forces $k$ odd)",
                 euclid(2).then(DEFINITIONS_SUBSTITUTED),
             ),
             Step(
                 None,
-                Y[m],
+                X[m],
                 "for an output node $0 \\le m \\le h - 1$",
                 DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 1))),
                 where=_between(m, 0, h - 1),
             ),
             Step(
                 _output(2 * m + 1, taps, 2, 1),
-                ZeroPadded(Y, (m,), (h,)) / 2 + ZeroPadded(Y, (m + 1,), (h,)) / 2,
+                ZeroPadded(X, (m,), (h,)) / 2 + ZeroPadded(X, (m + 1,), (h,)) / 2,
                 "odd output $2m + 1$: $k = 0, o = m + 1$ and $k = 2, o = m$",
                 euclid(2).then(DEFINITIONS_SUBSTITUTED),
             ),
             Step(
                 None,
-                _mean(Y[m], Y[m + 1]),
+                _mean(X[m], X[m + 1]),
                 "between two nodes, $0 \\le m \\le h - 2$",
                 DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
                 where=_between(m, 0, h - 2),
             ),
             Step(
-                _written(lambda: ((1 - x) * Y[m] + x * Y[m + 1]).xreplace({x: Rational(1, 2)})),
-                _mean(Y[m], Y[m + 1]),
+                _written(lambda: ((1 - x) * X[m] + x * X[m + 1]).xreplace({x: Rational(1, 2)})),
+                _mean(X[m], X[m + 1]),
                 "B2 in 1-D at the midpoint $x = 1/2$",
                 EXPAND,
             ),
             Step(
-                _written(lambda: transposed_output_size(h, 3, 2, 1)),
+                _size_written(h, 3, 2, 1),
                 2 * h - 1,
-                "$(h - 1) 2 - 2 + 3 = 2h - 1$",
-                EXPAND,
+                "T6 with $q = 3$, $s = 2$, $p = 1$",
+                DOIT_EXPAND,
             ),
         ),
         checks=(Check("the transposed convolution against the reference for h = 1..30", sizes_check),),
@@ -318,36 +314,34 @@ def padding_rule() -> Derivation:
 
     return Derivation(
         name="bilinear-padding",
-        title="Mind the padding: padding 0 gives 2h + 1 outputs with half-zero ends; p crops p from each end",
+        title="B5, mind the padding: $p = 0$ gives $2h + 1$ outputs with half-zero ends; $p$ crops $p$ from each end",
         statement=(
-            "With padding 0 the output has $2h + 1$ values and its two ends are $Y_0/2$ and $Y_{h-1}/2$: "
+            "With padding 0 the output has $2h + 1$ values and its two ends are $X_0/2$ and $X_{h-1}/2$: "
             "interpolation towards zeros outside the input. Padding $p$ removes $p$ values from each end "
             "($2h + 1 - 2p$ remain); $p = 1$ removes exactly the two half-zero values, $p \\ge 2$ removes "
             "input nodes. For factor $f$ the right padding is $f - 1$."
         ),
         steps=(
+            Step(_size_written(h, 3, 2, 0), 2 * h + 1, "padding 0: $2h + 1$ outputs", DOIT_EXPAND),
+            Step(_output(0, taps, 2, 0), X[0] / 2, "the first output: $W_0 X_0$", euclid(2)),
+            Step(_output(2 * h, taps, 2, 0), X[h - 1] / 2, "the last output: $W_2 X_{h-1}$", euclid(2)),
             Step(
-                _written(lambda: transposed_output_size(h, 3, 2, 0)), 2 * h + 1, "padding 0: $2h + 1$ outputs", EXPAND
-            ),
-            Step(_output(0, taps, 2, 0), Y[0] / 2, "the first output: $W_0 Y_0$", euclid(2)),
-            Step(_output(2 * h, taps, 2, 0), Y[h - 1] / 2, "the last output: $W_2 Y_{h-1}$", euclid(2)),
-            Step(
-                _written(lambda: Rational(1, 2) * 0 + Rational(1, 2) * Y[0]),
-                Y[0] / 2,
-                "B2 at the midpoint between a zero outside and $Y_0$",
+                _written(lambda: Rational(1, 2) * 0 + Rational(1, 2) * X[0]),
+                X[0] / 2,
+                "B2 at the midpoint between a zero outside and $X_0$",
                 EXPAND,
             ),
             Step(
-                _written(lambda: transposed_output_size(h, 3, 2, p)),
+                _size_written(h, 3, 2, p),
                 2 * h + 1 - 2 * p,
                 "padding $p$: $2h + 1 - 2p$ outputs",
-                EXPAND,
+                DOIT_EXPAND,
             ),
             Step(
-                _written(lambda: transposed_output_size(h, 3, 2, 1)),
+                _size_written(h, 3, 2, 1),
                 2 * h - 1,
                 "$p = 1$: the two half-zero ends removed, every node kept",
-                EXPAND,
+                DOIT_EXPAND,
             ),
         ),
         checks=(Check("padding p against the cropped zero-extended interpolation", crop_check),),
@@ -366,18 +360,18 @@ def any_factor() -> Derivation:
     weight = lambda tap: tent_weight(tap - (f - 1), f)  # noqa: E731  (W_k of the library's tent)
     j = f * m + r
     entry = conv.entry((o,), (j,), (k,), W).xreplace({W[k]: weight(k)})  # C_{o,j} with the tent's taps
-    body = entry.function * Y[o]
+    body = entry.function * X[o]
     extended = Sum(body, (o, 0, h - 1), (k, 0, 2 * f - 1))
     split = Sum(body.xreplace({k: f * t + c2}), (c2, 0, f - 1), (t, 0, 1), (o, 0, h - 1))
-    phases = Sum(weight(f * t + c) * ZeroPadded(Y, (m + 1 - t,), (h,)), (t, 0, 1))
-    two = weight(c) * ZeroPadded(Y, (m + 1,), (h,)) + weight(f + c) * ZeroPadded(Y, (m,), (h,))
-    interpolated = (1 - r / f) * ZeroPadded(Y, (m,), (h,)) + (r / f) * ZeroPadded(Y, (m + 1,), (h,))
+    phases = Sum(weight(f * t + c) * ZeroPadded(X, (m + 1 - t,), (h,)), (t, 0, 1))
+    two = weight(c) * ZeroPadded(X, (m + 1,), (h,)) + weight(f + c) * ZeroPadded(X, (m,), (h,))
+    interpolated = (1 - r / f) * ZeroPadded(X, (m,), (h,)) + (r / f) * ZeroPadded(X, (m + 1,), (h,))
     residues = (c >= 0) & (c <= f - 1)
     steps = [
         Step(
-            Sum(entry * Y[o], (o, 0, h - 1)),
+            Sum(entry * X[o], (o, 0, h - 1)),
             extended,
-            "$(C^T Y)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap",
+            "$(C^T X)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap",
             ExtendSum(k, 2 * f - 2, 2 * f - 1),
             where=residues,
         ),
@@ -386,7 +380,7 @@ def any_factor() -> Derivation:
             None,
             phases,
             "$f m + c + 1 = f(o - 1 + t) + c' + 1$ forces $c' = c$ and $o = m + 1 - t$ (division with remainder "
-            "is unique); outside the input, the zero-padded $Y^{\\text{pad}}$",
+            "is unique); outside the input, the zero-padded $X^{\\text{pad}}$",
             euclid(f, (c, c2), (c2, c), eliminate=(c2, o)).then(DEFINITIONS_SUBSTITUTED),
             where=residues,
         ),
@@ -401,7 +395,7 @@ def any_factor() -> Derivation:
         ),
         Step(
             None,
-            (1 - r / f) * Y[m] + (r / f) * Y[m + 1],
+            (1 - r / f) * X[m] + (r / f) * X[m + 1],
             "between two nodes, $0 \\le m \\le h - 2$: linear interpolation",
             DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
             where=residues & _between(m, 0, h - 2),
@@ -440,11 +434,11 @@ def any_factor() -> Derivation:
 
     return Derivation(
         name="bilinear-any-factor",
-        title="Any factor f, any dimension: kernel of size 2f - 1, stride f, padding f - 1",
+        title="Any factor $f$, any dimension: kernel of size $2f - 1$, stride $f$, padding $f - 1$",
         statement=(
             "For every factor $f$ (kernel $2f - 1$ with the tent's taps $1 - |k - (f-1)|/f$, stride $f$, padding "
-            "$f - 1$), output $f m + r$ ($1 \\le r \\le f$) is $(1 - r/f) Y^{\\text{pad}}_m + (r/f) "
-            "Y^{\\text{pad}}_{m+1}$: linear interpolation with the input's nodes on every $f$-th output, "
+            "$f - 1$), output $f m + r$ ($1 \\le r \\le f$) is $(1 - r/f) X^{\\text{pad}}_m + (r/f) "
+            "X^{\\text{pad}}_{m+1}$: linear interpolation with the input's nodes on every $f$-th output, "
             "$(h - 1) f + 1$ outputs; the N-D kernel is the outer product of 1-D kernels and the operator "
             "the Kronecker product of 1-D operators."
         ),
@@ -472,52 +466,58 @@ def fcn_against_half_pixel() -> Derivation:
                 edge = f // 2
                 require(differ == list(range(edge)) + list(range(f * n - edge, f * n)), (f, n, differ))
                 count += 1
-        return f"{count} (f, h) with f = 2..8: they differ exactly at the outermost floor(f/2) outputs"
+        return (
+            f"{count} $(f, h)$ with $f = 2, \\dots, 8$: they differ exactly at the outermost "
+            "$\\lfloor f/2 \\rfloor$ outputs"
+        )
 
     return Derivation(
         name="fcn-bilinear",
-        title="FCN's kernel against align_corners=False: equal inside, different at floor(f/2) border outputs",
+        title=(
+            "FCN's kernel against align_corners=False: equal inside, different at the $\\lfloor f/2 \\rfloor$ "
+            "border outputs"
+        ),
         statement=(
             "For $f = 2$ the FCN kernel is $(1/4, 3/4, 3/4, 1/4)$ with stride 2 and padding 1; output $2m$ "
-            "is $Y_{m-1}/4 + 3 Y_m/4$, which is PyTorch's half-pixel sample at $m - 1/4$ for $m \\ge 1$. At "
-            "$m = 0$ PyTorch clamps to $Y_0$ while the convolution gives $3 Y_0 / 4$ (a zero outside)."
+            "is $X_{m-1}/4 + 3 X_m/4$, which is PyTorch's half-pixel sample at $m - 1/4$ for $m \\ge 1$. At "
+            "$m = 0$ PyTorch clamps to $X_0$ while the convolution gives $3 X_0 / 4$ (a zero outside)."
         ),
         steps=(
             Step(
-                _written(lambda: transposed_output_size(h, 4, 2, 1)),
+                _size_written(h, 4, 2, 1),
                 2 * h,
                 "kernel 4, stride 2, padding 1: output $2h$",
-                EXPAND,
+                DOIT_EXPAND,
             ),
             Step(
                 _output(2 * m, taps, 2, 1),
-                Y[m - 1] / 4 + 3 * Y[m] / 4,
+                X[m - 1] / 4 + 3 * X[m] / 4,
                 "even output $2m$, inside ($1 \\le m \\le h - 1$)",
                 euclid(2).then(within((m, 1, h - 1))),
                 where=_between(m, 1, h - 1),
             ),
             Step(
                 _output(2 * m + 1, taps, 2, 1),
-                3 * Y[m] / 4 + Y[m + 1] / 4,
+                3 * X[m] / 4 + X[m + 1] / 4,
                 "odd output $2m + 1$, inside ($0 \\le m \\le h - 2$)",
                 euclid(2).then(within((m, 0, h - 2))),
                 where=_between(m, 0, h - 2),
             ),
             Step(
-                _written(lambda: (1 - Rational(3, 4)) * Y[m - 1] + Rational(3, 4) * Y[m]),
-                Y[m - 1] / 4 + 3 * Y[m] / 4,
+                _written(lambda: (1 - Rational(3, 4)) * X[m - 1] + Rational(3, 4) * X[m]),
+                X[m - 1] / 4 + 3 * X[m] / 4,
                 "half-pixel: output $2m$ samples $(2m + 1/2)/2 - 1/2 = m - 1/4$",
                 EXPAND,
             ),
             Step(
                 _output(0, taps, 2, 1),
-                3 * Y[0] / 4,
+                3 * X[0] / 4,
                 "the first output: a zero outside the input",
                 euclid(2).then(within()),
             ),
             Step(
-                _written(lambda: 3 * Y[0] / 4 - Y[0]),
-                -Y[0] / 4,
+                _written(lambda: 3 * X[0] / 4 - X[0]),
+                -X[0] / 4,
                 "PyTorch clamps $-1/4$ to 0: the difference at the border",
                 EXPAND,
             ),

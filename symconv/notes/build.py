@@ -85,11 +85,13 @@ def build_notes(
     *,
     info: DocumentInfo | None = None,
     progress: Progress = no_progress,
+    solutions: bool = True,
 ) -> NotesResult:
     r"""Verify every derivation the documents show, then render both documents (in memory).
 
     ``extra`` adds sections of your own, one per source (:func:`symconv.proof.sources.load`),
     titled by the source's docstring, after the seminar's; they are verified like the rest.
+    ``solutions=False`` leaves out the solutions of the exercises (a handout before the seminar).
 
     >>> result = build_notes(topics=("sizes",))
     >>> result.notes.splitlines()[1]
@@ -97,7 +99,7 @@ def build_notes(
     """
     words(lang)  # validates the language
     printer = SeminarLatexPrinter()
-    parts = seminar(example or ConvSpec((4, 4), (3, 3)), tuple(topics), lang, printer.doprint)
+    parts = seminar(example or ConvSpec((4, 4), (3, 3)), tuple(topics), lang, printer.doprint, solutions=solutions)
     parts += [Part(source.title, tuple(Unit(d.title, (Proof(d),)) for d in source.derivations)) for source in extra]
     derivations = _derivations(parts)
     reports = {}
@@ -232,6 +234,7 @@ def make_notes(
     keep_build: bool = False,
     info: DocumentInfo | None = None,
     progress: Progress = no_progress,
+    solutions: bool = True,
 ) -> NotesWritten:
     """Verify, render and write the notes and slides into ``folder`` (with ``pdf``, compiled too).
 
@@ -239,6 +242,7 @@ def make_notes(
     (:class:`~symconv.VerificationError`), when a target was not written by symconv
     (:class:`~symconv.errors.OwnershipError`) or when TeX fails (:class:`~symconv.errors.TeXError`);
     with ``pdf``, a missing TeX package is reported before anything is verified.
+    ``solutions=False`` leaves out the solutions of the exercises (a handout before the seminar).
     """
     start = time.perf_counter()
     as_folder(folder)  # an empty name is refused before any work
@@ -248,7 +252,7 @@ def make_notes(
     if pdf:
         check_tex(lang)
     chosen = TOPICS if topics is None else tuple(topics)
-    result = build_notes(example, chosen, lang, extra, info=info, progress=progress)
+    result = build_notes(example, chosen, lang, extra, info=info, progress=progress, solutions=solutions)
     verified = time.perf_counter() - start
     folder = Path(folder)
     stale_before = [folder / _pdf(name) for name in (NOTES, SLIDES) if (folder / _pdf(name)).exists()]

@@ -30,6 +30,7 @@ from ..printing.figures import conv_figure, figure_positions, figure_work, latti
 from ..printing.language import words
 from ..printing.matrices import SlideMatrix, as_grid
 from ..proof import Derivation
+from ..recipe import padded_length, recipe_padding, zero_inserted_length
 from ..specs import ConvSpec, TransposedConvSpec
 from ..symbols import input_symbols
 
@@ -43,6 +44,8 @@ __all__ = [
     "Part",
     "TOPICS",
     "seminar",
+    "solutions_part",
+    "SOLUTION_B5",
     "PROOF_TOPICS",
     "notes_work",
     "transposed_overlays",
@@ -109,6 +112,9 @@ class Part:
 
     title: str
     units: tuple[Unit, ...] = field(default_factory=tuple)
+    #: the solutions of the exercises (left out with ``solutions=False``; on the slides after a frame
+    #: that announces them)
+    solutions: bool = False
 
 
 #: Sections of the documents (``--only``), in the seminar's order, with the derivation topics they show.
@@ -189,16 +195,16 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
 
     worked = example_case(example)
     units = [
-        Unit(w["part1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
+        Unit(w["unit_S1"], (Text(w["S1"], "S1"), _conv_overlays(example, w["captions"]))),
         Unit(
-            w["worked"],
+            w["unit_S2"],
             (
                 Text(w["S2"].format(**numbers), "S2"),
                 Figure(partial(conv_figure, example, last, captions=w["captions"])),
             ),
         ),
         Unit(
-            w["matrix"],
+            w["unit_S3"],
             (
                 Text(w["S3"].format(**numbers), "S3"),
                 Formula(("C = ", SlideMatrix(C))),
@@ -206,7 +212,7 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
             ),
         ),
         Unit(
-            "im2col",
+            w["unit_S4"],
             (
                 Text(w["S4"].format(**numbers), "S4"),
                 Formula((r"\mathrm{im2col}(X) = ", SlideMatrix(im2col(example, X)))),
@@ -216,6 +222,29 @@ def convolution_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     ]
     units += _proofs("conv_matrix") + _proofs("im2col")
     return Part(w["part1"], tuple(units))
+
+
+def _stage_texts(tspec: TransposedConvSpec, w: dict[str, Any]) -> list[str]:
+    """The recipe's four stages in words, with their numbers in the seminar's letters."""
+    spread = tuple(zero_inserted_length(h, s) for h, s in zip(tspec.input_shape, tspec.stride))
+    border = tuple(recipe_padding(q, p, d) for q, p, d in zip(tspec.kernel_shape, tspec.padding, tspec.dilation))
+    return [
+        w["stage_input"].format(size=_size(tspec.input_shape)),
+        w["stage_spread"].format(gap=_value(tuple(s - 1 for s in tspec.stride)), size=_size(spread)),
+        w["stage_padded"].format(
+            border=_value(border), extra=_value(tspec.output_padding), size=_size(tuple(_padded(tspec, spread)))
+        ),
+        w["stage_output"].format(size=_size(tspec.out_shape)),
+    ]
+
+
+def _padded(tspec: TransposedConvSpec, spread: tuple[int, ...]) -> list[int]:
+    return [
+        padded_length(h, q, s, p, d, a)
+        for h, q, s, p, d, a in zip(
+            tspec.input_shape, tspec.kernel_shape, tspec.stride, tspec.padding, tspec.dilation, tspec.output_padding
+        )
+    ]
 
 
 #: T4's picture: a 1-D convolution whose stride-1 matrix has rows to delete on a lattice of 2.
@@ -229,20 +258,20 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
     n_in, n_out = prod(tspec.out_shape), prod(tspec.input_shape)
     Yt = input_symbols(tspec.input_shape, "Y")
     stages: list[Any] = []
-    for stage in recipe_stages(tspec, Yt):
-        stages.append(Text(f"{stage.name}: {stage.description}"))
+    for stage, text in zip(recipe_stages(tspec, Yt), _stage_texts(tspec, w)):
+        stages.append(Text(text))
         stages.append(Formula(tuple(SlideMatrix(grid) for grid in as_grid(stage.array))))
     units = [
         Unit(
-            "$C^T$",
+            w["unit_T1"],
             (
                 Text(w["T1"].format(n_in=n_in, n_out=n_out), "T1"),
                 Formula(("C^T = ", SlideMatrix(transposed_conv_matrix(tspec)))),
             ),
         ),
-        Unit(w["stages"], (Text(w["T2"], "T2"), transposed_overlays(tspec, captions), *stages)),
+        Unit(w["unit_T2"], (Text(w["T2"], "T2"), transposed_overlays(tspec, captions), *stages)),
         Unit(
-            "T3, T4",
+            w["unit_T3_T4"],
             (
                 Text(w["T3"], "T3"),
                 Text(w["T4"], "T4"),
@@ -250,12 +279,12 @@ def transposed_part(example: ConvSpec, lang: str, latex: Any) -> Part:
             ),
         ),
         Unit(
-            "T5",
+            w["unit_T5"],
             (
                 Text(w["T5"], "T5"),
                 *[
                     transposed_overlays(
-                        TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions, f"$s = {s}$, $p = {p}$"
+                        TransposedConvSpec((2, 2), (3, 3), stride=s, padding=p), captions, w["T5_case"].format(s=s, p=p)
                     )
                     for s, p in ((1, 0), (2, 0), (2, 1))
                 ],
@@ -276,35 +305,57 @@ def sizes_part(lang: str, latex: Any) -> Part:
     from ..derivations.conv_arithmetic import table
 
     w = words(lang)
-    units = [Unit("T6", (Text(w["T6"], "T6"),))]
+    units = [Unit(w["unit_T6"], (Text(w["T6"], "T6"),))]
     units += _proofs("sizes")
     units.append(Unit(w["table"], (Formula((table(),)),)))
     units += _proofs("conv_arithmetic")
     return Part(w["sizes"], tuple(units))
 
 
-def bilinear_part(lang: str, latex: Any) -> Part:
+#: The bilinear derivations that answer exercise B5 (the rest of the topic stays in its section).
+SOLUTION_B5 = ("bilinear-seminar", "bilinear-any-size", "bilinear-padding", "bilinear-any-factor", "fcn-bilinear")
+
+
+def bilinear_part(lang: str, latex: Any, solutions: bool = True) -> Part:
+    """B1-B4 and the exercise B5, stated without its answer (the answer: :func:`solutions_part`,
+    which the exercise points to when the documents have it)."""
+    w = words(lang)
+    proofs = {unit.blocks[0].derivation.name: unit for unit in _proofs("bilinear")}
+    units = [
+        Unit(w["unit_B1_B2"], (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
+        *[unit for name, unit in proofs.items() if name == "bilinear-formula"],
+        Unit(
+            w["unit_B3_B4"],
+            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
+        ),
+        Unit(w["unit_B5"], (Text(w["B5"] + (" " + w["B5_see"] if solutions else ""), "B5"),)),
+        *[unit for name, unit in proofs.items() if name not in SOLUTION_B5 and name != "bilinear-formula"],
+    ]
+    return Part(w["part3"], tuple(units))
+
+
+def solutions_part(lang: str, latex: Any) -> Part:
+    """The solution of exercise B5, the whole argument in one place: the construction, even and
+    odd outputs, the kernel as an outer product, the padding at the border; the figure and the
+    matrix in the same letters (the input ``X``) as the derivations."""
     w = words(lang)
     X = input_symbols((3, 3))
     spec = bilinear_upsampling_spec((3, 3))
     solution = conv_transpose(spec, X, bilinear_kernel())
+    proofs = {unit.blocks[0].derivation.name: unit for unit in _proofs("bilinear")}
     units = [
-        Unit("B1, B2", (Text(w["B1"], "B1"), Text(w["B2"], "B2"))),
         Unit(
-            "B3, B4",
-            (Text(w["B3"], "B3"), Text(w["B4"], "B4"), Formula((sympy.Matrix(bilinear_kernel().tolist()),))),
-        ),
-        Unit(
-            "B5",
+            w["unit_solution_B5"],
             (
-                Text(w["B5"], "B5"),
+                Text(w["B5_solution"]),
+                Text(w["B5_figure"]),
                 transposed_overlays(spec, w["captions"], input_name="X", kernel=bilinear_kernel()),
                 Formula((sympy.Matrix(solution.tolist()),)),
             ),
         ),
+        *[proofs[name] for name in SOLUTION_B5 if name in proofs],
     ]
-    units += _proofs("bilinear")
-    return Part(w["part3"], tuple(units))
+    return Part(w["solutions"], tuple(units), solutions=True)
 
 
 def extra_parts(lang: str) -> list[Part]:
@@ -350,8 +401,9 @@ def _transposed_example(example: ConvSpec) -> TransposedConvSpec:
     )
 
 
-def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -> list[Part]:
-    """The parts of the documents for the chosen topics."""
+def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any, *, solutions: bool = True) -> list[Part]:
+    """The parts of the documents for the chosen topics; the solutions of the exercises last
+    (left out with ``solutions=False``: a handout before the seminar)."""
     for topic in topics:
         if topic not in PROOF_TOPICS:
             raise SpecError("topics", f"unknown topic {shown(topic)}; choose from {', '.join(TOPICS)}")
@@ -366,7 +418,9 @@ def seminar(example: ConvSpec, topics: tuple[str, ...], lang: str, latex: Any) -
     if "sizes" in topics:
         parts.append(sizes_part(lang, latex))
     if "bilinear" in topics:
-        parts.append(bilinear_part(lang, latex))
+        parts.append(bilinear_part(lang, latex, solutions))
     if set(topics) == set(TOPICS):
         parts += extra_parts(lang)
+    if "bilinear" in topics and solutions:
+        parts.append(solutions_part(lang, latex))
     return parts

@@ -2,8 +2,8 @@ r"""The room a page or a frame has, and what every document starts with.
 
 - :class:`Medium`: an article's page or a slide's frame: how many rows and columns of a matrix
   it shows whole, how wide a formula may be, how large a figure and its cells may be;
-- :func:`preamble`: the packages and two macros: ``\fitwidth`` (a box scaled to the line, never
-  below :data:`SCALE_FLOOR`) and ``\fitrelation`` (a relation on one line, or on two);
+- :func:`preamble`: the packages and the macro ``\fitrelation`` (a relation on one line, or on
+  two); nothing is ever scaled below the body's size;
 - :class:`DocumentInfo`: the title page (``--title``, ``--author``, ``--date``, ``--institute``).
 """
 
@@ -19,7 +19,6 @@ __all__ = [
     "Medium",
     "ARTICLE",
     "SLIDES",
-    "SCALE_FLOOR",
     "FRAME_BODY",
     "LINE_CHARS",
     "LINE_HEIGHT",
@@ -27,9 +26,6 @@ __all__ = [
     "DocumentInfo",
     "preamble",
 ]
-
-#: A formula slightly wider than the line is scaled down, but never below this factor (legibility).
-SCALE_FLOOR = 0.85
 
 
 @dataclass(frozen=True)
@@ -52,10 +48,10 @@ class Medium:
         return FittingPrinter({"max_rows": self.max_rows, "max_cols": self.max_cols, "width": self.ems})
 
 
-#: An A4 page with 2 cm margins (17 cm of text), 11 pt.
-ARTICLE = Medium(max_rows=36, max_cols=18, ems=50.0, width=16.5, height=11.0, table_rows=40, slide=False, unit=0.62)
+#: An A4 page with 2 cm margins (17 cm of text, about 44 ems at 11 pt: nothing is scaled down to fit).
+ARTICLE = Medium(max_rows=36, max_cols=18, ems=43.0, width=16.5, height=11.0, table_rows=40, slide=False, unit=0.62)
 #: A 16:9 beamer frame (14.8 cm of text, about 7.5 cm below a one-line title).
-SLIDES = Medium(max_rows=10, max_cols=16, ems=47.0, width=14.3, height=5.6, table_rows=6, slide=True, unit=0.8)
+SLIDES = Medium(max_rows=10, max_cols=16, ems=40.0, width=14.3, height=5.6, table_rows=6, slide=True, unit=0.8)
 
 #: Height (cm) of a frame's body below a one-line title; what an overlay frame shares out.
 FRAME_BODY = 7.5
@@ -72,15 +68,6 @@ _PACKAGES = r"""\usepackage[utf8]{inputenc}
 \setcounter{MaxMatrixCols}{64}
 \ifdefined\pdftrailerid\pdftrailerid{}\fi
 \newsavebox{\symconvbox}
-\newlength{\symconvwidth}
-%% \fitwidth{box}: as it is when it fits the line; else scaled down to the line, but never below
-%% the floor: what still does not fit shows in the log as an Overfull \hbox
-\newcommand{\fitwidth}[1]{\sbox{\symconvbox}{#1}%%
-\ifdim\wd\symconvbox>\linewidth
-\setlength{\symconvwidth}{%(floor)s\wd\symconvbox}%%
-\ifdim\symconvwidth>\linewidth\scalebox{%(floor)s}{\usebox{\symconvbox}}%%
-\else\resizebox{\linewidth}{!}{\usebox{\symconvbox}}\fi
-\else\usebox{\symconvbox}\fi}
 %% \fitrelation{one line}{first line}{second line}: the relation on one line when it fits, else on two
 \newcommand{\fitrelation}[3]{\sbox{\symconvbox}{#1}%%
 \ifdim\wd\symconvbox>\linewidth{\raggedright #2\\#3\par}%%
@@ -120,4 +107,4 @@ class DocumentInfo:
 def preamble(lang: str) -> str:
     """The packages and the fitting macros both documents load, with ``lang``'s lines."""
     text = _PACKAGES.replace("%s\n", PREAMBLES[lang] + "\n", 1)
-    return text.replace("%(floor)s", str(SCALE_FLOOR)).replace("%%", "%")
+    return text.replace("%%", "%")
