@@ -117,7 +117,6 @@ def test_the_notes_headings_are_typeset_and_descriptive(documents):
                 assert _ascii_math(title) == [], title
 
 
-@pytest.mark.xfail(reason="the derivations' titles are typeset on the display branch (issue 14, point 1)")
 def test_the_derivations_headings_are_typeset(documents):
     name, lang, result = documents
     bad = [title for kind, title in headings(result.notes) if kind == "subsection" and _ascii_math(title)]
