@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import sympy
-from sympy import ImmutableMatrix, IndexedBase, MatMul
+from sympy import ImmutableMatrix, IndexedBase, MatMul, MatrixSymbol, Transpose
 
 from symconv import ConvSpec, conv_matrix, im2col, input_symbols, kernel_row, sliding_window, vec
 from symconv.indexing import DEFINITIONS, SymbolicConv
@@ -96,6 +96,11 @@ def example_case(spec: ConvSpec) -> Derivation:
                 vec(Y).T,
                 "im2col: the kernel row times the window columns is $(C X)^T$ (S4)",
                 DOIT_EXPAND,
+                # by their names: the window columns are shown above (S4), C X in the step before
+                named=(
+                    MatMul(MatrixSymbol("F", *F.shape), MatrixSymbol("im2col(X)", *columns.shape)),
+                    Transpose(MatMul(MatrixSymbol("C", *C.shape), MatrixSymbol("X", len(X), 1))),
+                ),
             ),
         ),
         fact="S1-S4",

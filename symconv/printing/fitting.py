@@ -109,7 +109,7 @@ _SILENT = {"left", "right", "begin", "end", "displaystyle", "mathrm", "text", "s
 
 def estimated_width(latex: str) -> float:
     r"""A rough width, in ems, of a formula: letters about half an em, sub- and superscripts
-    smaller, operators with their spacing about an em. Good enough to choose a layout; TeX's
+    smaller, capitals wider, operators with their spacing about an em. Good enough to choose a layout; TeX's
     log has the last word.
 
     >>> estimated_width("W_{0,0} X_{0}") < estimated_width("W_{0,0} X_{0} + W_{0,1} X_{1}")
@@ -145,6 +145,8 @@ def estimated_width(latex: str) -> float:
             width += 1.2
         elif char in "&":
             width += 0.6
+        elif char.isupper():  # capitals are wider: W, X about 0.9 em
+            width += 0.5 if scripts else 0.85
         elif not char.isspace():
             width += 0.4 if scripts else 0.7
         i += 1
@@ -155,7 +157,13 @@ class FittingPrinter(SeminarLatexPrinter):
     """The seminar's printer, with every matrix larger than ``max_rows`` x ``max_cols``, or wider
     than ``width`` ems, shown within them: by its corners, or transposed (a row as a column)."""
 
-    _default_settings = {**SeminarLatexPrinter._default_settings, "max_rows": 12, "max_cols": 16, "width": 40.0}
+    _default_settings = {
+        **SeminarLatexPrinter._default_settings,
+        "max_rows": 12,
+        "max_cols": 16,
+        "width": 40.0,
+        "term_budget": None,
+    }
 
     def _matrix_width(self, matrix: MatrixBase, cols: int) -> float:
         rows = [r for r in kept_indices(matrix.rows, self._settings["max_rows"]) if r is not None]
@@ -177,10 +185,43 @@ class FittingPrinter(SeminarLatexPrinter):
                     return "\\left(" + self._print_MatrixBase(expr.T) + "\\right)^{T}"
             while cols > 3 and self._matrix_width(expr, cols) > room:
                 cols -= 1
+        if expr.rows and expr.cols and self._matrix_width(expr, cols) > room and self._settings["term_budget"] is None:
+            # entries too long for any layout (a column of long sums): each sum by its first and last terms
+            shown_cols = len(kept_indices(expr.cols, cols))
+            self._settings["term_budget"] = max((room - 2.0) / shown_cols - _COLUMN_SEP - 1.6, 6.0)
+            try:
+                return self._print_MatrixBase(expr)
+            finally:
+                self._settings["term_budget"] = None
         shown = fitted(expr, self._settings["max_rows"], cols)
         if shown is expr:
             return super()._print_MatrixBase(expr)
         return self._print(shown)
+
+    def _print_Add(self, expr: Any, order: Any = None) -> str:
+        r"""A sum; inside a matrix whose entries are too long for the room, by its first terms, a
+        ``\cdots`` and its last term.
+
+        >>> import sympy
+        >>> W, X = sympy.IndexedBase("W"), sympy.IndexedBase("X")
+        >>> column = sympy.Matrix([sum(W[k] * X[k] for k in range(9))])
+        >>> FittingPrinter({"width": 16.0}).doprint(column)
+        '\\left[\\begin{matrix}W_{0} X_{0} + W_{1} X_{1} + \\cdots + W_{8} X_{8}\\end{matrix}\\right]'
+        """
+        printed = super()._print_Add(expr, order)
+        budget = self._settings["term_budget"]
+        if budget is None or estimated_width(printed) <= budget:
+            return printed
+        terms = [self._print(term) for term in self._as_ordered_terms(expr, order=order)]
+
+        def joined(parts: list[str]) -> str:
+            return "".join(part if n == 0 or part.startswith("-") else " + " + part for n, part in enumerate(parts))
+
+        last = terms[-1] if terms[-1].startswith("-") else "+ " + terms[-1]
+        first = 1
+        while first + 2 < len(terms) and estimated_width(joined(terms[: first + 1]) + last) + 2.2 <= budget:
+            first += 1
+        return f"{joined(terms[:first])} + \\cdots {last}"
 
     def _print_NDimArray(self, expr: Any) -> str:
         if expr.rank() == 2:

@@ -14,6 +14,8 @@ milliseconds; ``full=True`` prints every cell.
 
 from __future__ import annotations
 
+import re
+
 from math import prod
 from typing import Any
 
@@ -87,6 +89,18 @@ class SeminarLatexPrinter(LatexPrinter):
             return super()._print_And(expr)
         low, low_relation, middle, high_relation, high = chain
         return f"{self._print(low)} {low_relation} {self._print(middle)} {high_relation} {self._print(high)}"
+
+    def _print_MatrixSymbol(self, expr: Any) -> str:
+        r"""A matrix named by an operator applied to a name, ``im2col(X)``, with the operator upright.
+
+        >>> import sympy
+        >>> latex(sympy.MatrixSymbol("im2col(X)", 9, 4)), latex(sympy.MatrixSymbol("C", 4, 16))
+        ('\\mathrm{im2col}(X)', 'C')
+        """
+        applied = re.fullmatch(r"([A-Za-z][A-Za-z0-9]+)\((\w+)\)", expr.name)
+        if applied is None:
+            return super()._print_MatrixSymbol(expr)  # type: ignore[no-any-return]
+        return f"\\mathrm{{{applied.group(1)}}}({applied.group(2)})"
 
     def _print_UnevaluatedExpr(self, expr: Any) -> str:
         """A part kept as written: a sum in parentheses (it is one term of what contains it)."""
