@@ -24,7 +24,7 @@ import sympy
 from sympy import MatMul, MatrixBase, NDimArray
 
 from ..printing.fitting import FittingPrinter
-from ..printing.language import words
+from ..printing.language import translate, words
 from ..printing.matrices import SlideMatrix
 from ..printing.tables import Table
 from ..printing.text import text_latex
@@ -99,10 +99,10 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
                 _relation(left, _side(step.rhs, printer), _is_matrix_like(step.lhs), _is_matrix_like(step.rhs))
             )
         where = "" if step.where is sympy.true else f" ({w['where']} ${printer._print(step.where)}$)"
-        status = f"{w['exact']}: {text_latex(result.exact_detail)}"
+        status = f"{w['exact']}: {text_latex(translate(result.exact_detail, lang))}"
         if result.numeric is not None:
-            status += f"; {w['numeric']}: {text_latex(result.numeric_detail)}"
-        because = text_latex(step.justification)
+            status += f"; {w['numeric']}: {text_latex(translate(result.numeric_detail, lang))}"
+        because = text_latex(translate(step.justification, lang))
         lines.append(
             # one box, kept with its formula: a frame never breaks inside a step's reason
             f"\\nopagebreak\\noindent\\parbox{{\\linewidth}}{{\\footnotesize ({n}) {because}{where} "
@@ -114,14 +114,24 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
 def _checks(report: Report, lang: str) -> list[str]:
     if not report.checks:
         return []
-    items = "; ".join(f"{text_latex(check.description)}: {text_latex(detail)}" for check, _, detail in report.checks)
+    items = "; ".join(
+        f"{text_latex(translate(check.description, lang))}: {text_latex(translate(detail, lang))}"
+        for check, _, detail in report.checks
+    )
     checks = f"{{\\footnotesize $\\checkmark$ {words(lang)['checks']}: {items}}}"
     return [f"\\nopagebreak\\noindent\\parbox{{\\linewidth}}{checks}\\par"]
 
 
-def _text(block: Text) -> str:
+def _text(block: Text, lang: str) -> str:
     label = f"\\textbf{{{block.label}.}} " if block.label else ""
-    return label + text_latex(block.text) + "\\par\\medskip"
+    return label + text_latex(translate(block.text, lang)) + "\\par\\medskip"
+
+
+def _translated(table: Table, lang: str) -> Table:
+    """``table`` with its header and its text cells in ``lang``."""
+    header = tuple(translate(cell, lang) for cell in table.header)
+    rows = tuple(tuple(translate(c, lang) if isinstance(c, str) else c for c in row) for row in table.rows)
+    return Table(header, rows, table.align)
 
 
 def _wrapped(table: Table, medium: Medium) -> str:
@@ -135,9 +145,9 @@ def _wrapped(table: Table, medium: Medium) -> str:
     return align[:widest] + "p{" + width + "}" + align[widest + 1 :]
 
 
-def _formula(block: Formula, printer: FittingPrinter, medium: Medium) -> list[str]:
+def _formula(block: Formula, printer: FittingPrinter, medium: Medium, lang: str) -> list[str]:
     if len(block.parts) == 1 and isinstance(block.parts[0], Table):
-        table = block.parts[0]
+        table = _translated(block.parts[0], lang)
         chunks = [table.rows[n : n + medium.table_rows] for n in range(0, len(table.rows), medium.table_rows)]
         shown = [
             "\\begin{center}\\fitwidth{"
@@ -149,8 +159,8 @@ def _formula(block: Formula, printer: FittingPrinter, medium: Medium) -> list[st
     return ["\\begin{center}\\fitwidth{$\\displaystyle " + _math(block.parts, printer, medium) + "$}\\end{center}"]
 
 
-def _figure(block: Figure, medium: Medium, height: float | None = None) -> str:
-    caption = f"\\\\[2pt]{{\\small {text_latex(block.caption)}}}" if block.caption else ""
+def _figure(block: Figure, medium: Medium, lang: str, height: float | None = None) -> str:
+    caption = f"\\\\[2pt]{{\\small {text_latex(translate(block.caption, lang))}}}" if block.caption else ""
     tikz = block.draw(max_width=medium.width, max_height=medium.height if height is None else height, unit=medium.unit)
     return "\\begin{center}" + tikz + caption + "\\end{center}"
 
@@ -164,17 +174,17 @@ def _overlay_body(block: Overlays, n: int, printer: FittingPrinter, medium: Medi
 
 def _block(block: Any, printer: FittingPrinter, lang: str, reports: dict[str, Report], medium: Medium) -> list[str]:
     if isinstance(block, Text):
-        return [_text(block)]
+        return [_text(block, lang)]
     if isinstance(block, Formula):
-        return _formula(block, printer, medium)
+        return _formula(block, printer, medium, lang)
     if isinstance(block, Figure):
-        return [_figure(block, medium)]
+        return [_figure(block, medium, lang)]
     if isinstance(block, Overlays):  # the article: one of the pictures
-        caption = [f"{{\\small {text_latex(block.caption)}:}}\\par"] if block.caption else []
+        caption = [f"{{\\small {text_latex(translate(block.caption, lang))}:}}\\par"] if block.caption else []
         return caption + [_overlay_body(block, block.shown, printer, medium, medium.height) + "\\medskip"]
     if isinstance(block, Proof):
         report = reports[block.derivation.name]
-        lines = [text_latex(block.derivation.statement) + "\\par\\smallskip"]
+        lines = [text_latex(translate(block.derivation.statement, lang)) + "\\par\\smallskip"]
         if block.derivation.hypotheses is not sympy.true:
             lines.append(f"{words(lang)['assuming']} ${printer._print(block.derivation.hypotheses)}$.\\par\\smallskip")
         lines += _step_lines(report, printer, lang, 0, len(report.steps)) + _checks(report, lang)
@@ -204,9 +214,9 @@ def article(parts: list[Part], lang: str, reports: dict[str, Report], info: Docu
     if w["language_note"]:
         lines.append(f"\\par\\medskip{{\\small {text_latex(w['language_note'])}}}")
     for part in parts:
-        lines.append(f"\\section{{{text_latex(part.title)}}}")
+        lines.append(f"\\section{{{text_latex(translate(part.title, lang))}}}")
         for unit in part.units:
-            lines.append(f"\\subsection{{{text_latex(unit.title)}}}")
+            lines.append(f"\\subsection{{{text_latex(translate(unit.title, lang))}}}")
             for block in unit.blocks:
                 lines += _block(block, fitting, lang, reports, ARTICLE)
     lines.append("\\end{document}")
@@ -221,14 +231,16 @@ def _static_frame(title: str, body: list[str], size: str = "\\small") -> str:
     return "\\begin{frame}[allowframebreaks=0.85]{" + title + "}\n" + size + "\n" + "\n".join(body) + "\n\\end{frame}"
 
 
-def _overlay_frame(title: str, text: Text | None, block: Overlays, printer: FittingPrinter) -> tuple[str, int]:
+def _overlay_frame(
+    title: str, text: Text | None, block: Overlays, printer: FittingPrinter, lang: str
+) -> tuple[str, int]:
     room = FRAME_BODY - 1.1  # the formula under the picture: one line, or two
     body = []
     if text is not None:
-        body.append(_text(text))
-        room -= _lines(text_latex(text.text)) * LINE_HEIGHT + 0.3
+        body.append(_text(text, lang))
+        room -= _lines(text_latex(translate(text.text, lang))) * LINE_HEIGHT + 0.3
     if block.caption:
-        title = f"{title}: {text_latex(block.caption)}"
+        title = f"{title}: {text_latex(translate(block.caption, lang))}"
     for n in range(len(block.frames)):
         body.append(f"\\only<{n + 1}>{{{_overlay_body(block, n, printer, SLIDES, room)}}}")
     return "\\begin{frame}{" + title + "}\n\\small\n" + "\n".join(body) + "\n\\end{frame}", len(block.frames)
@@ -236,7 +248,7 @@ def _overlay_frame(title: str, text: Text | None, block: Overlays, printer: Fitt
 
 def _frames(unit: Unit, printer: FittingPrinter, lang: str, reports: dict[str, Report]) -> list[tuple[str, int]]:
     """A unit as frames: ``(LaTeX, number of pages at least)``; long frames break onto more pages."""
-    title = text_latex(unit.title)
+    title = text_latex(translate(unit.title, lang))
     frames: list[tuple[str, int]] = []
     static: list[Any] = []
 
@@ -250,7 +262,7 @@ def _frames(unit: Unit, printer: FittingPrinter, lang: str, reports: dict[str, R
         if isinstance(block, Proof):
             flush()
             report = reports[block.derivation.name]
-            body = [f"{text_latex(block.derivation.statement)}\\par\\smallskip"]
+            body = [f"{text_latex(translate(block.derivation.statement, lang))}\\par\\smallskip"]
             body += _step_lines(report, printer, lang, 0, len(report.steps)) + _checks(report, lang)
             frames.append((_static_frame(title, body), 1))
         elif isinstance(block, Overlays):
@@ -258,7 +270,7 @@ def _frames(unit: Unit, printer: FittingPrinter, lang: str, reports: dict[str, R
             if len(static) == 1 and isinstance(static[0], Text) and len(static[0].text) <= SHORT_TEXT:
                 text = static.pop()
             flush()
-            frames.append(_overlay_frame(title, text, block, printer))
+            frames.append(_overlay_frame(title, text, block, printer, lang))
         else:
             static.append(block)
     flush()
@@ -290,7 +302,7 @@ def slides(
     ]
     pages = 1
     for part in parts:
-        lines.append(f"\\section{{{text_latex(part.title)}}}")
+        lines.append(f"\\section{{{text_latex(translate(part.title, lang))}}}")
         for unit in part.units:
             for frame, count in _frames(unit, fitting, lang, reports):
                 lines.append(frame)
