@@ -21,7 +21,7 @@ the English pieces that were left, so a test can name them.
 >>> translate("equal at 24 points (12 not all zero, values up to 29)", "ru")
 'равны в 24 точках (12 не все нули, значения до 29)'
 >>> translate("doit, then interchange of finite sums", "ru")
-'doit, затем перестановка конечных сумм'
+'вычисление (doit), затем перестановка конечных сумм'
 >>> translate("no such text", "ru")
 'no such text'
 >>> untranslated("doit, then no such text", "ru")
@@ -73,7 +73,6 @@ ALLOWED = frozenset(
         "False",
         "same",
         "doit",
-        "expand",
     }
 )
 
@@ -91,7 +90,7 @@ def catalogue(lang: str) -> ModuleType:
 
 def words(lang: str) -> dict[str, Any]:
     """The documents' words in ``lang`` (``en`` or ``ru``)."""
-    return catalogue(lang).WORDS  # type: ignore[no-any-return]
+    return catalogue(lang).WORDS
 
 
 def _outside_math(text: str) -> list[tuple[bool, str]]:
@@ -186,7 +185,8 @@ class _Catalogue:
         for regex, value in self.patterns:
             match = regex.fullmatch(text)
             if match:
-                fields, missing = {}, []
+                fields: dict[str, str] = {}
+                missing: list[str] = []
                 for name, field in match.groupdict().items():
                     fields[name], left = self.translate(field)
                     missing += left
