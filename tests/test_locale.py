@@ -136,8 +136,8 @@ _MATRICES = ("matrix", "pmatrix", "bmatrix", "vmatrix")
 
 def prose(tex: str) -> list[tuple[int, str]]:
     r"""The text of a document's body outside mathematics, line by line (numbered as in the file):
-    math (``$...$``, ``\[...\]``, math environments), TikZ except its nodes' text, commands and
-    their options removed; arguments (titles, captions, table cells) kept.
+    math (``$...$``, ``\[...\]``, math environments) except its ``\text{...}``, TikZ except its
+    nodes' text, commands and their options removed; arguments (titles, captions, table cells) kept.
 
     >>> prose("\\begin{document}\n\\section{Свёртка $C^T$}\n\\textbf{S1.} text\\par\n\\end{document}")
     [(2, ' Свёртка  '), (3, ' S1.  text ')]
@@ -160,6 +160,8 @@ def prose(tex: str) -> list[tuple[int, str]]:
         body,
         flags=re.S,
     )
+    # words inside mathematics (``\text{for}`` of a case distinction) are prose: close the math around them
+    body = re.sub(r"\\text\{([^{}]*)\}", r"$ \1 $", body)
     body = re.sub(r"\\\[.*?\\\]", blank, body, flags=re.S)
     body = re.sub(r"(?<!\\)\$\$.*?(?<!\\)\$\$", blank, body, flags=re.S)
     body = re.sub(r"(?<!\\)\$.*?(?<!\\)\$", blank, body, flags=re.S)
@@ -223,5 +225,10 @@ def test_the_extraction_sees_the_prose(russian, english):
     assert "Скользящее окно" in text and "структурное равенство" in text
     english_text = " ".join(line for _, line in prose(english["default"].notes))
     assert "Sliding window" in english_text and "structural equality" in english_text
-    planted = russian["default"].notes.replace("\\end{document}", "the kernel $x$\n\\end{document}")
+    planted = russian["default"].notes.replace(
+        "\\end{document}", "the kernel $x$\n$x \\text{for}\\: x > 0$\n\\end{document}"
+    )
     assert any(english_words(line) == ["the", "kernel"] for _, line in prose(planted))
+    assert any(english_words(line) == ["for"] for _, line in prose(planted))
+    # the case distinctions of the Russian formulas are in Russian
+    assert "\\text{иначе}" in russian["default"].notes and "\\text{otherwise}" not in russian["default"].notes

@@ -73,6 +73,10 @@ ALLOWED = frozenset(
         "False",
         "same",
         "doit",
+        # the library's superscripts: the padded, rotated, zero-inserted arrays
+        "pad",
+        "rot",
+        "ins",
     }
 )
 

@@ -91,6 +91,9 @@ WORDS: dict[str, Any] = {
 PROSE: dict[str, str] = {
     # ---- how texts are joined, and the labels of steps
     ", then ": ", затем ",
+    # the words of a case distinction in formulas (SymPy's Piecewise)
+    "for": "при",
+    "otherwise": "иначе",
     "definition: {text}": "определение: {text}",
     "special case: {text}": "частный случай: {text}",
     "not numeric: {reason}": "без численной проверки: {reason}",
