@@ -18,10 +18,13 @@ from symconv.derivations import TOPICS
 from symconv.errors import SpecError
 from symconv.locale import ALLOWED, LANGUAGES, catalogue, english_words, translate, untranslated
 from symconv.notes.build import NotesResult, build_notes
+from symconv.notes.content import TOPICS as DOCUMENT_TOPICS
 
+#: The documents checked: the default notes, and the sections that depend on the worked example
+#: for ``--input 5x5 --kernel 3x3 --stride 2 --padding 1`` (the others are the same for every example).
 EXAMPLES = {
-    "default": None,
-    "5x5, stride 2, padding 1": ConvSpec((5, 5), (3, 3), stride=2, padding=1),
+    "default": (None, DOCUMENT_TOPICS),
+    "5x5, stride 2, padding 1": (ConvSpec((5, 5), (3, 3), stride=2, padding=1), ("convolution", "transposed")),
 }
 
 
@@ -178,7 +181,7 @@ def prose(tex: str) -> list[tuple[int, str]]:
 
 def _results(lang: str, verified_once) -> dict[str, NotesResult]:
     with verified_once.shared():
-        return {name: build_notes(example, lang=lang) for name, example in EXAMPLES.items()}
+        return {name: build_notes(example, topics, lang=lang) for name, (example, topics) in EXAMPLES.items()}
 
 
 def _documents(results: dict[str, NotesResult]) -> dict[str, str]:
