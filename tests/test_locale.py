@@ -42,7 +42,7 @@ def test_exact_entries_and_fallback():
 def test_patterns_put_the_fields_in_translated():
     # a number field, and a field that is itself prose ("no parameters")
     assert translate("equal at 10 points (10 not all zero, no parameters)", "ru") == (
-        "равны в 10 точках (10 не все нули, без параметров)"
+        "равны в 10 точках (ненулевых: 10, без параметров)"
     )
     # a field holding mathematics is kept as it is
     assert translate("division with remainder is unique (residues below $b$)", "ru") == (

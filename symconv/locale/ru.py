@@ -130,7 +130,7 @@ PROSE: dict[str, str] = {
     "the arithmetic written out, evaluated": "арифметика выписана и вычислена",
     # ---- the numeric check
     "equal at {points} points ({nonzero} not all zero, {values})": (
-        "равны в {points} точках ({nonzero} не все нули, {values})"
+        "равны в {points} точках (ненулевых: {nonzero}, {values})"
     ),
     "holds at {points} points ({values})": "верно в {points} точках ({values})",
     "values up to {largest}": "значения до {largest}",
