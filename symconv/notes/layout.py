@@ -10,6 +10,7 @@ r"""The room a page or a frame has, and what every document starts with.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..printing.fitting import FittingPrinter
 from ..printing.language import PREAMBLES, words
@@ -43,9 +44,10 @@ class Medium:
     slide: bool
     unit: float
 
-    def printer(self) -> FittingPrinter:
-        """The printer of this medium: the seminar's, with matrices elided beyond the room."""
-        return FittingPrinter({"max_rows": self.max_rows, "max_cols": self.max_cols, "width": self.ems})
+    def printer(self, **settings: Any) -> FittingPrinter:
+        """The printer of this medium: the seminar's, with matrices elided beyond the room (and
+        ``settings`` of the printer's own, such as the words of ``cases``)."""
+        return FittingPrinter({"max_rows": self.max_rows, "max_cols": self.max_cols, "width": self.ems, **settings})
 
 
 #: An A4 page with 2 cm margins (17 cm of text, about 44 ems at 11 pt: nothing is scaled down to fit).

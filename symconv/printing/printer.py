@@ -66,7 +66,21 @@ class SeminarLatexPrinter(LatexPrinter):
         "full": False,
         "max_rows": MAX_ROWS,
         "max_columns": MAX_COLUMNS,
+        # the words of a case distinction, in the document's language (``\\text{for}``, ``\\text{otherwise}``)
+        "cases": ("for", "otherwise"),
     }
+
+    def _print_Piecewise(self, expr: Any) -> str:
+        r"""SymPy's cases, with the words of the ``cases`` setting.
+
+        >>> from sympy import Piecewise, Symbol
+        >>> x = Symbol("x")
+        >>> SeminarLatexPrinter({"cases": ("при", "иначе")}).doprint(Piecewise((x, x > 0), (0, True)))
+        '\\begin{cases} x & \\text{при}\\: x > 0 \\\\0 & \\text{иначе} \\end{cases}'
+        """
+        given, otherwise = self._settings["cases"]
+        text = super()._print_Piecewise(expr)
+        return text.replace(r"\text{for}", rf"\text{{{given}}}").replace(r"\text{otherwise}", rf"\text{{{otherwise}}}")
 
     def _print_Indexed(self, expr: Indexed) -> str:
         base = self._print(expr.base.label)
