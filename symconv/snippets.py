@@ -175,7 +175,7 @@ def standalone(what: str, snippet: str) -> str:
         raise SpecError("what", f"must be one of {', '.join(PREAMBLES)}, got {what!r}")
     packages, math = PREAMBLES[what]
     lines = ["\\documentclass{article}"] + [f"\\usepackage{{{package}}}" for package in packages]
-    lines += ["\\usepackage[margin=2cm]{geometry}", "\\setlength{\\arraycolsep}{3pt}", "\\begin{document}"]
+    lines += ["\\usepackage[margin=2cm]{geometry}", "\\setlength{\\arraycolsep}{2pt}", "\\begin{document}"]
     lines += ["\\[", snippet, "\\]"] if math else [snippet]
     lines.append("\\end{document}")
     return "\n".join(lines) + "\n"

@@ -265,7 +265,7 @@ def article(parts: list[Part], lang: str, reports: dict[str, Report], info: Docu
         preamble(lang),
         "\\usepackage[margin=2cm]{geometry}",
         "\\setlength{\\parindent}{0pt}",
-        "\\setlength{\\arraycolsep}{3pt}",
+        "\\setlength{\\arraycolsep}{2pt}",
         "\\sloppy",  # English words in Russian text do not hyphenate: stretch the spaces instead
         *info.lines(lang, slide=False),
         "\\begin{document}",
@@ -359,7 +359,7 @@ def slides(
         "\\setbeamersize{text margin left=0.6cm, text margin right=0.6cm}",
         "\\setbeamerfont{frametitle}{size=\\large}",
         "\\setbeamertemplate{frametitle continuation}[from second][(\\insertcontinuationcount)]",
-        "\\setlength{\\arraycolsep}{3pt}",
+        "\\setlength{\\arraycolsep}{2pt}",
         # a tall matrix's depth counts when a long frame is split onto pages (else it hangs below)
         "\\splitmaxdepth=2pt",
         "\\sloppy",

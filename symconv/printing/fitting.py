@@ -99,8 +99,8 @@ def fitted(obj: Any, max_rows: int, max_cols: int) -> Any:
 
 #: The width (ems) of one line of a stacked condition or subscript.
 _LINE = 14.0
-#: The space between two matrix columns (ems; the documents set ``\arraycolsep`` to 3 pt).
-_COLUMN_SEP = 0.6
+#: The space between two matrix columns (ems; the documents set ``\arraycolsep`` to 2 pt).
+_COLUMN_SEP = 0.4
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 #: Commands that print nothing (or only delimiters counted elsewhere).
@@ -145,8 +145,8 @@ def estimated_width(latex: str) -> float:
             width += 1.2
         elif char in "&":
             width += 0.6
-        elif char.isupper():  # capitals are wider: W, X about 0.9 em
-            width += 0.5 if scripts else 0.85
+        elif char.isupper():  # capitals are wider: W, X about 0.8 em
+            width += 0.5 if scripts else 0.8
         elif not char.isspace():
             width += 0.4 if scripts else 0.7
         i += 1
