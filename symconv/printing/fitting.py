@@ -188,7 +188,8 @@ class FittingPrinter(SeminarLatexPrinter):
         if expr.rows and expr.cols and self._matrix_width(expr, cols) > room and self._settings["term_budget"] is None:
             # entries too long for any layout (a column of long sums): each sum by its first and last terms
             shown_cols = len(kept_indices(expr.cols, cols))
-            self._settings["term_budget"] = max((room - 2.0) / shown_cols - _COLUMN_SEP - 1.6, 6.0)
+            # (room for the delimiters, the "=" before the matrix and the "+ \\cdots" itself)
+            self._settings["term_budget"] = max((room - 2.0) / shown_cols - _COLUMN_SEP - 3.0, 6.0)
             try:
                 return self._print_MatrixBase(expr)
             finally:
