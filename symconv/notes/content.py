@@ -350,7 +350,8 @@ def solutions_part(lang: str, latex: Any) -> Part:
                 Text(w["B5_solution"]),
                 Text(w["B5_figure"]),
                 transposed_overlays(spec, w["captions"], input_name="X", kernel=bilinear_kernel()),
-                Formula((sympy.Matrix(solution.tolist()),)),
+                # one fraction an entry: (X_0 + X_1)/2
+                Formula((sympy.Matrix(solution.tolist()).applyfunc(sympy.factor),)),
             ),
         ),
         *[proofs[name] for name in SOLUTION_B5 if name in proofs],
