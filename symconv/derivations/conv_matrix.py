@@ -19,7 +19,18 @@ from sympy import IndexedBase, Sum
 
 from symconv import ConvSpec, conv_matrix
 from symconv.indexing import DEFINITIONS, SymbolicConv
-from symconv.proof import COLLAPSE, DOIT_EXPAND, EXPAND, SUMS, Check, Derivation, Step, integer_parts, require, zero_extension
+from symconv.proof import (
+    COLLAPSE,
+    DOIT_EXPAND,
+    EXPAND,
+    SUMS,
+    Check,
+    Derivation,
+    Step,
+    integer_parts,
+    require,
+    zero_extension,
+)
 from symconv.proof.display import written as written_sum
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy

@@ -254,7 +254,9 @@ def inverse_theorem() -> Derivation:
                 sympy.floor(n / s) + 1,
                 "$w + 2p - d(q-1) - 1 = (h-1)s + a$",
                 EXPAND,
-                display_lhs=written("floor((U((h - 1)*s - 2*p + d*(q - 1) + a + 1) + 2*p - d*(q - 1) - 1)/s) + 1", **LETTERS),
+                display_lhs=written(
+                    "floor((U((h - 1)*s - 2*p + d*(q - 1) + a + 1) + 2*p - d*(q - 1) - 1)/s) + 1", **LETTERS
+                ),
                 display_rhs=written("floor(((h - 1)*s + a)/s) + 1", **LETTERS),
             ),
             Step(
@@ -321,7 +323,9 @@ def ambiguity_theorem() -> Derivation:
                 "they are $s$ consecutive sizes",
                 EXPAND,
                 display_lhs=written(
-                    "U((o - 1)*s - 2*p + d*(q - 1) + 1 + U(s - 1)) - ((o - 1)*s - 2*p + d*(q - 1) + 1) + 1", o=o, **LETTERS
+                    "U((o - 1)*s - 2*p + d*(q - 1) + 1 + U(s - 1)) - ((o - 1)*s - 2*p + d*(q - 1) + 1) + 1",
+                    o=o,
+                    **LETTERS,
                 ),
             ),
             Step(
@@ -442,9 +446,7 @@ def receptive_field_theorem() -> Derivation:
                 two.jump,
                 "jump: the next output reads $j_2 = s_1 s_2$ positions further",
                 EXPAND,
-                display_lhs=W(
-                    "U(s1*(s2*(o + 1) - p2 + d2*k2) - p1 + d1*k1) - (s1*(s2*o - p2 + d2*k2) - p1 + d1*k1)"
-                ),
+                display_lhs=W("U(s1*(s2*(o + 1) - p2 + d2*k2) - p1 + d1*k1) - (s1*(s2*o - p2 + d2*k2) - p1 + d1*k1)"),
                 display_rhs=W("s1*s2"),
             ),
             Step(

@@ -15,7 +15,6 @@ milliseconds; ``full=True`` prints every cell.
 from __future__ import annotations
 
 import re
-
 from math import prod
 from typing import Any
 
