@@ -71,6 +71,7 @@ def _ordered(expr: Basic) -> tuple[list[bool], list[list[Basic]]] | None:
         groups[group].append((negative, factors))
     for terms in groups.values():  # indices in alphabetical order: j + d m, m - t
         terms.sort(key=lambda term: [_letter(f) for f in term[1] if f.is_Symbol and not _is_parameter(f)])
+    groups[1].sort(key=lambda term: term[0])  # constants added before subtracted: s o + d (q - 1) - p
     ordered = groups[0] + groups[1] + groups[2]
     positive = [term for term in ordered if not term[0]]
     if ordered[0][0] and positive:  # start with a positive term: m - t + 1, not -t + 1 + m

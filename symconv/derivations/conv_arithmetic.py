@@ -16,6 +16,7 @@ from sympy import Eq, floor
 from symconv import conv_output_size, transposed_output_size
 from symconv.printing.tables import Table
 from symconv.proof import EXPAND, Check, Derivation, Step, require
+from symconv.proof.display import AsWritten, written
 from symconv.proof.run import run
 from symconv.proof.transformations import evaluated
 from symconv.symbols import symbols
@@ -45,6 +46,14 @@ def _written(*terms: Any) -> sympy.Expr:
     return sympy.Add(*terms, evaluate=False)
 
 
+def _times(*factors: Any) -> sympy.Expr:
+    return sympy.Mul(*factors, evaluate=False)
+
+
+def _minus(term: Any) -> sympy.Expr:
+    return sympy.Mul(-1, term, evaluate=False)
+
+
 def _over(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
     return sympy.Mul(numerator, sympy.Pow(denominator, -1), evaluate=False)
 
@@ -67,31 +76,31 @@ def relationships() -> list[Relationship]:
         Relationship(6, "general", Eq(o, W(floor(_over(W(i, 2 * p, -k), s)), 1)), conv(i, k, s, p)),
         Relationship(7, "pooling (window $k$, stride $s$)", Eq(o, W(floor(_over(W(i, -k), s)), 1)), conv(i, k, s)),
         Relationship(8, "transposed of 1: $k' = k$, $s' = 1$, $p' = k - 1$", Eq(o_, W(i_, k, -1)), tconv(i_, k)),
-        Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, W(i_, k - 1, -2 * p)), tconv(i_, k, 1, p)),
+        Relationship(9, "transposed of 2: $p' = k - p - 1$", Eq(o_, W(i_, W(k, -1), -2 * p)), tconv(i_, k, 1, p)),
         Relationship(10, "transposed of 3: $p' = n$", Eq(o_, i_), tconv(i_, 2 * n + 1, 1, n)),
-        Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, W(i_, -(k - 1))), tconv(i_, k, 1, k - 1)),
+        Relationship(11, "transposed of 4: $p' = 0$", Eq(o_, W(i_, _minus(W(k, -1)))), tconv(i_, k, 1, k - 1)),
         Relationship(
             12,
             "transposed of 5 ($s \\mid i - k$): stretched input, $p' = k - 1$",
-            Eq(o_, W(s * (i_ - 1), k)),
+            Eq(o_, W(_times(s, W(i_, -1)), k)),
             tconv(i_, k, s),
         ),
         Relationship(
             13,
             "transposed of 6 ($s \\mid i + 2p - k$): $p' = k - p - 1$",
-            Eq(o_, W(s * (i_ - 1), k, -2 * p)),
+            Eq(o_, W(_times(s, W(i_, -1)), k, -2 * p)),
             tconv(i_, k, s, p),
         ),
         Relationship(
             14,
             "transposed, general: $a = (i + 2p - k) \\bmod s$",
-            Eq(o_, W(s * (i_ - 1), a, k, -2 * p)),
+            Eq(o_, W(_times(s, W(i_, -1)), a, k, -2 * p)),
             tconv(i_, k, s, p, 1, a),
         ),
         Relationship(
             15,
             "dilation $d$",
-            Eq(o, W(floor(_over(W(i, 2 * p, -k, -(k - 1) * (d - 1)), s)), 1)),
+            Eq(o, W(floor(_over(W(i, 2 * p, -k, _minus(_times(W(k, -1), W(d, -1)))), s)), 1)),
             conv(i, k, s, p, d),
         ),
     ]
@@ -108,11 +117,39 @@ def seminar_form(relation: Eq) -> Eq:
     return relation.xreplace(SEMINAR)
 
 
+#: each relationship as the seminar writes it (T6: ``w = (h-1)s - 2p + q``), checked equal to the
+#: guide's in the seminar's letters (:func:`seminar_form`) when the table is built
+SEMINAR_WRITTEN = {
+    1: "h - q + 1",
+    2: "h + 2*p - q + 1",
+    3: "h",
+    4: "h + q - 1",
+    5: "floor((h - q)/s) + 1",
+    6: "floor((h + 2*p - q)/s) + 1",
+    7: "floor((h - q)/s) + 1",
+    8: "h + q - 1",
+    9: "h - 2*p + q - 1",
+    10: "h",
+    11: "h - q + 1",
+    12: "(h - 1)*s + q",
+    13: "(h - 1)*s - 2*p + q",
+    14: "(h - 1)*s - 2*p + q + a",
+    15: "floor((h + 2*p - q - (q - 1)*(d - 1))/s) + 1",
+}
+
+
+def seminar_written(relation: Relationship) -> AsWritten:
+    """The relationship as the seminar writes it, refused unless it is the guide's in the seminar's letters."""
+    lhs = SEMINAR[relation.guide.lhs]
+    rhs = written(SEMINAR_WRITTEN[relation.number], h=h, q=q, s=s, p=p, a=a, d=d)
+    return AsWritten(Eq(lhs, rhs, evaluate=False), seminar_form(relation.guide))
+
+
 def table() -> Table:
     """The fifteen relationships side by side, as one table."""
     return Table(
         ("#", "case", "Dumoulin & Visin", "seminar"),
-        tuple((str(r.number), r.case, r.guide, seminar_form(r.guide)) for r in relationships()),
+        tuple((str(r.number), r.case, AsWritten(r.guide), seminar_written(r)) for r in relationships()),
         align="rlll",
     )
 

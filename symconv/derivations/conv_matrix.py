@@ -10,6 +10,8 @@ against numpy on random specs.
 from __future__ import annotations
 
 import random
+import re
+from typing import Any
 
 import numpy as np
 import sympy
@@ -17,13 +19,37 @@ from sympy import IndexedBase, Sum
 
 from symconv import ConvSpec, conv_matrix
 from symconv.indexing import DEFINITIONS, SymbolicConv
-from symconv.proof import COLLAPSE, EXPAND, SUMS, Check, Derivation, Step, integer_parts, require, zero_extension
+from symconv.proof import (
+    COLLAPSE,
+    DOIT_EXPAND,
+    EXPAND,
+    SUMS,
+    Check,
+    Derivation,
+    Step,
+    integer_parts,
+    require,
+    zero_extension,
+)
+from symconv.proof.display import written as written_sum
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
 
 
 def _unevaluated_difference(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
     return sympy.Add(a, sympy.Mul(-1, b, evaluate=False), evaluate=False)
+
+
+def _written(text: str, **letters: Any) -> sympy.Expr:
+    """``text`` in the seminar's letters (``h``, ``p``, ...) as a display form of this dimension's
+    symbols (``h0``, ``p0``, ... in several dimensions)."""
+    named = re.sub(r"[A-Za-z]+", lambda m: str(letters[m.group(0)]) if m.group(0) in letters else m.group(0), text)
+    return written_sum(named, **{str(symbol): symbol for symbol in letters.values()})
+
+
+def _written_position(o: Any, k: Any, s: Any, p: Any, d: Any) -> sympy.Expr:
+    """The index map as the seminar writes it, ``s o - p + d k`` (a display form, unevaluated)."""
+    return sympy.Add(sympy.Mul(s, o, evaluate=False), -p, sympy.Mul(d, k, evaluate=False), evaluate=False)
 
 
 def index_map_theorem(ndim: int) -> Derivation:
@@ -36,9 +62,16 @@ def index_map_theorem(ndim: int) -> Derivation:
     # S1 in words, on the first axis: windows s apart, taps d apart, the first at -p, the last inside
     h, q, s, p, d = (x[0] for x in (conv.input_size, conv.kernel_size, conv.stride, conv.padding, conv.dilation))
     at = lambda output, tap: conv.position((output,) + o[1:], (tap,) + k[1:])[0]  # noqa: E731
+    written = lambda output, tap: _written_position(output, tap, s, p, d)  # noqa: E731
+    plus_one = lambda x: sympy.Add(x, 1, evaluate=False)  # noqa: E731
     with sympy.evaluate(False):
-        first = at(0, 0)
-        last = (h - 1 + p) - at(conv.output_size()[0] - 1, q - 1)
+        last_output = conv.output_size()[0] - 1
+        last = (h - 1 + p) - at(last_output, q - 1)
+    # the last window's start, floor((h + 2p - d(q-1) - 1)/s), and the end of the padded input, h - 1 + p
+    last_start = sympy.floor(
+        sympy.Mul(_written("h + 2*p - d*(q - 1) - 1", h=h, p=p, d=d, q=q), 1 / s, evaluate=False), evaluate=False
+    )
+    padded_end = _written("h - 1 + p", h=h, p=p)
     k1, k2 = sympy.Symbol("k'", integer=True), sympy.Symbol("k''", integer=True)
     steps = (
         Step.definition(
@@ -65,25 +98,36 @@ def index_map_theorem(ndim: int) -> Derivation:
             s,
             "neighbouring outputs read windows $s$ apart",
             EXPAND,
+            display_lhs=_unevaluated_difference(written(plus_one(o[0]), k[0]), written(o[0], k[0])),
         ),
         Step(
             _unevaluated_difference(at(o[0], k[0] + 1), at(o[0], k[0])),
             d,
             "neighbouring taps read inputs $d$ apart",
             EXPAND,
+            display_lhs=_unevaluated_difference(written(o[0], plus_one(k[0])), written(o[0], k[0])),
         ),
-        Step(first, -p, "the first window starts at the first padded position, $-p$", EXPAND),
+        Step(
+            sympy.Subs(at(o[0], k[0]), (o[0], k[0]), (0, 0)),
+            -p,
+            "the first window starts at the first padded position, $-p$",
+            DOIT_EXPAND,
+            display_lhs=sympy.Subs(written(o[0], k[0]), (o[0], k[0]), (0, 0)),
+        ),
         Step(
             last,
             sympy.Mod(h + 2 * p - d * (q - 1) - 1, s),
             "the last window ends inside the padded input, fewer than $s$ positions before its end",
             integer_parts(),
+            display_lhs=_unevaluated_difference(padded_end, written(last_start, _written("q - 1", q=q))),
+            display_rhs=sympy.Mod(_written("h + 2*p - d*(q - 1) - 1", h=h, p=p, d=d, q=q), s, evaluate=False),
         ),
         Step(
             _unevaluated_difference(at(o[0], k1), at(o[0], k2)),
             d * (k1 - k2),
             "two taps reaching the same input differ by a multiple of $d \\geq 1$: at most one tap per entry",
             EXPAND,
+            display_lhs=_unevaluated_difference(written(o[0], k1), written(o[0], k2)),
         ),
     )
     dims = {1: "1-D", 2: "2-D", 3: "3-D"}[ndim]

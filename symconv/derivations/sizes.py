@@ -21,7 +21,7 @@ from typing import Any
 import sympy
 
 from symconv import ConvSpec, conv_output_size, input_position, transposed_output_size
-from symconv.proof import EXPAND, Check, Derivation, Step, integer_parts, require, written
+from symconv.proof import DOIT_EXPAND, EXPAND, Check, Derivation, Step, integer_parts, require, written
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
 from symconv.recipe import padded_length, recipe_padding, zero_inserted_length
@@ -31,7 +31,7 @@ h, q, s, w, o = symbols("h q s w o", integer=True, positive=True)
 d = sympy.Symbol("d", integer=True, positive=True)
 p = sympy.Symbol("p", integer=True, nonnegative=True)
 a = sympy.Symbol("a", integer=True, nonnegative=True)
-LETTERS = {"h": h, "q": q, "s": s, "p": p, "d": d, "a": a}
+LETTERS = {"h": h, "q": q, "s": s, "p": p, "d": d, "a": a, "U": sympy.UnevaluatedExpr}
 
 
 def _put(expr: Any, values: dict[str, Any] | None) -> Any:
@@ -254,6 +254,10 @@ def inverse_theorem() -> Derivation:
                 sympy.floor(n / s) + 1,
                 "$w + 2p - d(q-1) - 1 = (h-1)s + a$",
                 EXPAND,
+                display_lhs=written(
+                    "floor((U((h - 1)*s - 2*p + d*(q - 1) + a + 1) + 2*p - d*(q - 1) - 1)/s) + 1", **LETTERS
+                ),
+                display_rhs=written("floor(((h - 1)*s + a)/s) + 1", **LETTERS),
             ),
             Step(
                 None,
@@ -308,6 +312,9 @@ def ambiguity_theorem() -> Derivation:
                 o,
                 "each of the sizes, $0 \\le a \\le s - 1$, gives $o$",
                 integer_parts((a, 0, s - 1)),
+                display_lhs=written(
+                    "floor((U((o - 1)*s - 2*p + d*(q - 1) + 1 + a) + 2*p - d*(q - 1) - 1)/s) + 1", o=o, **LETTERS
+                ),
                 where=sympy.StrictLessThan(a, s),
             ),
             Step(
@@ -315,9 +322,26 @@ def ambiguity_theorem() -> Derivation:
                 s,
                 "they are $s$ consecutive sizes",
                 EXPAND,
+                display_lhs=written(
+                    "U((o - 1)*s - 2*p + d*(q - 1) + 1 + U(s - 1)) - ((o - 1)*s - 2*p + d*(q - 1) + 1) + 1",
+                    o=o,
+                    **LETTERS,
+                ),
             ),
-            Step(conv_output_size(first - 1, q, s, p, d), o - 1, "one size less gives $o - 1$", integer_parts()),
-            Step(conv_output_size(last + 1, q, s, p, d), o + 1, "one size more gives $o + 1$", integer_parts()),
+            Step(
+                conv_output_size(first - 1, q, s, p, d),
+                o - 1,
+                "one size less gives $o - 1$",
+                integer_parts(),
+                display_lhs=written("floor(((o - 1)*s - 1)/s) + 1", o=o, **LETTERS),
+            ),
+            Step(
+                conv_output_size(last + 1, q, s, p, d),
+                o + 1,
+                "one size more gives $o + 1$",
+                integer_parts(),
+                display_lhs=written("floor(((o - 1)*s + s)/s) + 1", o=o, **LETTERS),
+            ),
             Step(
                 transposed_output_size(conv_output_size(h, q, s, p, d), q, s, p, d, sympy.Mod(n, s)),
                 h,
@@ -405,6 +429,9 @@ def receptive_field_theorem() -> Derivation:
     one = receptive_step(ReceptiveField(1, 1, 0), q1, s1, p1, d1)
     two = receptive_step(one, q2, s2, p2, d2)
     span = position.subs({k1: q1 - 1, k2: q2 - 1}) - position.subs({k1: 0, k2: 0})
+    letters: dict[str, Any] = {str(x): x for x in (o_, k1, k2, s1, s2, q1, q2, d1, d2, p1, p2)}
+    letters["U"] = sympy.UnevaluatedExpr  # a part kept in parentheses, as written
+    W = lambda text: written(text, **letters)  # noqa: E731
     return Derivation(
         name="receptive-field",
         title="Receptive field and jump: $r_l = r_{l-1} + (k_l - 1) j_{l-1}$, $j_l = j_{l-1} s_l$",
@@ -419,13 +446,24 @@ def receptive_field_theorem() -> Derivation:
                 two.jump,
                 "jump: the next output reads $j_2 = s_1 s_2$ positions further",
                 EXPAND,
+                display_lhs=W("U(s1*(s2*(o + 1) - p2 + d2*k2) - p1 + d1*k1) - (s1*(s2*o - p2 + d2*k2) - p1 + d1*k1)"),
+                display_rhs=W("s1*s2"),
             ),
-            Step(span + 1, two.size, "receptive field: $r_2 = 1 + d_1(q_1 - 1) + d_2(q_2 - 1) s_1$", EXPAND),
             Step(
-                unevaluated(lambda: position.xreplace({o_: 0, k1: 0, k2: 0})),
+                span + 1,
+                two.size,
+                "receptive field: $r_2 = 1 + d_1(q_1 - 1) + d_2(q_2 - 1) s_1$",
+                EXPAND,
+                display_lhs=W("U(s1*(s2*o - p2 + d2*(q2 - 1)) - p1 + d1*(q1 - 1)) - (s1*(s2*o - p2) - p1) + 1"),
+                display_rhs=W("1 + d1*(q1 - 1) + d2*(q2 - 1)*s1"),
+            ),
+            Step(
+                sympy.Subs(position, (o_, k1, k2), (0, 0, 0)),
                 two.start,
                 "start: $-(p_1 + s_1 p_2)$",
-                EXPAND,
+                DOIT_EXPAND,
+                display_lhs=sympy.Subs(W("s1*(s2*o - p2 + d2*k2) - p1 + d1*k1"), (o_, k1, k2), (0, 0, 0)),
+                display_rhs=W("-U(p1 + s1*p2)"),
             ),
         ),
         checks=(Check("receptive_field against composed index maps of random stacks", _receptive_check),),

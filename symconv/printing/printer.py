@@ -15,7 +15,6 @@ milliseconds; ``full=True`` prints every cell.
 from __future__ import annotations
 
 import re
-
 from math import prod
 from typing import Any
 
@@ -24,6 +23,7 @@ from sympy import Add, Indexed, MatrixBase, NDimArray, Symbol
 from sympy.printing.latex import LatexPrinter
 
 from ..limits import check_work
+from ..notation import print_index
 from .matrices import LATEX_DOTS, latex_array
 from .outline import MAX_COLUMNS, MAX_ROWS, outline
 
@@ -89,6 +89,19 @@ class SeminarLatexPrinter(LatexPrinter):
         indices = ",".join(self._print(i) for i in expr.indices)
         return f"{base}_{{{indices}}}"
 
+    def _print_KroneckerDelta(self, expr: Any, exp: Any = None) -> str:
+        r"""A Kronecker delta with its indices in the seminar's order (:func:`~symconv.notation.print_index`:
+        ``s o - p + d k``); only the order of the terms differs from SymPy's.
+
+        >>> import sympy
+        >>> i, o, k = sympy.symbols("i o k", integer=True)
+        >>> s, p, d = sympy.symbols("s p d", integer=True, positive=True)
+        >>> latex(sympy.KroneckerDelta(i, d*k + o*s - p))
+        '\\delta_{i, s o - p + d k}'
+        """
+        tex = "\\delta_{%s, %s}" % tuple(print_index(index, self) for index in expr.args)
+        return tex if exp is None else f"\\left({tex}\\right)^{{{exp}}}"
+
     def _print_And(self, expr: Any) -> str:
         r"""Two bounds of one quantity as the seminar writes them, ``0 \le x < h``; other
         conjunctions as SymPy prints them.
@@ -113,7 +126,7 @@ class SeminarLatexPrinter(LatexPrinter):
         """
         applied = re.fullmatch(r"([A-Za-z][A-Za-z0-9]+)\((\w+)\)", expr.name)
         if applied is None:
-            return super()._print_MatrixSymbol(expr)  # type: ignore[no-any-return]
+            return super()._print_MatrixSymbol(expr)
         return f"\\mathrm{{{applied.group(1)}}}({applied.group(2)})"
 
     def _print_UnevaluatedExpr(self, expr: Any) -> str:

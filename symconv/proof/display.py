@@ -47,7 +47,7 @@ from sympy.parsing.sympy_parser import parse_expr
 
 from ..errors import SpecError
 
-__all__ = ["written", "rebuilt", "display_mismatch", "as_written", "written_text", "LARGE"]
+__all__ = ["written", "rebuilt", "display_mismatch", "as_written", "written_text", "AsWritten", "LARGE"]
 
 #: A matrix with more entries than this is never printed to be compared with another one: a
 #: step shows it by its name (``named=``), its structure or an entry.
@@ -149,3 +149,43 @@ def as_written(printer: Any) -> Iterator[Any]:
         yield printer
     finally:
         settings["order"] = saved
+
+
+class AsWritten:
+    r"""A display form that prints in the order it is written with any printer (``order="none"``),
+    for the places that print an object directly (a table's cell); ``checked``, when given, is what
+    it stands for, and it is refused unless the two agree (:func:`display_mismatch`).
+
+    >>> import sympy
+    >>> from sympy.printing.latex import LatexPrinter
+    >>> h, s, p, q = sympy.symbols("h s p q", integer=True)
+    >>> shown = written("(h - 1)*s - 2*p + q", h=h, s=s, p=p, q=q)
+    >>> sympy.latex(AsWritten(shown, -2*p + q + s*(h - 1)))
+    '\\left(h - 1\\right) s - 2 p + q'
+    >>> AsWritten(shown, 2*p + q + s*(h - 1))
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: display: the display form (h - 1)*s - 2*p + q is not the checked form ...
+    """
+
+    def __init__(self, expr: Any, checked: Any = None) -> None:
+        if checked is not None:
+            mismatch = display_mismatch(expr, checked)
+            if mismatch:
+                raise SpecError("display", mismatch)
+        self.expr = expr
+
+    def _print_as_written(self, printer: Any) -> str:
+        with as_written(printer):
+            if isinstance(self.expr, sympy.Equality):  # both sides as written, one equals sign
+                return f"{printer._print(self.expr.lhs)} = {printer._print(self.expr.rhs)}"
+            return str(printer._print(self.expr))
+
+    def _latex(self, printer: Any) -> str:
+        return self._print_as_written(printer)
+
+    def _sympystr(self, printer: Any) -> str:
+        return self._print_as_written(printer)
+
+    def __str__(self) -> str:
+        return written_text(self.expr)
