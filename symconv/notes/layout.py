@@ -53,7 +53,7 @@ class Medium:
 #: An A4 page with 2 cm margins (17 cm of text, about 44 ems at 11 pt: nothing is scaled down to fit).
 ARTICLE = Medium(max_rows=36, max_cols=18, ems=44.0, width=16.5, height=11.0, table_rows=40, slide=False, unit=0.62)
 #: A 16:9 beamer frame (14.8 cm of text, about 7.5 cm below a one-line title).
-SLIDES = Medium(max_rows=10, max_cols=16, ems=40.5, width=14.3, height=5.6, table_rows=6, slide=True, unit=0.8)
+SLIDES = Medium(max_rows=10, max_cols=16, ems=42.0, width=14.3, height=5.6, table_rows=6, slide=True, unit=0.8)
 
 #: Height (cm) of a frame's body below a one-line title; what an overlay frame shares out.
 FRAME_BODY = 7.5

@@ -65,7 +65,9 @@ def _is_matrix_like(obj: Any) -> bool:
 
 
 def _math(parts: tuple[Any, ...], printer: FittingPrinter, medium: Medium) -> str:
-    return "".join(part if isinstance(part, str) else printer.fitted(part) for part in parts)
+    """A formula's parts on one line: each object within the room the text parts leave."""
+    text = "".join(part for part in parts if isinstance(part, str))
+    return "".join(part if isinstance(part, str) else printer.fitted(part, before=text) for part in parts)
 
 
 def _relation(lhs: str, rhs: str | None, boxed_lhs: bool, boxed_rhs: bool) -> str:

@@ -172,7 +172,10 @@ class FittingPrinter(SeminarLatexPrinter):
         for c in [c for c in kept if c is not None]:
             widths.append(max(estimated_width(self._print(matrix[r, c])) for r in rows) + _COLUMN_SEP)
         dots = 1.6 if None in kept else 0.0
-        return sum(widths) + dots + 2.0
+        # an elided matrix carries its shape, \right)_{4\times 16}
+        elided = None in kept or matrix.rows > self._settings["max_rows"]
+        shape = estimated_width(f"_{{{matrix.rows}\\times {matrix.cols}}}") if elided else 0.0
+        return sum(widths) + dots + shape + 2.0
 
     def _print_MatrixBase(self, expr: MatrixBase) -> str:
         room, cols = self._settings["width"], self._settings["max_cols"]
@@ -263,11 +266,21 @@ class FittingPrinter(SeminarLatexPrinter):
             return super()._print_KroneckerDelta(expr, exp)
         return f"\\delta_{{\\substack{{{i},\\\\ {j}}}}}"
 
-    def fitted(self, obj: Any) -> str:
+    def fitted(self, obj: Any, before: str = "") -> str:
         """``obj`` printed within the room: a slide-style matrix too wide or too large is shown
-        transposed or by its corners, like any other matrix."""
+        transposed or by its corners, like any other matrix. ``before`` is the LaTeX on the line
+        before it (``C = ``), whose width the room loses."""
+        if before:
+            room = self._settings["width"]
+            self._settings["width"] = max(room - estimated_width(before), room / 2)
+            try:
+                return self.fitted(obj)
+            finally:
+                self._settings["width"] = room
         if isinstance(obj, SlideMatrix) and obj.blocks is None and not self.fits(obj.matrix):
             obj = obj.matrix
+        if isinstance(obj, MatrixBase):  # by its corners within the width, as _print_MatrixBase chooses
+            return self._print(obj)
         return self._print(fitted(obj, self._settings["max_rows"], self._settings["max_cols"]))
 
     def product(self, *matrices: MatrixBase) -> str:
