@@ -59,7 +59,7 @@ def test_the_seminar_notation_in_text():
         (lambda: q - 1 - m[0], "q - m - 1"),
         (lambda: j[0] + d * m[0], "j + d m"),
         (lambda: j[0] + p - d * k[0], "j + p - d k"),
-        (lambda: s * o[0] + d * (q - 1) - p, r"s o - p + d \left(q - 1\right)"),
+        (lambda: s * o[0] + d * (q - 1) - p, r"s o + d \left(q - 1\right) - p"),  # the landing: constants added first
         (lambda: o[0] ** 2 + 1, "o^{2} + 1"),  # not linear: as SymPy prints it
     ],
 )

@@ -107,7 +107,8 @@ def test_conv_arithmetic_table():
     text = latex(table())
     assert text.startswith("\\begin{tabular}{rlll}") and text.count("\\\\") == 16
     assert (
-        "14 & transposed, general: $a = (i + 2p - k) \\bmod s$ & $o' = a + k - 2 p + s \\left(i' - 1\\right)$" in text
+        "14 & transposed, general: $a = (i + 2p - k) \\bmod s$ & $o' = s \\left(i' - 1\\right) + a + k - 2 p$ & "
+        "$w = \\left(h - 1\\right) s - 2 p + q + a$" in text
     )
 
 
