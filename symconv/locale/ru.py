@@ -139,10 +139,6 @@ PROSE: dict[str, str] = {
     "otherwise": "иначе",
     "definition: {text}": "определение: {text}",
     "special case: {text}": "частный случай: {text}",
-    "not numeric: {reason}": "без численной проверки: {reason}",
-    (
-        "not numeric: {reason} (covered by the check '{check}')"
-    ): "без численной проверки: {reason} (покрыто проверкой «{check}»)",
     # ---- the exact check: transformations
     "structural equality": "структурное равенство",
     "doit": "вычисление (doit)",
@@ -175,7 +171,6 @@ PROSE: dict[str, str] = {
     "equal at {points} points ({nonzero} not all zero, {values})": (
         "равны в {points} точках (ненулевых: {nonzero}, {values})"
     ),
-    "holds at {points} points ({values})": "верно в {points} точках ({values})",
     "values up to {largest}": "значения до {largest}",
     "no parameters": "без параметров",
     # ---- the checks' descriptions
@@ -268,10 +263,6 @@ PROSE: dict[str, str] = {
     "{count} input sizes: each output has s preimages, and a picks each one": (
         "размеров входа: {count}; у каждого выхода $s$ прообразов, и $a$ выбирает каждый"
     ),
-    "{count} (f, h) with f = 2..8: they differ exactly at the outermost floor(f/2) outputs": (
-        r"пар $(f, h)$ при $f = 2, \dots, 8$: {count}; расходятся ровно в крайних "
-        r"$\lfloor f/2 \rfloor$ выходах"
-    ),
     "{count} random 1-D and 2-D specs (dilation, padding, output padding): sub-pixel = recipe, symbolically": (
         "случайных наборов параметров 1-D и 2-D (с дилатацией, добивкой и добавкой к выходу): {count}; "
         "субпиксельная форма = рецепт, символьно"
@@ -310,17 +301,6 @@ PROSE: dict[str, str] = {
     ),
     "h = 1..30, random inputs": r"$h = 1, \dots, 30$, случайные входы",
     # ---- the recipe's stages (notes) and the table of Dumoulin and Visin
-    "input: the input, {size}": "вход: {size}",
-    "zeros inserted: s - 1 = {values} zeros between neighbours: (h-1)s + 1 = {size}": (
-        "вставлены нули: $s - 1$ = {values} между соседями, длина $(h-1)s + 1$ = {size}"
-    ),
-    "padded: d(q-1) - p = {values} zeros on each side (negative: cropped), a = {extra} more at the end: {size}": (
-        "добивка: $d(q-1) - p$ = {values} нулей с каждой стороны (отрицательное число --- обрезка), "
-        "ещё $a$ = {extra} в конце: {size}"
-    ),
-    "output: the kernel rotated by 180 degrees slides with stride 1: {size}": (
-        "выход: ядро, повёрнутое на 180 градусов, идёт скользящим окном с шагом 1: {size}"
-    ),
     "case": "случай",
     "Dumoulin & Visin": "Dumoulin и Visin",
     "seminar": "семинар",
@@ -336,100 +316,32 @@ PROSE: dict[str, str] = {
     ),
     "transposed of {n} ({condition}): {rest}": "транспонированная к {n} ({condition}): {rest}",
     "transposed, general: {rest}": "транспонированная, общий случай: {rest}",
-    "({n}) {case}": "({n}) {case}",
     # ---- titles
     r"$F \, \mathrm{im2col}(X) = (C X)^T$ for every {dims} spec (S4, general)": (
         r"$F \, \mathrm{im2col}(X) = (C X)^T$ для любых параметров в {dims} (S4, общий случай)"
     ),
-    "A 1x1 convolution is the matrix product W X over channels at every position": (
-        r"Свёртка 1$\times$1 --- это произведение матриц $W X$ по каналам в каждой позиции"
-    ),
-    "A grouped layer's matrix is block diagonal over groups; each block a grid of single-channel C": (
-        "Матрица группового слоя блочно-диагональна по группам; каждый блок --- решётка одноканальных матриц $C$"
-    ),
-    "Any factor f, any dimension: kernel of size 2f - 1, stride f, padding f - 1": (
-        "Любой множитель $f$, любая размерность: ядро размера $2f - 1$, шаг $f$, добивка $f - 1$"
-    ),
     "B2: the unique bilinear function through the corner values": (
         "B2: единственная билинейная функция с заданными значениями в углах"
-    ),
-    "B3-B5: the seminar's kernel, stride 2, padding 1 on a 3x3 input is bilinear interpolation": (
-        r"B3--B5: ядро семинара с шагом 2 и добивкой 1 на входе 3$\times$3 --- это билинейная интерполяция"
     ),
     "Backpropagation: $dL/dX = C^T dL/dY$, and $dL/dW$ correlates $X$ with $dL/dY$": (
         "Обратное распространение: $dL/dX = C^T dL/dY$, а $dL/dW$ --- корреляция $X$ с $dL/dY$"
     ),
-    "Bias: a layer is the affine map C X + b, one matrix on (X, 1); layers compose by products": (
-        "Смещение: слой --- аффинное отображение $C X + b$, одна матрица на $(X, 1)$; слои "
-        "компонуются произведением матриц"
-    ),
-    "C X is the sliding window, every {dims} spec (S3, general)": (
-        "$C X$ --- это скользящее окно, любые параметры в {dims} (S3, общий случай)"
-    ),
-    "Checkerboard overlap: periodic with period s, constant exactly when s | q": (
-        r"Шахматные перекрытия: периодичны с периодом $s$, постоянны ровно при $s \mid q$"
-    ),
     "Each phase of the kernel sums to 1 (constants are kept), so the kernel sums to $f^n$": (
         "Сумма каждой фазы ядра равна 1 (константы сохраняются), поэтому сумма ядра равна $f^n$"
-    ),
-    "Exactly s input sizes give the same output; a = (h + 2p - d(q-1) - 1) mod s picks one": (
-        r"Ровно $s$ размеров входа дают один и тот же выход; $a = (h + 2p - d(q-1) - 1) \bmod s$ "
-        "выбирает один из них"
-    ),
-    "FCN's kernel against align_corners=False: equal inside, different at floor(f/2) border outputs": (
-        r"Ядро FCN против align_corners=False: внутри равны, различаются в $\lfloor f/2 \rfloor$ "
-        "крайних выходах"
-    ),
-    "For every input size: stride 2, padding 1 gives 2h - 1 outputs, equal to align_corners=True": (
-        "Для любого размера входа: шаг 2 и добивка 1 дают $2h - 1$ выходов, равных интерполяции с align_corners=True"
-    ),
-    "Mind the padding: padding 0 gives 2h + 1 outputs with half-zero ends; p crops p from each end": (
-        "Внимание к добивке: при добивке 0 получается $2h + 1$ выходов с концами, наполовину "
-        "состоящими из нуля; добивка $p$ обрезает по $p$ с каждого конца"
     ),
     "Receptive field and jump: $r_l = r_{l-1} + (k_l - 1) j_{l-1}$, $j_l = j_{l-1} s_l$": (
         "Рецептивное поле и скачок: $r_l = r_{l-1} + (k_l - 1) j_{l-1}$, $j_l = j_{l-1} s_l$"
     ),
-    "Sub-pixel: a stride-s transposed convolution is $s^n$ interleaved stride-1 convolutions": (
-        "Субпиксельная форма: транспонированная свёртка с шагом $s$ --- это $s^n$ чередующихся свёрток с шагом 1"
-    ),
-    "T1 with channels: the transposed layer's matrix is C_F^T, F the grouped convolution back": (
-        "T1 с каналами: матрица транспонированного слоя --- $C_F^T$, где $F$ --- обратная групповая свёртка"
-    ),
-    "T1: the transposed convolution's matrix is $C^T$ (16x4 in the seminar's case)": (
-        r"T1: матрица транспонированной свёртки --- это $C^T$ (16$\times$4 в случае семинара)"
-    ),
-    "T2: the seminar's recipe equals C^T Y, every {dims} spec, and the kernel is rotated": (
-        "T2: рецепт семинара равен $C^T Y$ для любых параметров в {dims}, и ядро повёрнуто"
-    ),
-    "T3: with s = 1 a transposed convolution is a convolution": (
-        "T3: при $s = 1$ транспонированная свёртка является свёрткой"
-    ),
     "T4: rows deleted on a lattice, columns deleted, zeros inserted": (
         "T4: строки удаляются по решётке, столбцы удаляются, нули вставляются"
-    ),
-    "T6: the transposed convolution's output size, w = (h-1)s - 2p + q": (
-        "T6: размер выхода транспонированной свёртки, $w = (h-1)s - 2p + q$"
     ),
     "The 15 relationships of Dumoulin and Visin (2016) as special cases": (
         "15 соотношений Dumoulin и Visin (2016) как частные случаи"
     ),
-    "The convolution's output size, floor((h + 2p - d(q-1) - 1)/s) + 1": (
-        r"Размер выхода свёртки, $\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1$"
-    ),
-    "The seminar's case: sliding window = C X = F im2col(X) (S1-S4)": (
-        r"Случай семинара: скользящее окно = $C X$ = $F \, \mathrm{im2col}(X)$ (S1--S4)"
-    ),
     "The seminar's symmetric example hides it: the sliding kernel must be rotated": (
         "Симметричный пример семинара это скрывает: скользящее ядро нужно повернуть"
     ),
-    "The transposed convolution inverts the size map when a < s": (
-        "Транспонированная свёртка обращает отображение размеров при $a < s$"
-    ),
     "col2im is the adjoint of im2col, every {dims} spec": ("col2im --- сопряжённое к im2col, любые параметры в {dims}"),
-    'padding="same" (stride 1): total d(q-1), split floor before, the rest after': (
-        r"Добивка «same» (шаг 1): всего $d(q-1)$, $\lfloor d(q-1)/2 \rfloor$ до, остальное после"
-    ),
     # ---- statements
     (
         r"$S$ keeps the rows $s o$ of the stride-1 matrix: $C_s = S C_1$, so $C_s^T = C_1^T S^T$, and $S^T$ "
@@ -486,15 +398,6 @@ PROSE: dict[str, str] = {
         r"параметрами случая, после упрощения; в обозначениях семинара $i, i' \to h$, $k \to q$, $o, o' \to w$."
     ),
     (
-        r"For $f = 2$ the FCN kernel is $(1/4, 3/4, 3/4, 1/4)$ with stride 2 and padding 1; output $2m$ is "
-        r"$Y_{m-1}/4 + 3 Y_m/4$, which is PyTorch's half-pixel sample at $m - 1/4$ for $m \ge 1$. At $m = 0$ "
-        r"PyTorch clamps to $Y_0$ while the convolution gives $3 Y_0 / 4$ (a zero outside)."
-    ): (
-        r"При $f = 2$ ядро FCN --- это $(1/4, 3/4, 3/4, 1/4)$ с шагом 2 и добивкой 1; выход $2m$ равен "
-        r"$Y_{m-1}/4 + 3 Y_m/4$, то есть отсчёту PyTorch со сдвигом на полпикселя в точке $m - 1/4$ при "
-        r"$m \ge 1$. При $m = 0$ PyTorch прижимает точку к $Y_0$, а свёртка даёт $3 Y_0 / 4$ (снаружи ноль)."
-    ),
-    (
         r"For $h = 2, q = 2, s = 1, p = 0$: sliding the kernel as it is gives a different result; sliding it "
         r"rotated by 180 degrees gives $C^T Y$."
     ): (
@@ -511,19 +414,6 @@ PROSE: dict[str, str] = {
         r"корреляция $X$ с $G$, в которой шаг и дилатация меняются ролями."
     ),
     (
-        r"For every factor $f$ (kernel $2f - 1$ with the tent's taps $1 - |k - (f-1)|/f$, stride $f$, padding "
-        r"$f - 1$), output $f m + r$ ($1 \le r \le f$) is $(1 - r/f) Y^{\text{pad}}_m + (r/f) "
-        r"Y^{\text{pad}}_{m+1}$: linear interpolation with the input's nodes on every $f$-th output, $(h - 1) "
-        r"f + 1$ outputs; the N-D kernel is the outer product of 1-D kernels and the operator the Kronecker "
-        r"product of 1-D operators."
-    ): (
-        r"Для любого множителя $f$ (ядро $2f - 1$ с весами «домика» $1 - |k - (f-1)|/f$, шаг $f$, "
-        r"добивка $f - 1$) выход $f m + r$ ($1 \le r \le f$) равен "
-        r"$(1 - r/f) Y^{\text{pad}}_m + (r/f) Y^{\text{pad}}_{m+1}$: линейная интерполяция, узлы входа "
-        r"--- каждый $f$-й выход, всего $(h - 1) f + 1$ выходов; ядро в N-D --- внешнее произведение "
-        r"одномерных ядер, а оператор --- кронекерово произведение одномерных операторов."
-    ),
-    (
         r"From a $2 \times 2$ input (4x1) to a $4 \times 4$ output (16x1) the matrix must be 16x4: the shape "
         r"of $C^T$, the transpose of the 4x16 matrix of the convolution. Hence the name."
     ): (
@@ -537,9 +427,6 @@ PROSE: dict[str, str] = {
     ): (
         "Вход {input}, развёрнутый по строкам в {inputs}, ядро {kernel}, шаг {stride}, добивка {padding}: "
         "выход {output}, и три способа его вычислить совпадают."
-    ),
-    "The worked example: sliding window = C X = F im2col(X) (S1-S4)": (
-        r"Разобранный пример: скользящее окно = $C X$ = $F \, \mathrm{im2col}(X)$ (S1--S4)"
     ),
     (
         r"Input $h$, kernel $q$, stride $s$, padding $p$: insert the zeros, pad, and slide a $q$-wide kernel "
@@ -569,15 +456,6 @@ PROSE: dict[str, str] = {
         r"Выход $j$ вдали от краёв получает $N(j) = \sum_{k=0}^{q-1} [\, s \mid j + p - d k \,]$ "
         r"вкладов ядра. $N(j + s) = N(j)$; при $d = 1$ из $q = s m$ следует $N = m$ везде, а "
         r"$q = s m + r$ ($0 < r < s$) даёт $m + 1$ на $r$ остатках и $m$ на остальных: шахматный узор."
-    ),
-    (
-        r"Output $j$ is $\sum_o \sum_k \delta_{j, 2o - 1 + k} W_k Y_o$ with $W = (1/2, 1, 1/2)$. Even outputs "
-        r"$2m$ copy $Y_m$; odd outputs $2m + 1$ average $Y_m$ and $Y_{m+1}$: the two phases of the sub-pixel "
-        r"form, and linear interpolation at the input's nodes and midpoints."
-    ): (
-        r"Выход $j$ равен $\sum_o \sum_k \delta_{j, 2o - 1 + k} W_k Y_o$ при $W = (1/2, 1, 1/2)$. "
-        r"Чётные выходы $2m$ копируют $Y_m$; нечётные $2m + 1$ усредняют $Y_m$ и $Y_{m+1}$: это две фазы "
-        r"субпиксельной формы и линейная интерполяция в узлах входа и серединах между ними."
     ),
     (
         r"Phase $r < f - 1$ holds the taps $k = r$ and $k = r + f$ of $1 - |k - (f - 1)|/f$; phase $f - 1$ "
@@ -688,21 +566,7 @@ PROSE: dict[str, str] = {
         r"При $s = 1$ нули не вставляются: рецепт --- это скользящее окно с повёрнутым ядром по входу, "
         r"добитому $d(q-1) - p$ нулями (и ещё $a$ в конце)."
     ),
-    (
-        r"With padding 0 the output has $2h + 1$ values and its two ends are $Y_0/2$ and $Y_{h-1}/2$: "
-        r"interpolation towards zeros outside the input. Padding $p$ removes $p$ values from each end ($2h + 1 "
-        r"- 2p$ remain); $p = 1$ removes exactly the two half-zero values, $p \ge 2$ removes input nodes. For "
-        r"factor $f$ the right padding is $f - 1$."
-    ): (
-        r"При добивке 0 у выхода $2h + 1$ значений, и его концы --- $Y_0/2$ и $Y_{h-1}/2$: интерполяция "
-        r"к нулям вне входа. Добивка $p$ убирает $p$ значений с каждого конца (остаётся $2h + 1 - 2p$); "
-        r"$p = 1$ убирает ровно два значения с нулём, $p \ge 2$ убирает узлы входа. Для множителя $f$ "
-        r"правильная добивка --- $f - 1$."
-    ),
     # ---- the steps' justifications
-    r"$(C^T Y)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap": (
-        r"$(C^T Y)_{f m + r}$ с весами «домика»; его вес при $k = 2f - 1$ равен 0: ещё один элемент ядра"
-    ),
     (
         r"$(C_F^T Y)_{(n, j)}$ with $n = b\gamma + \beta$: division with remainder is unique, so $m = \beta$ "
         r"and $\gamma' = \gamma$; exchange the sums: the layer's scatter"
@@ -715,9 +579,6 @@ PROSE: dict[str, str] = {
     ),
     r"$(S C_1)_{o,i} = \sum_{o'} \delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$": (
         r"$(S C_1)_{o,i} = \sum_{o'} \delta_{o', s o} (C_1)_{o',i}$ оставляет строку $s o$"
-    ),
-    r"$2 \times 2$ inputs, 2 channels in 2 groups, 4 output channels: 64x8 $= C_F^T$": (
-        r"вход $2 \times 2$, 2 канала в 2 группах, 4 выходных канала: 64$\times$8 $= C_F^T$"
     ),
     r"$= \sum_o C_{o,j} G_o = (C^T G)_j$: a transposed convolution of $G$": (
         r"$= \sum_o C_{o,j} G_o = (C^T G)_j$: транспонированная свёртка $G$"
@@ -743,13 +604,6 @@ PROSE: dict[str, str] = {
         r"$a\gamma' + \alpha = a\gamma + m$ при $0 \le \alpha, m < a$ означает $\gamma' = \gamma$, "
         r"$m = \alpha$: блок входного канала $a\gamma' + \alpha$"
     ),
-    (
-        r"$f m + c + 1 = f(o - 1 + t) + c' + 1$ forces $c' = c$ and $o = m + 1 - t$ (division with remainder "
-        r"is unique); outside the input, the zero-padded $Y^{\text{pad}}$"
-    ): (
-        r"из $f m + c + 1 = f(o - 1 + t) + c' + 1$ следует $c' = c$ и $o = m + 1 - t$ (деление с "
-        r"остатком однозначно); вне входа --- добитый нулями $Y^{\text{pad}}$"
-    ),
     "$p = 1$: the two half-zero ends removed, every node kept": (
         "$p = 1$: оба конца с нулём убраны, все узлы сохранены"
     ),
@@ -768,7 +622,6 @@ PROSE: dict[str, str] = {
     r"3 channels to 2 on a $2 \times 2$ input: $C = W \otimes I_4$": (
         r"3 канала в 2 на входе $2 \times 2$: $C = W \otimes I_4$"
     ),
-    "B2 at the midpoint between a zero outside and $Y_0$": "B2 в середине между нулём снаружи и $Y_0$",
     "B2 in 1-D at the midpoint $x = 1/2$": "B2 в 1-D в середине $x = 1/2$",
     "PyTorch clamps $-1/4$ to 0: the difference at the border": "PyTorch заменяет $-1/4$ на 0: разница на краю",
     "a 1-D layer (1 to 2 channels, bias $b$) then one with weight $V$, bias $c$": (
@@ -865,7 +718,6 @@ PROSE: dict[str, str] = {
         "добивкой $d(q-1) - p$ по входу, добитому нулями"
     ),
     "the extra zero, when $d(q-1)$ is odd, goes after": "лишний ноль, когда $d(q-1)$ нечётно, идёт в конец",
-    "the first output: $W_0 Y_0$": "первый выход: $W_0 Y_0$",
     "the first output: a zero outside the input": "первый выход: ноль вне входа",
     "the first window starts at the first padded position, $-p$": (
         "первое окно начинается в первой позиции добивки, $-p$"
@@ -880,11 +732,6 @@ PROSE: dict[str, str] = {
     "the index map: output $o$ reads input $i$ through tap $k$ when $i = s o - p + d k$": (
         "индексное отображение: выход $o$ читает вход $i$ через элемент ядра $k$, когда $i = s o - p + d k$"
     ),
-    "the input's nodes are kept: output (2, 2) is B2 at the node $X_4$": (
-        "узлы входа сохраняются: выход $(2, 2)$ --- это B2 в узле $X_4$"
-    ),
-    "the kernel of B4": "ядро из B4",
-    "the last output: $W_2 Y_{h-1}$": "последний выход: $W_2 Y_{h-1}$",
     "the last window ends inside the padded input, fewer than $s$ positions before its end": (
         "последнее окно кончается внутри добитого входа, меньше чем за $s$ позиций до его конца"
     ),
@@ -895,16 +742,12 @@ PROSE: dict[str, str] = {
         "матрица, построенная для транспонированной свёртки, --- транспонированная $C$ со слайда"
     ),
     "the new point {point}": "новая точка {point}",
-    "the new point {point}: all four corners": "новая точка {point}: все четыре угла",
     "the only tap is $k = 0$: $i = s y - p$, and $i = y$ when $s = 1$, $p = 0$": (
         "единственный элемент ядра $k = 0$: $i = s y - p$, и $i = y$ при $s = 1$, $p = 0$"
     ),
     "the outer product of the 1-D tent $(1/2, 1, 1/2)$": "внешнее произведение одномерного «домика» $(1/2, 1, 1/2)$",
     "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts {counts}": (
         "узор для $q = 3, s = 2$ в 2-D: произведение одномерных чисел перекрытий {counts}"
-    ),
-    "the phases of the kernel, $W_{2 n + r}$ with $W_k = 1 - |k - 1|/2$: $(1/2, 1/2)$ averages, $(1)$ copies": (
-        "фазы ядра, $W_{2 n + r}$ при $W_k = 1 - |k - 1|/2$: $(1/2, 1/2)$ усредняет, $(1)$ копирует"
     ),
     "the recipe with the rotated kernel is $C^T Y$": "рецепт с повёрнутым ядром --- это $C^T Y$",
     "the reference interpolation is B2 on each cell (centre shown)": (
@@ -938,7 +781,6 @@ PROSE: dict[str, str] = {
         "вход, добитый нулями: свёртка с шагом 1 и подъядром $W_{s n + r}$"
     ),
     "they are $s$ consecutive sizes": "это $s$ последовательных размеров",
-    "together: $w = (h-1)s - 2p + q$": "вместе: $w = (h-1)s - 2p + q$",
     (
         "transposed: columns deleted; $S^T$ inserts the zeros"
     ): "для транспонированной: столбцы удалены; $S^T$ вставляет нули",
@@ -959,5 +801,162 @@ PROSE: dict[str, str] = {
     "zeros inserted and padded: input $o$ sits at $s o + d(q-1) - p$, the length is $(h-1)s + 1 + 2(d(q-1) - p) + a$": (
         "нули вставлены и добавлена добивка: вход $o$ стоит в позиции $s o + d(q-1) - p$, длина --- "
         "$(h-1)s + 1 + 2(d(q-1) - p) + a$"
+    ),
+    # ---- the texts of the typeset titles, the relationships as specialisations, B5's steps
+    "{params}: the general formula gives relationship {n}": "{params}: общая формула даёт соотношение {n}",
+    "$C X$ is the sliding window, every {dims} spec (S3, general)": (
+        "$C X$ --- это скользящее окно, любые параметры в {dims} (S3, общий случай)"
+    ),
+    "T2: the seminar's recipe equals $C^T Y$, every {dims} spec, and the kernel is rotated": (
+        "T2: рецепт семинара равен $C^T Y$ при любых параметрах в {dims}, и ядро повёрнуто"
+    ),
+    "T3: with $s = 1$ a transposed convolution is a convolution": (
+        "T3: при $s = 1$ транспонированная свёртка является свёрткой"
+    ),
+    r"T1: the transposed convolution's matrix is $C^T$ ($16 \times 4$ in the seminar's case)": (
+        r"T1: матрица транспонированной свёртки --- это $C^T$ ($16 \times 4$ в случае семинара)"
+    ),
+    "T1 with channels: the transposed layer's matrix is $C_F^T$, $F$ the grouped convolution back": (
+        "T1 с каналами: матрица транспонированного слоя --- это $C_F^T$, где $F$ --- обратная групповая свёртка"
+    ),
+    "T6: the transposed convolution's output size, $w = (h-1)s - 2p + q$": (
+        "T6: размер выхода транспонированной свёртки, $w = (h-1)s - 2p + q$"
+    ),
+    r"The convolution's output size, $\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1$": (
+        r"Размер выхода свёртки, $\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1$"
+    ),
+    r"The seminar's case: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1-S4)": (
+        r"Случай семинара: скользящее окно --- это $C X = F \, \mathrm{im2col}(X)$ (S1--S4)"
+    ),
+    r"The worked example: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1-S4)": (
+        r"Разобранный пример: скользящее окно --- это $C X = F \, \mathrm{im2col}(X)$ (S1--S4)"
+    ),
+    "The transposed convolution inverts the size map when $a < s$": (
+        "Транспонированная свёртка обращает отображение размеров при $a < s$"
+    ),
+    "Exactly $s$ input sizes give the same output": "Ровно $s$ размеров входа дают один и тот же выход",
+    r"$a = (h + 2p - d(q-1) - 1) \bmod s$ picks one": r"$a = (h + 2p - d(q-1) - 1) \bmod s$ выбирает один из них",
+    r"Same padding (stride 1): total $d(q-1)$, $\lfloor d(q-1)/2 \rfloor$ before, the rest after": (
+        r"Добивка «same» (шаг 1): всего $d(q-1)$, $\lfloor d(q-1)/2 \rfloor$ в начале, остальное в конце"
+    ),
+    r"Checkerboard overlap: periodic with period $s$, constant exactly when $s \mid q$": (
+        r"Шахматные перекрытия: периодичны с периодом $s$, постоянны ровно при $s \mid q$"
+    ),
+    "Sub-pixel: a stride-$s$ transposed convolution is $s^n$ interleaved stride-1 convolutions": (
+        "Субпиксельная форма: транспонированная свёртка с шагом $s$ --- это $s^n$ чередующихся свёрток с шагом 1"
+    ),
+    "A grouped layer's matrix is block diagonal over groups": "Матрица группового слоя блочно-диагональна по группам",
+    "each block a grid of single-channel $C$": "каждый блок --- решётка одноканальных матриц $C$",
+    r"A $1 \times 1$ convolution is the matrix product $W X$ over channels at every position": (
+        r"Свёртка $1 \times 1$ --- это произведение матриц $W X$ по каналам в каждой позиции"
+    ),
+    "Bias: a layer is the affine map $C X + b$, one matrix on $(X, 1)$": (
+        "Смещение: слой --- аффинное отображение $C X + b$, одна матрица на $(X, 1)$"
+    ),
+    "layers compose by products": "композиция слоёв --- произведение матриц",
+    (
+        r"$2 \times 2$ inputs, 2 channels in 2 groups, 4 output channels: the layer's $64 \times 8$ matrix $T$ "
+        r"is $C_F^T$, entry by entry"
+    ): (
+        r"вход $2 \times 2$, 2 канала в 2 группах, 4 выходных канала: матрица слоя $T$ размера $64 \times 8$ "
+        r"поэлементно равна $C_F^T$"
+    ),
+    # ---- bilinear interpolation: B5 and beyond
+    r"B5 for a $3 \times 3$ input: the kernel of B4 with $s = 2$, $p = 1$ is bilinear interpolation": (
+        r"B5 для входа $3 \times 3$: ядро из B4 при $s = 2$, $p = 1$ даёт билинейную интерполяцию"
+    ),
+    "T6 with $q = 3$, $s = 2$, $p = 1$": "T6 при $q = 3$, $s = 2$, $p = 1$",
+    "T6 with $q = 3$, $s = 2$, $p = 1$: for $h = 3$, $5$ outputs along each axis": (
+        "T6 при $q = 3$, $s = 2$, $p = 1$: при $h = 3$ по $5$ выходов вдоль каждой оси"
+    ),
+    "a node of the input: only the centre tap $W_{1,1} = 1$ reaches output $(2, 2)$, which copies $X_4$": (
+        "узел входа: в выход $(2, 2)$ попадает только центральный вес $W_{1,1} = 1$, и выход копирует $X_4$"
+    ),
+    "$(0.5, 0)$ between two nodes: two taps $1/2$ average them": (
+        "$(0.5, 0)$ между двумя узлами: два веса $1/2$ усредняют их"
+    ),
+    "the centre $(0.5, 0.5)$ of a square: four taps $1/4$ average its four corners": (
+        "центр $(0.5, 0.5)$ квадрата: четыре веса $1/4$ усредняют четыре его угла"
+    ),
+    "B5 for every input size: $s = 2$, $p = 1$ give $2h - 1$ outputs, equal to align_corners=True": (
+        "B5 для любого размера входа: $s = 2$, $p = 1$ дают $2h - 1$ выходов, как интерполяция с align_corners=True"
+    ),
+    (
+        r"Output $j$ is $\sum_o \sum_k \delta_{j, 2o - 1 + k} W_k X_o$ with $W = (1/2, 1, 1/2)$. Even outputs "
+        r"$2m$ copy $X_m$"
+    ): (
+        r"Выход $j$ равен $\sum_o \sum_k \delta_{j, 2o - 1 + k} W_k X_o$ при $W = (1/2, 1, 1/2)$. Чётные выходы "
+        r"$2m$ копируют $X_m$"
+    ),
+    (
+        "odd outputs $2m + 1$ average $X_m$ and $X_{m+1}$: the two phases of the sub-pixel form, and linear "
+        "interpolation at the input's nodes and midpoints."
+    ): (
+        "нечётные $2m + 1$ усредняют $X_m$ и $X_{m+1}$: это две фазы субпиксельной формы и линейная "
+        "интерполяция в узлах входа и серединах между ними."
+    ),
+    "B5, mind the padding: $p = 0$ gives $2h + 1$ outputs with half-zero ends": (
+        "B5 и добивка: при $p = 0$ получается $2h + 1$ выходов, и крайние из них наполовину нулевые"
+    ),
+    "$p$ crops $p$ from each end": "добивка $p$ обрезает по $p$ значений с каждого конца",
+    (
+        "With padding 0 the output has $2h + 1$ values and its two ends are $X_0/2$ and $X_{h-1}/2$: "
+        "interpolation towards zeros outside the input. Padding $p$ removes $p$ values from each end "
+        "($2h + 1 - 2p$ remain)"
+    ): (
+        "При добивке 0 у выхода $2h + 1$ значений, и его концы --- $X_0/2$ и $X_{h-1}/2$: интерполяция "
+        "к нулям вне входа. Добивка $p$ убирает $p$ значений с каждого конца (остаётся $2h + 1 - 2p$)"
+    ),
+    (
+        r"$p = 1$ removes exactly the two half-zero values, $p \ge 2$ removes input nodes. For factor $f$ the "
+        r"right padding is $f - 1$."
+    ): (
+        r"$p = 1$ убирает ровно два крайних, наполовину нулевых значения, а $p \ge 2$ убирает и узлы входа. "
+        r"Для множителя $f$ нужна добивка $f - 1$."
+    ),
+    "the first output: $W_0 X_0$": "первый выход: $W_0 X_0$",
+    "the last output: $W_2 X_{h-1}$": "последний выход: $W_2 X_{h-1}$",
+    "B2 at the midpoint between a zero outside and $X_0$": "B2 в середине между нулём снаружи и $X_0$",
+    "Any factor $f$, any dimension: kernel of size $2f - 1$, stride $f$, padding $f - 1$": (
+        "Любой множитель $f$, любая размерность: ядро размера $2f - 1$, шаг $f$, добивка $f - 1$"
+    ),
+    (
+        r"For every factor $f$ (kernel $2f - 1$ with the tent's taps $1 - |k - (f-1)|/f$, stride $f$, padding "
+        r"$f - 1$), output $f m + r$ ($1 \le r \le f$) is $(1 - r/f) X^{\text{pad}}_m + (r/f) "
+        r"X^{\text{pad}}_{m+1}$: linear interpolation with the input's nodes on every $f$-th output, $(h - 1) "
+        r"f + 1$ outputs"
+    ): (
+        r"Для любого множителя $f$ (ядро $2f - 1$ с весами «домика» $1 - |k - (f-1)|/f$, шаг $f$, "
+        r"добивка $f - 1$) выход $f m + r$ ($1 \le r \le f$) равен "
+        r"$(1 - r/f) X^{\text{pad}}_m + (r/f) X^{\text{pad}}_{m+1}$: линейная интерполяция, узлы входа "
+        r"--- каждый $f$-й выход, всего $(h - 1) f + 1$ выходов"
+    ),
+    "the N-D kernel is the outer product of 1-D kernels and the operator the Kronecker product of 1-D operators.": (
+        "ядро в N-D --- внешнее произведение одномерных ядер, а оператор --- кронекерово произведение "
+        "одномерных операторов."
+    ),
+    "$(C^T X)_{f m + r}$ with the tent's taps": "$(C^T X)_{f m + r}$ с весами «домика»",
+    "its weight at $k = 2f - 1$ is 0: one more tap": "вес при $k = 2f - 1$ равен 0: добавим ещё один элемент ядра",
+    ("$f m + c + 1 = f(o - 1 + t) + c' + 1$ forces $c' = c$ and $o = m + 1 - t$ (division with remainder is unique)"): (
+        "из $f m + c + 1 = f(o - 1 + t) + c' + 1$ следует $c' = c$ и $o = m + 1 - t$ (деление с остатком однозначно)"
+    ),
+    r"outside the input, the zero-padded $X^{\text{pad}}$": r"вне входа --- добитый нулями $X^{\text{pad}}$",
+    (
+        r"FCN's kernel against align_corners=False: equal inside, different at the $\lfloor f/2 \rfloor$ "
+        r"border outputs"
+    ): (r"Ядро FCN и align_corners=False: внутри совпадают, различаются в $\lfloor f/2 \rfloor$ крайних выходах"),
+    "For $f = 2$ the FCN kernel is $(1/4, 3/4, 3/4, 1/4)$ with stride 2 and padding 1": (
+        "При $f = 2$ ядро FCN --- это $(1/4, 3/4, 3/4, 1/4)$ с шагом 2 и добивкой 1"
+    ),
+    (
+        r"output $2m$ is $X_{m-1}/4 + 3 X_m/4$, which is PyTorch's half-pixel sample at $m - 1/4$ for $m \ge 1$. "
+        r"At $m = 0$ PyTorch clamps to $X_0$ while the convolution gives $3 X_0 / 4$ (a zero outside)."
+    ): (
+        r"выход $2m$ равен $X_{m-1}/4 + 3 X_m/4$, то есть отсчёту PyTorch со сдвигом на полпикселя в точке "
+        r"$m - 1/4$ при $m \ge 1$. При $m = 0$ PyTorch прижимает точку к $X_0$, а свёртка даёт $3 X_0 / 4$ "
+        r"(снаружи ноль)."
+    ),
+    r"{count} $(f, h)$ with $f = 2, \dots, 8$: they differ exactly at the outermost $\lfloor f/2 \rfloor$ outputs": (
+        r"пар $(f, h)$ при $f = 2, \dots, 8$: {count}; расходятся ровно в крайних $\lfloor f/2 \rfloor$ выходах"
     ),
 }
