@@ -50,8 +50,8 @@ WORDS: dict[str, Any] = {
     "B1": "Транспонированная свёртка увеличивает размер входа: можно ли реализовать ею классическую "
     "билинейную интерполяцию?",
     "B2": "Для единичного квадрата с известными значениями в углах "
-    "$f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
-    "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}$.",
+    "${f(x, y) \\approx [1 - x,\\ x] \\begin{bmatrix} f(0,0) & f(0,1) \\\\ f(1,0) & f(1,1) \\end{bmatrix} "
+    "\\begin{bmatrix} 1 - y \\\\ y \\end{bmatrix}}$.",
     "B3": "Увеличение ровно в два раза вставляет одно значение между узлами решётки, значит $s = 2$; новые "
     "точки: $(0.5, 0)$, $(0, 0.5)$, $(0.5, 0.5)$, $(1, 0.5)$, $(0.5, 1)$; центральная использует все "
     "четыре узла.",
@@ -66,7 +66,7 @@ WORDS: dict[str, Any] = {
     "unit_S3": "S3: скользящее окно как одно матричное умножение $Y = C X$",
     "unit_S4": "S4: im2col, фильтр-строка на матрицу окон",
     "unit_T1": "T1: обратный путь требует размера $C^T$, отсюда и название",
-    "unit_T2": "T2: рецепт транспонированной свёртки по шагам",
+    "unit_T2": "T2: рецепт транспонированной свёртки по этапам",
     "unit_T3_T4": "T3, T4: при $s = 1$ это свёртка; при $s > 1$ строки или столбцы удаляются по решётке",
     "unit_T5": "T5: транспонированная свёртка при $s = 1, p = 0$; $s = 2, p = 0$; $s = 2, p = 1$",
     "unit_T6": "T6: размер выхода транспонированной свёртки, $w = (h - 1)s - 2p + q$",
@@ -87,7 +87,7 @@ WORDS: dict[str, Any] = {
     "обрезает ровно эти два, так что углы выхода совпадают с углами входа: билинейная интерполяция с "
     "align_corners=True. Добивка $p \\ge 2$ обрезала бы узлы входа.",
     "B5_figure": "Ниже: повёрнутый фильтр над входом $3 \\times 3$ $X_0, \\dots, X_8$ со вставленными нулями и "
-    "добивкой, записывающий один выход, затем весь выход $5 \\times 5$; выводы после него доказывают каждый шаг.",
+    "добивкой, записывающий один выход, затем весь выход $5 \\times 5$; выкладки ниже доказывают каждый её шаг.",
     "stage_input": "Вход: $Y$, {size}.",
     "stage_spread": "Вставлены нули: $s - 1 = {gap}$ между соседними входами, длина $(h - 1)s + 1$: {size}.",
     "stage_padded": "Добивка: $d(q - 1) - p = {border}$ с каждой стороны (отрицательное число обрезает), "
@@ -103,8 +103,8 @@ WORDS: dict[str, Any] = {
     "check": "численная проверка",
     "points": "численно: всего {points} случайных точек",
     "matrix": "Матрица $C$",
-    "stages": "Рецепт по шагам",
-    "table": "Соотношения из руководства Дюмулена и Визина в их обозначениях и в обозначениях семинара",
+    "stages": "Рецепт по этапам",
+    "table": "Соотношения из руководства Dumoulin и Visin в их обозначениях и в обозначениях семинара",
     "pattern": "Число перекрытий (шахматный узор) для $q = 3$, $s = 2$ в 2-D",
     "kernel": "Фильтр",
     "derivation": "Вывод",
@@ -125,7 +125,7 @@ WORDS: dict[str, Any] = {
         "spread": "вставлены нули",
         "rotated": "фильтр, повёрнутый на 180 градусов",
         "cropped": "обрезано",
-        "deleted": "удалены шагом",
+        "deleted": "удалены из-за шага",
     },
 }
 
@@ -174,18 +174,15 @@ PROSE: dict[str, str] = {
     "values up to {largest}": "значения до {largest}",
     "no parameters": "без параметров",
     # ---- the checks' descriptions
-    "exhaustive over {ranges}: {description}": "перебор всех случаев {ranges}: {description}",
+    "exhaustive over {ranges}: {description}": "при {ranges}: {description}",
     "1x1 layers are W (x) I": r"слои 1$\times$1 --- это $W \otimes I$",
     "2-D counts multiply": "в 2-D числа перекрытий перемножаются",
     "<im2col(x), z> = <x, col2im(z)> on random numeric specs": (
-        r"$\langle \mathrm{im2col}(x), z \rangle = \langle x, \mathrm{col2im}(z) \rangle$ на случайных "
-        r"числовых параметрах"
+        r"$\langle \mathrm{im2col}(x), z \rangle = \langle x, \mathrm{col2im}(z) \rangle$"
     ),
-    "C_s = S C_1 on random specs": "$C_s = S C_1$ на случайных параметрах",
+    "C_s = S C_1 on random specs": "$C_s = S C_1$",
     "blocks of random grouped layers": "блоки случайных групповых слоёв",
-    "conv_matrix against the numpy reference on random specs": (
-        "матрица свёртки против эталона на numpy, случайные параметры"
-    ),
+    "conv_matrix against the numpy reference on random specs": ("матрица свёртки сверена с эталоном на numpy"),
     "each relationship on random integers": "каждое соотношение на случайных целых числах",
     "every phase of the tent and FCN kernels": "каждая фаза ядер «домик» и FCN",
     "the convolution's size of the transposed size is h": (
@@ -199,28 +196,26 @@ PROSE: dict[str, str] = {
         r"постоянно ровно при $s \mid q$ и $\gcd(d, s) = 1$ (для общих $s, d$ не доказано)"
     ),
     "factors 2-8 in 1-2 dimensions, 2-4 in 3-D, against the reference": (
-        "множители 2--8 в 1-D и 2-D, 2--4 в 3-D, против эталона"
+        "множители 2--8 в 1-D и 2-D, 2--4 в 3-D, сверка с эталоном"
     ),
-    "gradients of the symbolic sliding window on random specs": (
-        "градиенты символьного скользящего окна на случайных параметрах"
-    ),
+    "gradients of the symbolic sliding window on random specs": ("градиенты символьного скользящего окна"),
     "kernel_row * im2col against the numpy reference on random specs": (
-        r"строка ядра $\cdot$ im2col против эталона на numpy, случайные параметры"
+        r"строка ядра $\cdot$ im2col сверена с эталоном на numpy"
     ),
     "padding p against the cropped zero-extended interpolation": (
-        "добивка $p$ против обрезанной интерполяции с продолжением нулями"
+        "добивка $p$ сверена с обрезанной интерполяцией с продолжением нулями"
     ),
     "receptive_field against composed index maps of random stacks": (
-        "рецептивное поле против композиции индексных отображений случайных стопок слоёв"
+        "рецептивное поле сверено с композицией индексных отображений случайных стопок слоёв"
     ),
-    "sub-pixel form against the recipe on random specs": "субпиксельная форма против рецепта на случайных параметрах",
-    "the formula against the index map's counts": "формула против подсчёта по индексному отображению",
+    "sub-pixel form against the recipe on random specs": "субпиксельная форма сверена с рецептом",
+    "the formula against the index map's counts": "формула сверена с подсчётом по индексному отображению",
     "the recipe (computed by zero insertion and padding) against the matrix": (
-        "рецепт (вставка нулей и добивка) против матрицы"
+        "рецепт (вставка нулей и добивка) сверен с матрицей"
     ),
     "the stages of the recipe have these lengths": "у этапов рецепта именно такие длины",
     "the transposed convolution against the reference for h = 1..30": (
-        "транспонированная свёртка против эталона при $h = 1, \\dots, 30$"
+        "транспонированная свёртка сверена с эталоном при $h = 1, \\dots, 30$"
     ),
     "transposed layers = transposed forward rows = the recipe per channel pair": (
         "транспонированные слои = транспонированные строки прямой свёртки = рецепт для каждой пары каналов"
@@ -310,11 +305,11 @@ PROSE: dict[str, str] = {
     "pooling (window $k$, stride $s$)": "пулинг (окно $k$, шаг $s$)",
     "half padding: {rest}": "половинная добивка: {rest}",
     "full padding: {rest}": "полная добивка: {rest}",
-    "transposed of {n}: {rest}": "транспонированная к {n}: {rest}",
+    "transposed of {n}: {rest}": "транспонированная к ({n}): {rest}",
     "transposed of {n} ({condition}): stretched input, {rest}": (
-        "транспонированная к {n} ({condition}): растянутый вход, {rest}"
+        "транспонированная к ({n}), {condition}: растянутый вход, {rest}"
     ),
-    "transposed of {n} ({condition}): {rest}": "транспонированная к {n} ({condition}): {rest}",
+    "transposed of {n} ({condition}): {rest}": "транспонированная к ({n}), {condition}: {rest}",
     "transposed, general: {rest}": "транспонированная, общий случай: {rest}",
     # ---- titles
     r"$F \, \mathrm{im2col}(X) = (C X)^T$ for every {dims} spec (S4, general)": (
@@ -336,7 +331,7 @@ PROSE: dict[str, str] = {
         "T4: строки удаляются по решётке, столбцы удаляются, нули вставляются"
     ),
     "The 15 relationships of Dumoulin and Visin (2016) as special cases": (
-        "15 соотношений Dumoulin и Visin (2016) как частные случаи"
+        "15 соотношений из руководства Dumoulin и Visin (2016) как частные случаи"
     ),
     "The seminar's symmetric example hides it: the sliding kernel must be rotated": (
         "Симметричный пример семинара это скрывает: скользящее ядро нужно повернуть"
@@ -435,7 +430,7 @@ PROSE: dict[str, str] = {
     ): (
         r"Вход $h$, ядро $q$, шаг $s$, добивка $p$: вставить нули, добить и пройти ядром ширины $q$ "
         r"с шагом 1. С дилатацией $d$ ядро охватывает $d(q-1) + 1$ позиций; добавка к выходу $a$ "
-        r"добавляет нули с одного конца. Длины этапов --- это рецепт библиотеки."
+        r"дописывает нули с одного конца. Длины этапов --- это рецепт библиотеки."
     ),
     (
         r"Insert $s - 1$ zeros between inputs, pad $d(q-1) - p$ zeros on each side (a negative amount crops; "
@@ -747,7 +742,7 @@ PROSE: dict[str, str] = {
     ),
     "the outer product of the 1-D tent $(1/2, 1, 1/2)$": "внешнее произведение одномерного «домика» $(1/2, 1, 1/2)$",
     "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts {counts}": (
-        "узор для $q = 3, s = 2$ в 2-D: произведение одномерных чисел перекрытий {counts}"
+        "узор для $q = 3, s = 2$ в 2-D: внешнее произведение одномерных чисел перекрытий {counts}"
     ),
     "the recipe with the rotated kernel is $C^T Y$": "рецепт с повёрнутым ядром --- это $C^T Y$",
     "the reference interpolation is B2 on each cell (centre shown)": (
@@ -770,7 +765,7 @@ PROSE: dict[str, str] = {
     "the transformed input $w'$": "преобразованный вход $w'$",
     "the two sides add up to $d(q-1)$": "две стороны в сумме дают $d(q-1)$",
     r"the two taps $k = r$ and $k = r + f$ of phase $r$, $0 \le r \le f - 2$, of the tent $1 - |k - (f - 1)|/f$": (
-        r"два элемента $k = r$ и $k = r + f$ фазы $r$, $0 \le r \le f - 2$, «домика» $1 - |k - (f - 1)|/f$"
+        r"в фазе $r$, $0 \le r \le f - 2$, два веса «домика» $1 - |k - (f - 1)|/f$: $k = r$ и $k = r + f$"
     ),
     "the two terms $t = 0, 1$": "два слагаемых $t = 0, 1$",
     "the unrotated kernel differs: it puts $W_1$ where $C^T$ has $W_0$ (not 0 unless $W_0 = W_1$)": (
@@ -803,7 +798,9 @@ PROSE: dict[str, str] = {
         "$(h-1)s + 1 + 2(d(q-1) - p) + a$"
     ),
     # ---- the texts of the typeset titles, the relationships as specialisations, B5's steps
-    "{params}: the general formula gives relationship {n}": "{params}: общая формула даёт соотношение {n}",
+    "special case: {params}: the general formula gives relationship {n}": (
+        "{params}: частный случай общей формулы, соотношение {n}"
+    ),
     "$C X$ is the sliding window, every {dims} spec (S3, general)": (
         "$C X$ --- это скользящее окно, любые параметры в {dims} (S3, общий случай)"
     ),
