@@ -79,7 +79,9 @@ def test_titles_are_typeset_and_not_bare_fact_codes():
         title = derivation.title
         assert not re.fullmatch(r"[A-Z]\d(, [A-Z]\d)*", title.strip()), title
         outside_math = "".join(title.split("$")[::2])
-        assert not re.search(r"\^|\b[A-Za-z]_[A-Za-z0-9{]|\bfloor\(", outside_math), f"{derivation.name}: ASCII math in {title!r}"
+        assert not re.search(r"\^|\b[A-Za-z]_[A-Za-z0-9{]|\bfloor\(", outside_math), (
+            f"{derivation.name}: ASCII math in {title!r}"
+        )
 
 
 def test_the_checks_words_name_their_conditions(shared_reports):

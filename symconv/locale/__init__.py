@@ -217,10 +217,10 @@ class _Catalogue:
             if any(not is_math and separator in piece for is_math, piece in pieces):
                 done = [self._part(part) for part in _split(pieces, separator)]
                 joined = self.exact.get(separator, separator).join(part for part, _, _ in done)
-                keys = frozenset().union(*(used for _, _, used in done))
-                if separator in self.exact:
-                    keys |= {separator}
-                return joined, tuple(piece for _, left, _ in done for piece in left), keys
+                joined_keys = {separator} if separator in self.exact else set()
+                for _, _, used in done:
+                    joined_keys |= used
+                return joined, tuple(piece for _, left, _ in done for piece in left), frozenset(joined_keys)
         return text, (text,), frozenset()
 
     def _part(self, text: str) -> tuple[str, tuple[str, ...], frozenset[str]]:

@@ -148,7 +148,7 @@ PROSE: dict[str, str] = {
     "sum against a Kronecker delta, zero outside the range": "сумма с дельтой Кронекера, вне диапазона ноль",
     "definitions substituted": "подставлены определения",
     "{variable} up to {high}": "{variable} до {high}",
-    "definitions substituted, zero extension compared": "подставлены определения, сравнено продолжение нулями",
+    "definitions substituted, zero extension compared": "подставлены определения, сравнение после продолжения нулями",
     "conditions that hold for {condition}": "условия, верные при {condition}",
     "conditions that hold in the sums' ranges": "условия, верные в пределах сумм",
     "substitute {substitution} in the sum": "замена {substitution} в сумме",

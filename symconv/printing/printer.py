@@ -15,7 +15,6 @@ milliseconds; ``full=True`` prints every cell.
 from __future__ import annotations
 
 import re
-
 from math import prod
 from typing import Any
 
@@ -113,7 +112,7 @@ class SeminarLatexPrinter(LatexPrinter):
         """
         applied = re.fullmatch(r"([A-Za-z][A-Za-z0-9]+)\((\w+)\)", expr.name)
         if applied is None:
-            return super()._print_MatrixSymbol(expr)  # type: ignore[no-any-return]
+            return super()._print_MatrixSymbol(expr)
         return f"\\mathrm{{{applied.group(1)}}}({applied.group(2)})"
 
     def _print_UnevaluatedExpr(self, expr: Any) -> str:
