@@ -160,8 +160,9 @@ def prose(tex: str) -> list[tuple[int, str]]:
     math (``$...$``, ``\[...\]``, math environments) except its ``\text{...}``, TikZ except its
     nodes' text, commands and their options removed; arguments (titles, captions, table cells) kept.
 
-    >>> prose("\\begin{document}\n\\section{Свёртка $C^T$}\n\\textbf{S1.} text\\par\n\\end{document}")
-    [(2, ' Свёртка  '), (3, ' S1.  text ')]
+    >>> tex = "\\begin{document}\n\\section{Свёртка $C^T$}\n\\textbf{S1.} text\\par\n\\end{document}"
+    >>> prose(tex)  # doctest: +NORMALIZE_WHITESPACE
+    [(2, ' Свёртка '), (3, ' S1. text ')]
     """
     start = tex.index("\\begin{document}")
     offset = tex[:start].count("\n") + 1
