@@ -205,7 +205,7 @@ class FittingPrinter(SeminarLatexPrinter):
         >>> import sympy
         >>> W, X = sympy.IndexedBase("W"), sympy.IndexedBase("X")
         >>> column = sympy.Matrix([sum(W[k] * X[k] for k in range(9))])
-        >>> FittingPrinter({"width": 16.0}).doprint(column)
+        >>> FittingPrinter({"width": 18.0}).doprint(column)
         '\\left[\\begin{matrix}W_{0} X_{0} + W_{1} X_{1} + \\cdots + W_{8} X_{8}\\end{matrix}\\right]'
         """
         printed = super()._print_Add(expr, order)
