@@ -16,7 +16,7 @@ import pytest
 from symconv import ConvSpec
 from symconv.derivations import TOPICS
 from symconv.errors import SpecError
-from symconv.locale import ALLOWED, LANGUAGES, catalogue, english_words, translate, untranslated
+from symconv.locale import ALLOWED, LANGUAGES, catalogue, english_words, recording, translate, untranslated
 from symconv.notes.build import NotesResult, build_notes
 from symconv.notes.content import TOPICS as DOCUMENT_TOPICS
 
@@ -113,20 +113,38 @@ def _texts(derivation, report) -> list[str]:
     return texts
 
 
-def test_every_derivation_text_has_a_russian_translation(verified_once, russian):
+@pytest.fixture(scope="module")
+def russian_texts(verified_once, russian_documents):
     """Every title, statement, justification, check and detail of the shipped derivations, and of
-    the worked examples the notes build."""
-    missing: dict[str, list[str]] = {}
+    the worked examples the notes build, with the derivations they come from."""
     with verified_once.shared() as cache:
         reports = [d.check() for topic in TOPICS for d in cache.topic_derivations(topic)]
-    reports += [report for result in russian.values() for report in result.reports.values()]
-    for report in reports:
-        for text in _texts(report.derivation, report):
-            for piece in untranslated(text, "ru"):
-                missing.setdefault(piece, []).append(report.derivation.name)
+    reports += [report for result in russian_documents[0].values() for report in result.reports.values()]
+    return [(text, report.derivation.name) for report in reports for text in _texts(report.derivation, report)]
+
+
+def test_every_derivation_text_has_a_russian_translation(russian_texts):
+    missing: dict[str, list[str]] = {}
+    for text, name in russian_texts:
+        for piece in untranslated(text, "ru"):
+            missing.setdefault(piece, []).append(name)
     lines = [f"    {piece!r}: '',  # {', '.join(sorted(set(names)))}" for piece, names in sorted(missing.items())]
     assert not missing, f"{len(missing)} English texts have no Russian in symconv/locale/ru.py PROSE:\n" + "\n".join(
         lines
+    )
+
+
+def test_every_russian_entry_is_used(russian_texts, russian_documents):
+    """No dead entries: every key of ``PROSE`` translates a text of a shipped derivation, of its
+    report, or of the Russian documents (a key whose English text was changed or removed is
+    listed, to be deleted or rewritten)."""
+    _, used = russian_documents
+    with recording("ru") as also:
+        for text, _ in russian_texts:
+            translate(text, "ru")
+    dead = sorted(set(catalogue("ru").PROSE) - used - also)
+    assert not dead, f"{len(dead)} keys of PROSE in symconv/locale/ru.py translate no text:\n" + "\n".join(
+        f"    {key!r}" for key in dead
     )
 
 
@@ -142,8 +160,9 @@ def prose(tex: str) -> list[tuple[int, str]]:
     math (``$...$``, ``\[...\]``, math environments) except its ``\text{...}``, TikZ except its
     nodes' text, commands and their options removed; arguments (titles, captions, table cells) kept.
 
-    >>> prose("\\begin{document}\n\\section{Свёртка $C^T$}\n\\textbf{S1.} text\\par\n\\end{document}")
-    [(2, ' Свёртка  '), (3, ' S1.  text ')]
+    >>> tex = "\\begin{document}\n\\section{Свёртка $C^T$}\n\\textbf{S1.} text\\par\n\\end{document}"
+    >>> prose(tex)  # doctest: +NORMALIZE_WHITESPACE
+    [(2, ' Свёртка '), (3, ' S1. text ')]
     """
     start = tex.index("\\begin{document}")
     offset = tex[:start].count("\n") + 1
@@ -172,7 +191,9 @@ def prose(tex: str) -> list[tuple[int, str]]:
     # a frame's options, a tabular's column spec (``{rlp{5cm}l}``)
     body = re.sub(r"\\begin\{(tabular|array)\}\{(?:[^{}]|\{[^{}]*\})*\}", " ", body)
     body = re.sub(r"\\(begin|end)\{[^}]*\}(\[[^\]]*\])?", " ", body)
-    body = re.sub(r"\\(?:setlength|vspace|hspace|parbox)\{[^}]*\}", " ", body)
+    body = re.sub(
+        r"\\(?:setlength|vspace|hspace|parbox|label|ref|eqref|pageref|hyperlink|hypertarget)\{[^}]*\}", " ", body
+    )
     body = re.sub(r"\\[A-Za-z@]+\*?(\[[^\]]*\])?|\\.", " ", body)
     body = re.sub(r"<[0-9,\-]+>", " ", body)  # overlay specifications
     body = re.sub(r"[{}&]", " ", body)
@@ -190,8 +211,16 @@ def _documents(results: dict[str, NotesResult]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def russian(verified_once):
-    return _results("ru", verified_once)
+def russian_documents(verified_once):
+    """The Russian documents, and the keys of ``PROSE`` their building used."""
+    with recording("ru") as used:
+        results = _results("ru", verified_once)
+    return results, used
+
+
+@pytest.fixture(scope="module")
+def russian(russian_documents):
+    return russian_documents[0]
 
 
 @pytest.fixture(scope="module")

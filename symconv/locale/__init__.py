@@ -31,6 +31,8 @@ the English pieces that were left, so a test can name them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
@@ -39,7 +41,17 @@ from typing import Any
 from ..errors import SpecError
 from ..parameters import shown
 
-__all__ = ["LANGUAGES", "SEPARATORS", "ALLOWED", "words", "translate", "untranslated", "english_words", "catalogue"]
+__all__ = [
+    "LANGUAGES",
+    "SEPARATORS",
+    "ALLOWED",
+    "words",
+    "translate",
+    "untranslated",
+    "english_words",
+    "catalogue",
+    "recording",
+]
 
 #: The documents' languages: English and Russian, the seminar's own.
 LANGUAGES = ("en", "ru")
@@ -168,41 +180,53 @@ class _Catalogue:
         compiled = [(_pattern(key), value, key) for key, value in prose.items()]
         # the most specific pattern (the most literal text) first
         self.patterns = sorted(
-            ((regex, value) for regex, value, key in compiled if regex is not None),
+            ((regex, value, key) for regex, value, key in compiled if regex is not None),
             key=lambda item: -len(_FIELD.sub("", item[0].pattern)),
         )
-        self.cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.cache: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {}
+        #: the sets that :func:`recording` fills with the keys a translation used
+        self.recorders: list[set[str]] = []
 
     def translate(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The translation of ``text`` and the English pieces left in it."""
-        if text in self.cache:
-            return self.cache[text]
-        result = self._translate(text)
-        self.cache[text] = result
-        return result
+        if text not in self.cache:
+            self.cache[text] = self._translate(text)
+        result, missing, keys = self.cache[text]
+        for recorder in self.recorders:
+            recorder.update(keys)
+        return result, missing
 
-    def _translate(self, text: str) -> tuple[str, tuple[str, ...]]:
+    def _translate(self, text: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
         if text in self.exact:
-            return self.exact[text], ()
+            return self.exact[text], (), frozenset({text})
         if not english_words(text):  # mathematics, numbers, names, or already translated
-            return text, ()
-        for regex, value in self.patterns:
+            return text, (), frozenset()
+        for regex, value, key in self.patterns:
             match = regex.fullmatch(text)
             if match:
                 fields: dict[str, str] = {}
                 missing: list[str] = []
+                keys = {key}
                 for name, field in match.groupdict().items():
-                    fields[name], left = self.translate(field)
+                    fields[name], left, used = self._part(field)
                     missing += left
-                return _fill(value, fields), tuple(missing)
+                    keys |= used
+                return _fill(value, fields), tuple(missing), frozenset(keys)
         for separator in SEPARATORS:
             pieces = _outside_math(text)
             if any(not is_math and separator in piece for is_math, piece in pieces):
-                parts = _split(pieces, separator)
-                done = [self.translate(part) for part in parts]
-                joined = self.exact.get(separator, separator).join(part for part, _ in done)
-                return joined, tuple(piece for _, left in done for piece in left)
-        return text, (text,)
+                done = [self._part(part) for part in _split(pieces, separator)]
+                joined = self.exact.get(separator, separator).join(part for part, _, _ in done)
+                joined_keys = {separator} if separator in self.exact else set()
+                for _, _, used in done:
+                    joined_keys |= used
+                return joined, tuple(piece for _, left, _ in done for piece in left), frozenset(joined_keys)
+        return text, (text,), frozenset()
+
+    def _part(self, text: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
+        """A part or a field of a text, translated (through the cache)."""
+        self.translate(text)
+        return self.cache[text]
 
 
 def _split(pieces: list[tuple[bool, str]], separator: str) -> list[str]:
@@ -228,6 +252,25 @@ def translate(text: str, lang: str) -> str:
     pattern's translation with the fields put in, or the translations of its parts; else the
     text as it is (a user's own derivation without a translation reads in English)."""
     return _catalogue(lang).translate(text)[0]
+
+
+@contextmanager
+def recording(lang: str) -> Iterator[set[str]]:
+    """The ``PROSE`` keys of ``lang`` that the translations made inside the ``with`` block used
+    (exact entries, patterns, translated separators), so a test can find the keys no text uses.
+
+    >>> with recording("ru") as used:
+    ...     _ = translate("doit, then expand", "ru")
+    >>> sorted(used)
+    [', then ', 'doit', 'expand']
+    """
+    used: set[str] = set()
+    recorders = _catalogue(lang).recorders
+    recorders.append(used)
+    try:
+        yield used
+    finally:
+        recorders.remove(used)
 
 
 def untranslated(text: str, lang: str) -> list[str]:
