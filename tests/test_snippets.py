@@ -18,7 +18,7 @@ def test_every_snippet_builds_for_the_defaults():
 
 def test_options_reach_the_builders():
     assert r"\cdot" in latex_snippet("matrix", zero=r"\cdot")
-    assert "output 6x6" in latex_snippet("figure", (2, 2), 3, stride=2, output_padding=1, transposed=True)
+    assert "output $6 \\times 6$" in latex_snippet("figure", (2, 2), 3, stride=2, output_padding=1, transposed=True)
     assert latex_snippet("size", transposed=True) != latex_snippet("size")
     assert r"\frac{1}{3}" in latex_snippet("bilinear", factor=3)
 

@@ -260,7 +260,7 @@ def any_size() -> Derivation:
             Step(
                 None,
                 X[m],
-                "for an output node $0 \\le m \\le h - 1$",
+                "an output node",
                 DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 1))),
                 where=_between(m, 0, h - 1),
             ),
@@ -273,7 +273,7 @@ def any_size() -> Derivation:
             Step(
                 None,
                 _mean(X[m], X[m + 1]),
-                "between two nodes, $0 \\le m \\le h - 2$",
+                "between two nodes",
                 DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
                 where=_between(m, 0, h - 2),
             ),
@@ -396,7 +396,7 @@ def any_factor() -> Derivation:
         Step(
             None,
             (1 - r / f) * X[m] + (r / f) * X[m + 1],
-            "between two nodes, $0 \\le m \\le h - 2$: linear interpolation",
+            "between two nodes: linear interpolation",
             DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
             where=residues & _between(m, 0, h - 2),
         ),
@@ -492,7 +492,7 @@ def fcn_against_half_pixel() -> Derivation:
             Step(
                 _output(2 * m, taps, 2, 1),
                 X[m - 1] / 4 + 3 * X[m] / 4,
-                "even output $2m$, inside ($1 \\le m \\le h - 1$)",
+                "even output $2m$, inside",
                 euclid(2).then(within((m, 1, h - 1))),
                 where=_between(m, 1, h - 1),
             ),

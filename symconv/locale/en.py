@@ -63,7 +63,6 @@ WORDS: dict[str, Any] = {
     "unit_T2": "T2: the recipe of the transposed convolution, stage by stage",
     "unit_T3_T4": "T3, T4: with $s = 1$ a convolution; for $s > 1$ rows or columns deleted on a lattice",
     "unit_T5": "T5: the transposed convolution drawn for $s = 1, p = 0$; $s = 2, p = 0$; $s = 2, p = 1$",
-    "unit_T6": "T6: the output size of the transposed convolution, $w = (h - 1)s - 2p + q$",
     "unit_B1_B2": "B1, B2: can a transposed convolution interpolate? Bilinear interpolation on a square",
     "unit_B3_B4": "B3, B4: upsampling by 2 needs $s = 2$ and a $3 \\times 3$ kernel",
     "unit_B5": "Exercise B5: bilinear upsampling as a transposed convolution",

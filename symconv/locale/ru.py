@@ -68,7 +68,6 @@ WORDS: dict[str, Any] = {
     "unit_T2": "T2: рецепт транспонированной свёртки по этапам",
     "unit_T3_T4": "T3, T4: при $s = 1$ это свёртка; при $s > 1$ строки или столбцы удаляются по решётке",
     "unit_T5": "T5: транспонированная свёртка при $s = 1, p = 0$; $s = 2, p = 0$; $s = 2, p = 1$",
-    "unit_T6": "T6: размер выхода транспонированной свёртки, $w = (h - 1)s - 2p + q$",
     "unit_B1_B2": "B1, B2: может ли транспонированная свёртка интерполировать? Билинейная интерполяция на квадрате",
     "unit_B3_B4": "B3, B4: увеличение в два раза требует $s = 2$ и фильтра $3 \\times 3$",
     "unit_B5": "Задание B5: билинейное увеличение как транспонированная свёртка",
@@ -627,8 +626,8 @@ PROSE: dict[str, str] = {
     "a stride-1 convolution with a $q$-wide kernel: $w = w' - (q - 1)$": (
         "свёртка с шагом 1 и ядром ширины $q$: $w = w' - (q - 1)$"
     ),
-    "between two nodes, {condition}": "между двумя узлами, {condition}",
-    "between two nodes, {condition}: linear interpolation": "между двумя узлами, {condition}: линейная интерполяция",
+    "between two nodes": "между двумя узлами",
+    "between two nodes: linear interpolation": "между двумя узлами: линейная интерполяция",
     r"chain rule; $\partial X_i / \partial X_j = \delta_{i,j}$ collapses the sum over $i$": (
         r"цепное правило; $\partial X_i / \partial X_j = \delta_{i,j}$ снимает сумму по $i$"
     ),
@@ -639,7 +638,7 @@ PROSE: dict[str, str] = {
     "entry by entry: bilinear interpolation with align_corners=True": (
         "поэлементно: билинейная интерполяция с align_corners=True"
     ),
-    "even output $2m$, inside ({condition})": "чётный выход $2m$ внутри ({condition})",
+    "even output $2m$, inside": "чётный выход $2m$ внутри",
     "even output $2m$: only $k = 1$, $o = m$ ($2m = 2o - 1 + k$ forces $k$ odd)": (
         "чётный выход $2m$: только $k = 1$, $o = m$ (из $2m = 2o - 1 + k$ следует, что $k$ нечётно)"
     ),
@@ -653,7 +652,7 @@ PROSE: dict[str, str] = {
     r"for an output $0 \le j \le w - 1$ every position $j + d m$ lies in the padded input": (
         r"для выхода $0 \le j \le w - 1$ каждая позиция $j + d m$ лежит в добитом входе"
     ),
-    "for an output node {condition}": "для выхода в узле, {condition}",
+    "an output node": "выход в узле",
     "half-pixel: output $2m$ samples $(2m + 1/2)/2 - 1/2 = m - 1/4$": (
         "сдвиг на полпикселя: выход $2m$ берёт значение в точке $(2m + 1/2)/2 - 1/2 = m - 1/4$"
     ),

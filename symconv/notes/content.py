@@ -305,8 +305,13 @@ def sizes_part(lang: str, latex: Any) -> Part:
     from ..derivations.conv_arithmetic import table
 
     w = words(lang)
-    units = [Unit(w["unit_T6"], (Text(w["T6"], "T6"),))]
-    units += _proofs("sizes")
+    # T6 is stated where it is proved (one heading, the derivation's)
+    units = [
+        Unit(unit.title, (Text(w["T6"], "T6"), *unit.blocks))
+        if any(isinstance(b, Proof) and b.derivation.name == "transposed-size" for b in unit.blocks)
+        else unit
+        for unit in _proofs("sizes")
+    ]
     units.append(Unit(w["table"], (Formula((table(),)),)))
     units += _proofs("conv_arithmetic")
     return Part(w["sizes"], tuple(units))

@@ -205,7 +205,8 @@ def _block(block: Any, printer: FittingPrinter, lang: str, reports: dict[str, Re
     if isinstance(block, Figure):
         return [_figure(block, medium, lang)]
     if isinstance(block, Overlays):  # the article: one of the pictures
-        caption = [f"{{\\small {text_latex(translate(block.caption, lang))}:}}\\par"] if block.caption else []
+        said = text_latex(translate(block.caption, lang))
+        caption = [f"{{\\small {said[:1].upper() + said[1:]}:}}\\par"] if block.caption else []
         return caption + [_overlay_body(block, block.shown, printer, medium, medium.height) + "\\medskip"]
     if isinstance(block, Proof):
         report = reports[block.derivation.name]

@@ -122,7 +122,8 @@ def _caption(x: float, cells: int, rows: int, text: str, unit: float) -> str:
 
 
 def _size(shape: tuple[int, ...]) -> str:
-    return "x".join(map(str, shape))
+    """A shape in a caption, typeset: ``$4 \\times 4$``."""
+    return "$" + " \\times ".join(map(str, shape)) + "$"
 
 
 def scene_figure(
