@@ -83,6 +83,24 @@ def test_every_catalogue_has_the_three_names():
         assert isinstance(module.WORDS, dict) and isinstance(module.PROSE, dict) and isinstance(module.PREAMBLE, str)
 
 
+def test_every_language_has_the_same_words_and_each_word_is_used():
+    """The catalogues' WORDS have the same keys (and the same captions), and every key is used by
+    the code: a word no document prints is a word nobody translates again."""
+    from pathlib import Path
+
+    english = catalogue("en").WORDS
+    for lang in LANGUAGES:
+        words = catalogue(lang).WORDS
+        assert set(words) == set(english), (lang, set(words) ^ set(english))
+        assert set(words["captions"]) == set(english["captions"]), lang
+    package = Path(catalogue("en").__file__).parents[1]
+    code = "\n".join(
+        path.read_text() for path in package.rglob("*.py") if "locale" not in path.relative_to(package).parts
+    )
+    unused = [key for key in english if f'"{key}"' not in code and f"'{key}'" not in code]
+    assert unused == []
+
+
 def test_translations_keep_the_mathematics():
     """A translation keeps its key's fields; its own text outside math has no English words."""
     prose = catalogue("ru").PROSE
