@@ -298,7 +298,7 @@ def _lines(text: str) -> int:
 
 
 def _static_frame(title: str, body: list[str], size: str = "\\small") -> str:
-    return "\\begin{frame}[allowframebreaks=0.85]{" + title + "}\n" + size + "\n" + "\n".join(body) + "\n\\end{frame}"
+    return "\\begin{frame}[t,allowframebreaks=0.85]{" + title + "}\n" + size + "\n" + "\n".join(body) + "\n\\end{frame}"
 
 
 def _overlay_frame(
