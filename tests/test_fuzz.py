@@ -171,7 +171,7 @@ WORDS = [
 ]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.sampled_from(["matrix", "im2col", "steps", "size", "latex", "prove", "bogus", "notes"]),
     st.lists(st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=5)), max_size=8),

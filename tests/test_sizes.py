@@ -112,20 +112,13 @@ def test_conv_arithmetic_table():
     )
 
 
-@settings(max_examples=2000)
-@given(st.tuples(st.integers(1, 64), st.integers(1, 7), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4)))
-def test_conv_size_agrees_with_torch(torch, values):
+_CONV_SIZES = st.tuples(st.integers(1, 64), st.integers(1, 7), st.integers(1, 5), st.integers(0, 4), st.integers(1, 4))
+
+
+def _conv_size_matches_torch(torch, values):
     h_, q_, s_, p_, d_ = values
-    x = torch.zeros(
-        1,
-        1,
-        h_,
-    )
-    weight = torch.zeros(
-        1,
-        1,
-        q_,
-    )
+    x = torch.zeros(1, 1, h_)
+    weight = torch.zeros(1, 1, q_)
     if d_ * (q_ - 1) + 1 > h_ + 2 * p_:
         with pytest.raises(SpecError):
             conv_output_size(h_, q_, s_, p_, d_)
@@ -134,6 +127,19 @@ def test_conv_size_agrees_with_torch(torch, values):
         return
     out = torch.nn.functional.conv1d(x, weight, stride=s_, padding=p_, dilation=d_)
     assert out.shape[-1] == conv_output_size(h_, q_, s_, p_, d_)
+
+
+@settings(max_examples=400)
+@given(_CONV_SIZES)
+def test_conv_size_agrees_with_torch(torch, values):
+    _conv_size_matches_torch(torch, values)
+
+
+@pytest.mark.slow
+@settings(max_examples=5000)
+@given(_CONV_SIZES)
+def test_conv_size_agrees_with_torch_sweep(torch, values):
+    _conv_size_matches_torch(torch, values)
 
 
 @settings(max_examples=2000)
