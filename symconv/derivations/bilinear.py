@@ -60,6 +60,7 @@ from symconv.proof import (
     within,
     zero_extension,
 )
+from symconv.proof.display import unevaluated
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -79,7 +80,7 @@ def _output(j: sympy.Expr, taps: list[Rational], s: int, p: int) -> Sum:
 
 def _written(build: Any) -> Any:
     """``build()`` with SymPy's evaluation off: the arithmetic as the step states it."""
-    with sympy.evaluate(False):
+    with unevaluated():
         return build()
 
 

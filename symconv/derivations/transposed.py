@@ -39,6 +39,7 @@ from symconv.proof import (
     DOIT_EXPAND,
     EXPAND,
     SUMS,
+    Chained,
     Check,
     Derivation,
     Step,
@@ -57,6 +58,42 @@ W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("
 
 #: Definitions of the vocabulary substituted (the padded and zero-inserted inputs, C, the rotated kernel).
 DEFINITIONS_SUBSTITUTED = zero_extension(*DEFINITIONS)
+
+
+def _landing_written(o: sympy.Expr, q: sympy.Expr, s: sympy.Expr, p: sympy.Expr, d: sympy.Expr) -> sympy.Expr:
+    """``s o + d(q-1) - p`` as the seminar writes it (a display form of the landing position)."""
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    return A(sympy.Mul(s, o, evaluate=False), sympy.Mul(d, A(q, -1), evaluate=False), -p)
+
+
+def _times_stride(expr: sympy.Expr, s: sympy.Expr) -> sympy.Expr:
+    """``expr s`` unevaluated, ``expr`` itself for ``s = 1``."""
+    return expr if s == 1 else sympy.Mul(expr, s, evaluate=False)
+
+
+def _written_recipe(recipe_input: sympy.Basic) -> tuple[sympy.Expr, list[sympy.Expr]]:
+    """The definition of ``Y^ins`` as the seminar writes it (checked equal to its ``unfold()``), and
+    the recipe's last outputs ``(h-1)s - 2p + d(q-1) + a`` per axis, as written."""
+    base, t, o, h, q, s, p, d, a = recipe_input.args
+    n = range(len(t))
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    M = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
+    landed = [sympy.KroneckerDelta(t[j], _landing_written(o[j], q[j], s[j], p[j], d[j]), evaluate=False) for j in n]
+    values = Sum(M(*landed, base[tuple(o)]), *[(o[j], 0, A(h[j], -1)) for j in n])
+    last = [A(_times_stride(A(h[j], -1), s[j]), M(2, A(M(d[j], A(q[j], -1)), -p[j])), a[j]) for j in n]
+    inside = Chained(
+        *[c for j in n for c in (sympy.Le(0, t[j], evaluate=False), sympy.Le(t[j], last[j], evaluate=False))]
+    )
+    shown = Piecewise((values, inside), (0, True), evaluate=False)
+    outputs = [A(_times_stride(A(h[j], -1), s[j]), -2 * p[j], M(d[j], A(q[j], -1)), a[j]) for j in n]
+    return shown, outputs
+
+
+def _outputs_written(j: tuple[sympy.Expr, ...], last: list[sympy.Expr]) -> Chained:
+    """``0 <= j <= last`` for every axis, as written."""
+    return Chained(
+        *[c for jn, ln in zip(j, last) for c in (sympy.Le(0, jn, evaluate=False), sympy.Le(jn, ln, evaluate=False))]
+    )
 
 
 def _between(variables: tuple[sympy.Symbol, ...], sizes: tuple[sympy.Expr, ...]) -> sympy.Basic:
@@ -120,6 +157,10 @@ def recipe_theorem(ndim: int) -> Derivation:
     for n in range(1, ndim):  # one axis at a time: each condition involves one axis only
         inside = inside.then(within((j[n], 0, outputs[n] - 1)), name=inside.name)
 
+    defined = conv.recipe_input(Y, conv.indices("t"), o)
+    defined_shown, last_output = _written_recipe(defined)
+    rotated_shown = W[tuple(sympy.Add(qn, -1, -mn, evaluate=False) for qn, mn in zip(conv.kernel_size, m))]
+
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
             t = random_tspec(rng, ndim)
@@ -140,14 +181,19 @@ def recipe_theorem(ndim: int) -> Derivation:
         ),
         steps=(
             Step.definition(
-                conv.recipe_input(Y, conv.indices("t"), o),
-                conv.recipe_input(Y, conv.indices("t"), o).unfold(),
+                defined,
+                defined.unfold(),
                 "zeros inserted and padded: input $o$ sits at $s o + d(q-1) - p$, the length is "
                 "$(h-1)s + 1 + 2(d(q-1) - p) + a$",
                 DEFINITIONS_SUBSTITUTED,
+                display_rhs=defined_shown,
             ),
             Step.definition(
-                conv.rotated(W, m), conv.rotated(W, m).unfold(), "the rotated kernel", DEFINITIONS_SUBSTITUTED
+                conv.rotated(W, m),
+                conv.rotated(W, m).unfold(),
+                "the rotated kernel",
+                DEFINITIONS_SUBSTITUTED,
+                display_rhs=rotated_shown,
             ),
             Step(
                 recipe,
@@ -155,6 +201,7 @@ def recipe_theorem(ndim: int) -> Derivation:
                 "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
                 DEFINITIONS_SUBSTITUTED.then(inside).then(SUMS, name="definitions substituted; " + inside.name),
                 where=_between(j, outputs),
+                display_where=_outputs_written(j, last_output),
             ),
             Step(
                 None,
@@ -272,6 +319,7 @@ def stride_one_theorem() -> Derivation:
                 "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
                 DEFINITIONS_SUBSTITUTED.then(within((j[0], 0, outputs[0] - 1))),
                 where=_between(j, outputs),
+                display_where=_outputs_written(j, _written_recipe(conv.recipe_input(Y, j, o))[1]),
             ),
             Step(
                 None,
