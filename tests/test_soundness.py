@@ -570,3 +570,18 @@ def test_a_true_condition_as_written_verifies_and_is_shown():
     derivation = _conditioned(written_condition("0 <= j <= x - 1", j=_j, x=_x))
     assert derivation.check().ok
     assert derivation.steps[0].displayed().print_where(LatexPrinter()) == r"0 \le j \le x - 1"
+
+
+def test_a_piecewise_as_built_with_a_false_condition_fails_the_step():
+    from sympy.functions.elementary.piecewise import ExprCondPair
+
+    from symconv.proof import EXPAND, Derivation, Step, as_built, written_condition
+
+    checked = Piecewise((_j, (_j >= 0) & (_j <= _x - 1)), (0, True))
+    for text, ok in (("0 <= j <= x - 1", True), ("0 <= j <= x", False), ("0 < j <= x - 1", False)):
+        shown = as_built(
+            Piecewise, as_built(ExprCondPair, _j, written_condition(text, j=_j, x=_x)), ExprCondPair(0, True)
+        )
+        step = Step(sympy.Add(checked, 0, evaluate=False), checked, "as built", EXPAND, display_rhs=shown)
+        report = Derivation("piecewise", "A condition inside a Piecewise", "", steps=(step,)).check()
+        assert report.ok is ok, (text, report)

@@ -37,6 +37,7 @@ form differs fails (:meth:`~.derivation.Derivation.report` reports it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -60,6 +61,7 @@ __all__ = [
     "Chained",
     "written_condition",
     "unevaluated",
+    "as_built",
 ]
 
 #: A matrix with more entries than this is never printed to be compared with another one: a
@@ -86,12 +88,23 @@ def written(text: str, **symbols: Any) -> Any:
     if isinstance(expr, tuple):  # several expressions, separated by commas
         expr = sympy.Tuple(*expr)
     expr = _tidy(expr)
-    unknown = sorted(str(symbol) for symbol in expr.free_symbols if symbols.get(str(symbol)) is not symbol)
+    unknown = sorted(str(symbol) for symbol in expr.free_symbols if not _given(symbol, symbols))
     if unknown:
         raise SpecError(
             "text", f"written {text!r} uses {', '.join(unknown)}, which is not given; pass every symbol it uses"
         )
     return expr
+
+
+def _given(symbol: Any, symbols: dict[str, Any]) -> bool:
+    """Whether a free symbol of a written text is one of the given ones (an entry ``W[k]`` of a
+    given ``IndexedBase`` too: its indices are free symbols of their own)."""
+    if isinstance(symbol, sympy.Indexed):
+        symbol = symbol.base
+    given = symbols.get(str(symbol.label if isinstance(symbol, sympy.IndexedBase) else symbol))
+    if isinstance(given, sympy.IndexedBase):  # the base itself (rebuilt as written) or its label
+        return given == symbol or given.label is symbol
+    return given is symbol
 
 
 def _tidy(expr: Any) -> Any:
@@ -354,15 +367,58 @@ class Chained(sympy.logic.boolalg.Boolean):
 
 def written_condition(text: str, **symbols: Any) -> Chained:
     """A condition as written (:class:`Chained`): chains of inequalities separated by commas,
-    ``"0 <= j <= (h - 1)*s - 2*p, 0 <= b < x"``, parsed as :func:`written` parses a side.
+    ``"0 <= j <= (h - 1)*s - 2*p, 0 <= b < x"``; each expression is parsed by :func:`written` and
+    each relation built unevaluated, so ``0 <= u - n`` stays as written.
 
     >>> import sympy
-    >>> a, b, x = sympy.symbols("a b x", integer=True)
+    >>> a, b, x, u, n = sympy.symbols("a b x u n", integer=True)
     >>> written_condition("0 <= a < x, 0 <= b < x", a=a, b=b, x=x).args
     (0 <= a, a < x, 0 <= b, b < x)
+    >>> print(written_condition("0 <= u - n <= x - 1", u=u, n=n, x=x))
+    0 <= u - n <= x - 1
+    >>> written_condition("0 <= a, a", a=a)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: text: written condition '0 <= a, a' has a chain without a relation (0 <= j < h)
     """
-    parsed = written(f"({text},)", **symbols)  # a tuple of chains, one or more
+    relations = {"<=": sympy.LessThan, "<": sympy.StrictLessThan, ">=": sympy.GreaterThan, ">": sympy.StrictGreaterThan}
     conjuncts: list[Any] = []
-    for chain in parsed if isinstance(parsed, (tuple, sympy.Tuple)) else (parsed,):
-        conjuncts.extend(chain.args if isinstance(chain, sympy.And) else (chain,))
+    for chain in _top_level_split(text, ","):
+        parts = re.split(r"(<=|>=|<|>)", chain)
+        if len(parts) < 3:
+            raise SpecError("text", f"written condition {text!r} has a chain without a relation (0 <= j < h)")
+        exprs = [written(part.strip(), **symbols) for part in parts[::2]]
+        for left, op, right in zip(exprs, parts[1::2], exprs[1:]):
+            conjuncts.append(relations[op](left, right, evaluate=False))
     return Chained(*conjuncts)
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` outside parentheses and brackets."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == separator and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def as_built(cls: type, *args: Any) -> Any:
+    """``cls(*args)`` built without its constructor's rewriting: a display form whose parts stay as
+    written where even ``evaluate=False`` rewrites them (``Piecewise`` puts its conditions in a
+    canonical form, ``Sum`` folds a ``Piecewise``). Like every display form it is only printed and
+    compared after :func:`rebuilt`, which builds it again with its constructor.
+
+    >>> import sympy
+    >>> u, n, h = sympy.symbols("u n h", integer=True)
+    >>> condition = written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h)
+    >>> pair = as_built(sympy.functions.elementary.piecewise.ExprCondPair, u, condition)
+    >>> shown = as_built(sympy.Piecewise, pair, sympy.functions.elementary.piecewise.ExprCondPair(0, True))
+    >>> print(sympy.latex(shown))
+    \\begin{cases} u & \\text{for}\\: 0 \\le u - n \\le h - 1 \\\\0 & \\text{otherwise} \\end{cases}
+    """
+    return Basic.__new__(cls, *args)
