@@ -348,6 +348,12 @@ def ambiguity_theorem() -> Derivation:
                 h,
                 "$s \\lfloor n/s \\rfloor + (n \\bmod s) = n$ for $n = h + 2p - d(q-1) - 1$",
                 integer_parts(),
+                display_lhs=written(
+                    "s*floor((h + 2*p - d*(q - 1) - 1)/s) + Mod(h + 2*p - d*(q - 1) - 1, s) - 2*p + d*(q - 1) + 1",
+                    Mod=lambda x, m: sympy.Mod(x, m, evaluate=False),
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
             ),
         ),
         checks=(
@@ -399,6 +405,11 @@ def same_padding_theorem() -> Derivation:
                 h,
                 "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$",
                 EXPAND,
+                display_lhs=written(
+                    "h + floor(d*(q - 1)/2) + U(d*(q - 1) - floor(d*(q - 1)/2)) - d*(q - 1) - 1 + 1",
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
             ),
             Step(
                 after - before, sympy.Mod(total, 2), "the extra zero, when $d(q-1)$ is odd, goes after", integer_parts()
