@@ -64,6 +64,10 @@ def subpixel_theorem() -> Derivation:
         (o, 0, h - 1),
     )
     phase = Sum(W[s * n + r] * ZeroPadded(Y, (u - n,), (h,)), (n, 0, m - 1))
+    letters = {
+        "u": u, "o": o, "k": k, "n": n, "c": c, "s": s, "m": m, "h": h, "r": r, "W": W, "Y": Y,
+        "KroneckerDelta": lambda i, j: KroneckerDelta(i, j, evaluate=False),
+    }  # fmt: skip
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
@@ -84,7 +88,20 @@ def subpixel_theorem() -> Derivation:
             "with the sub-kernel $W^{(r)}_n = W_{s n + r}$; the phases interleave (periodic shuffle)."
         ),
         steps=(
-            Step(full, split, "write the tap $k = s n + c$ with $0 \\le c < s$", split_sum(k, s, n, c, m)),
+            Step(
+                full,
+                split,
+                "write the tap $k = s n + c$ with $0 \\le c < s$",
+                split_sum(k, s, n, c, m),
+                display_lhs=written(
+                    "Sum(KroneckerDelta(s*u + r, s*o + k)*W[k]*Y[o], (k, 0, s*m - 1), (o, 0, h - 1))", **letters
+                ),
+                display_rhs=written(
+                    "Sum(KroneckerDelta(s*u + r, s*o + s*n + c)*W[s*n + c]*Y[o], (c, 0, s - 1), (n, 0, m - 1), "
+                    "(o, 0, h - 1))",
+                    **letters,
+                ),
+            ),
             Step(
                 None,
                 Sum(W[s * n + r] * Piecewise((Y[u - n], (u - n >= 0) & (u - n <= h - 1)), (0, True)), (n, 0, m - 1)),
@@ -109,6 +126,10 @@ def subpixel_theorem() -> Derivation:
                 phase,
                 "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
                 zero_extension(*DEFINITIONS),
+                display_rhs=Sum(
+                    sympy.Mul(W[written("s*n + r", s=s, n=n, r=r)], ZeroPadded(Y, (u - n,), (h,)), evaluate=False),
+                    (n, 0, written("m - 1", m=m)),
+                ),
             ),
             Step.specialisation(  # the formula W_{s n + r} with the numbers put in: shown by its values
                 sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),

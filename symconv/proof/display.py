@@ -113,8 +113,13 @@ def _tidy(expr: Any) -> Any:
         return expr
     if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and expr.args[0] == -1 and expr.args[1].is_Number:
         return -expr.args[1]
-    with unevaluated():
-        return expr.func(*[_tidy(arg) for arg in expr.args])
+    args = [_tidy(arg) for arg in expr.args]
+    if all(new is old for new, old in zip(args, expr.args)):
+        return expr  # nothing tidied: the node as parsed
+    if isinstance(expr, (sympy.core.operations.AssocOp, sympy.core.relational.Relational, sympy.Pow, sympy.Function)):
+        return expr.func(*args, evaluate=False)
+    # any other node as parsed with its parts tidied, not built again (a Sum's constructor would add a factor 1)
+    return Basic.__new__(type(expr), *args)
 
 
 @contextmanager
