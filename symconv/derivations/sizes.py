@@ -399,7 +399,17 @@ def same_padding_theorem() -> Derivation:
             "after, as in TensorFlow); the output keeps the input's size."
         ),
         steps=(
-            Step(sympy.Add(before, after, evaluate=False), total, "the two sides add up to $d(q-1)$", EXPAND),
+            Step(
+                sympy.Add(before, after, evaluate=False),
+                total,
+                "the two sides add up to $d(q-1)$",
+                EXPAND,
+                display_lhs=written(  # before, then after, as PyTorch pads them
+                    "floor(d*(q - 1)/2) + U(d*(q - 1) - floor(d*(q - 1)/2))",
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
+            ),
             Step(
                 unevaluated(lambda: conv_output_size(h, q, 1, (before, after), d)),
                 h,
