@@ -103,8 +103,10 @@ def _given(symbol: Any, symbols: dict[str, Any]) -> bool:
         symbol = symbol.base
     given = symbols.get(str(symbol.label if isinstance(symbol, sympy.IndexedBase) else symbol))
     if isinstance(given, sympy.IndexedBase):  # the base itself (rebuilt as written) or its label
-        return given == symbol or given.label is symbol
-    return given is symbol
+        return bool(given == symbol or given.label == symbol)
+    # equal, not identical: a symbol equals another of its name only with the same assumptions (and
+    # SymPy's cache, cleared by unevaluated(), is what makes equal symbols identical)
+    return isinstance(given, sympy.Symbol) and bool(given == symbol)
 
 
 def _tidy(expr: Any) -> Any:
