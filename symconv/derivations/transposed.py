@@ -47,6 +47,7 @@ from symconv.proof import (
     reindex,
     require,
     within,
+    written,
     zero_extension,
 )
 from symconv.proof.run import run
@@ -66,9 +67,9 @@ def _landing_written(o: sympy.Expr, q: sympy.Expr, s: sympy.Expr, p: sympy.Expr,
     return A(sympy.Mul(s, o, evaluate=False), sympy.Mul(d, A(q, -1), evaluate=False), -p)
 
 
-def _times_stride(expr: sympy.Expr, s: sympy.Expr) -> sympy.Expr:
-    """``expr s`` unevaluated, ``expr`` itself for ``s = 1``."""
-    return expr if s == 1 else sympy.Mul(expr, s, evaluate=False)
+def _stride_terms(h: sympy.Expr, s: sympy.Expr) -> tuple[sympy.Expr, ...]:
+    """The terms of ``(h-1)s`` as written: ``(h - 1) s``, or ``h, -1`` for ``s = 1``."""
+    return (h, -1) if s == 1 else (sympy.Mul(sympy.Add(h, -1, evaluate=False), s, evaluate=False),)
 
 
 def _written_recipe(recipe_input: sympy.Basic) -> tuple[sympy.Expr, list[sympy.Expr]]:
@@ -80,12 +81,12 @@ def _written_recipe(recipe_input: sympy.Basic) -> tuple[sympy.Expr, list[sympy.E
     M = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
     landed = [sympy.KroneckerDelta(t[j], _landing_written(o[j], q[j], s[j], p[j], d[j]), evaluate=False) for j in n]
     values = Sum(M(*landed, base[tuple(o)]), *[(o[j], 0, A(h[j], -1)) for j in n])
-    last = [A(_times_stride(A(h[j], -1), s[j]), M(2, A(M(d[j], A(q[j], -1)), -p[j])), a[j]) for j in n]
+    last = [A(*_stride_terms(h[j], s[j]), M(2, A(M(d[j], A(q[j], -1)), -p[j])), a[j]) for j in n]
     inside = Chained(
         *[c for j in n for c in (sympy.Le(0, t[j], evaluate=False), sympy.Le(t[j], last[j], evaluate=False))]
     )
     shown = Piecewise((values, inside), (0, True), evaluate=False)
-    outputs = [A(_times_stride(A(h[j], -1), s[j]), -2 * p[j], M(d[j], A(q[j], -1)), a[j]) for j in n]
+    outputs = [A(*_stride_terms(h[j], s[j]), -2 * p[j], M(d[j], A(q[j], -1)), a[j]) for j in n]
     return shown, outputs
 
 
@@ -281,6 +282,7 @@ def stride_one_theorem() -> Derivation:
         *conv.taps(m),
     )
     window = Sum(conv.rotated(W, m) * padded.padded(Y, padded.position(j, m)), *conv.taps(m))
+    letters = {"j": j[0], "d": d, "m": m[0], "q": q, "p": p, "U": sympy.UnevaluatedExpr}
     outputs = conv.transposed_output_size()
 
     def same_matrix(rng: random.Random, count: int = 40) -> str:
@@ -327,6 +329,14 @@ def stride_one_theorem() -> Derivation:
                 "the delta picks $o = j + d m - (d(q-1) - p)$, 0 outside the input: the sliding window of the "
                 "convolution with stride 1 and padding $d(q-1) - p$ over the zero-padded input",
                 COLLAPSE.then(DEFINITIONS_SUBSTITUTED),
+                display_rhs=Sum(
+                    sympy.Mul(
+                        conv.rotated(W, m),
+                        padded.padded(Y, (written("j + d*m - U(d*(q - 1) - p)", **letters),)),
+                        evaluate=False,
+                    ),
+                    (m[0], 0, written("q - 1", q=q)),
+                ),
             ),
         ),
         checks=(Check("transposed matrix = convolution matrix with the rotated kernel", same_matrix),),
