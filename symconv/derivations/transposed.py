@@ -13,6 +13,7 @@ r"""T1-T4 and backpropagation: the transposed convolution for every spec.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import numpy as np
 import sympy
@@ -90,6 +91,31 @@ def _written_recipe(recipe_input: sympy.Basic) -> tuple[sympy.Expr, list[sympy.E
     return shown, outputs
 
 
+def _written_spread(
+    conv: SymbolicConv, W: IndexedBase, Y: IndexedBase, j: Any, o: Any, m: Any, k: Any
+) -> tuple[Any, Any]:
+    """The recipe's sum after the definitions, as written: ``delta_{j + d m, s o + d(q-1) - p}``, and
+    after ``m = q - 1 - k``: ``delta_{j + d(q - 1 - k), s o + d(q-1) - p}``."""
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    M = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
+    h, q, s, p, d = conv.input_size, conv.kernel_size, conv.stride, conv.padding, conv.dilation
+    n = range(len(j))
+    inputs = [(o[i], 0, A(h[i], -1)) for i in n]
+
+    def deltas(tap: Any) -> list[Any]:
+        return [
+            sympy.KroneckerDelta(
+                A(j[i], M(d[i], tap[i])), _landing_written(o[i], q[i], s[i], p[i], d[i]), evaluate=False
+            )
+            for i in n
+        ]
+
+    spread = Sum(M(conv.rotated(W, m), Sum(M(*deltas(m), Y[o]), *inputs)), *[(m[i], 0, A(q[i], -1)) for i in n])
+    rotated = [A(q[i], -1, -k[i]) for i in n]
+    reindexed = Sum(M(W[k], Sum(M(*deltas(rotated), Y[o]), *inputs)), *[(k[i], 0, A(q[i], -1)) for i in n])
+    return spread, reindexed
+
+
 def _outputs_written(j: tuple[sympy.Expr, ...], last: list[sympy.Expr]) -> Chained:
     """``0 <= j <= last`` for every axis, as written."""
     return Chained(
@@ -147,6 +173,7 @@ def recipe_theorem(ndim: int) -> Derivation:
     spread = Sum(conv.rotated(W, m) * Sum(landed * Y[o], *conv.inputs(o)), *conv.taps(m))
     unrotated = {mn: rotated_tap(kn, qn) for mn, kn, qn in zip(m, k, conv.kernel_size)}
     reindexed = Sum(W[k] * Sum(landed.xreplace(unrotated) * Y[o], *conv.inputs(o)), *conv.taps(k))
+    spread_shown, reindexed_shown = _written_spread(conv, W, Y, j, o, m, k)
     outputs = conv.transposed_output_size()
     transformation: Transformation = reindex(m[0], unrotated[m[0]], k[0])
     for n in range(1, ndim):
@@ -203,12 +230,14 @@ def recipe_theorem(ndim: int) -> Derivation:
                 DEFINITIONS_SUBSTITUTED.then(inside).then(SUMS, name="definitions substituted; " + inside.name),
                 where=_between(j, outputs),
                 display_where=_outputs_written(j, last_output),
+                display_rhs=spread_shown,
             ),
             Step(
                 None,
                 reindexed,
                 "substitute $m = q - 1 - k$: the rotated kernel becomes $W_k$",
                 DEFINITIONS_SUBSTITUTED.then(transformation),
+                display_rhs=reindexed_shown,
             ),
             Step(
                 None,

@@ -70,7 +70,8 @@ def _side(obj: Any, printer: PrettyPrinter, written: bool) -> prettyForm:
 
 
 def pretty_step(step: Any, width: int = 100) -> str:
-    """The shown sides of ``step`` drawn by SymPy's pretty printer (``= rhs`` in a chain)."""
+    """The shown sides of ``step`` drawn by SymPy's pretty printer (``= rhs`` in a chain); a relation
+    wider than ``width`` columns puts ``= rhs`` on the lines under its left side."""
     shown = step.displayed()
     printer = _Pretty({"use_unicode": True, "wrap_line": False, "num_columns": width})
     parts: list[prettyForm] = []
@@ -83,7 +84,11 @@ def pretty_step(step: Any, width: int = 100) -> str:
     form = parts[0]
     for part in parts[1:]:
         form = prettyForm(*form.right(part))
-    text = form.render(wrap_line=False)
+    if form.width() > width and len(parts) == 3:  # too wide for one line: "= rhs" under the left side
+        below = prettyForm(*prettyForm(f"{shown.relation} ").right(parts[2]))
+        text = parts[0].render(wrap_line=False) + "\n" + below.render(wrap_line=False)
+    else:
+        text = form.render(wrap_line=False)
     if shown.where is not None:
         text += "\n" + _condition(shown, printer).render(wrap_line=False)
     return text
