@@ -36,7 +36,7 @@ def test_notes_contain_the_seminar(english):
     assert english.notes.count("\\section{") >= 4 and len(english.reports) >= 30
     assert all(report.ok for report in english.reports.values())
     assert "Assuming $a < s$." in english.notes  # hypotheses and where-conditions are shown
-    assert "(for $0 \\leq m \\leq h - 1$)" in english.notes
+    assert "(for $0 \\le m \\le h - 1$)" in english.notes
 
 
 def test_worked_example_and_topics(shared_reports):

@@ -528,3 +528,60 @@ TRUE = [
 def test_a_correct_instance_still_verifies(derivation):
     report = derivation.check(seed=0)
     assert report.ok, report.failure()
+
+
+# A condition's display form (Step.display_where) is checked like a side's: a false one fails the step.
+_j, _x = sympy.symbols("j x", integer=True)
+_WHERE = sympy.And(_j >= 0, _j <= _x - 1)
+_FALSE_CONDITIONS = {
+    "bound-off-by-one": "0 <= j <= x",
+    "strict-for-non-strict": "0 < j <= x - 1",
+    "a-conjunct-dropped": "j <= x - 1",
+    "a-conjunct-added": "0 <= j <= x - 1, 0 <= x",
+}
+
+
+def _conditioned(display_where):
+    from symconv.proof import EXPAND, Derivation, Step
+
+    step = Step(
+        (_j + 1) ** 2, _j**2 + 2 * _j + 1, "binomial formula", EXPAND, where=_WHERE, display_where=display_where
+    )
+    return Derivation("condition", "A condition as written", "", steps=(step,))
+
+
+@pytest.mark.parametrize("text", _FALSE_CONDITIONS.values(), ids=_FALSE_CONDITIONS.keys())
+def test_a_false_condition_as_written_fails_the_step(text):
+    from symconv.proof import written_condition
+
+    for seed in SEEDS:
+        report = _conditioned(written_condition(text, j=_j, x=_x)).check(seed=seed)
+        assert not report.ok and not report.steps[0].exact, f"seed {seed}: {report}"
+    assert "condition: the display form" in report.steps[0].exact_detail
+
+
+def test_a_true_condition_as_written_verifies_and_is_shown():
+    from sympy.printing.latex import LatexPrinter
+
+    from symconv.proof import written_condition
+
+    derivation = _conditioned(written_condition("0 <= j < x", j=_j, x=_x))
+    assert derivation.check().ok is False  # j < x is not written j <= x - 1: structure, not integers
+    derivation = _conditioned(written_condition("0 <= j <= x - 1", j=_j, x=_x))
+    assert derivation.check().ok
+    assert derivation.steps[0].displayed().print_where(LatexPrinter()) == r"0 \le j \le x - 1"
+
+
+def test_a_piecewise_as_built_with_a_false_condition_fails_the_step():
+    from sympy.functions.elementary.piecewise import ExprCondPair
+
+    from symconv.proof import EXPAND, Derivation, Step, as_built, written_condition
+
+    checked = Piecewise((_j, (_j >= 0) & (_j <= _x - 1)), (0, True))
+    for text, ok in (("0 <= j <= x - 1", True), ("0 <= j <= x", False), ("0 < j <= x - 1", False)):
+        shown = as_built(
+            Piecewise, as_built(ExprCondPair, _j, written_condition(text, j=_j, x=_x)), ExprCondPair(0, True)
+        )
+        step = Step(sympy.Add(checked, 0, evaluate=False), checked, "as built", EXPAND, display_rhs=shown)
+        report = Derivation("piecewise", "A condition inside a Piecewise", "", steps=(step,)).check()
+        assert report.ok is ok, (text, report)

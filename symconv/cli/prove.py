@@ -64,8 +64,9 @@ def find(name: str) -> list:
         return sources.derivations_of(sources.load(name))
     try:
         return derivations.find(name)
-    except SpecError:
-        pass
+    except SpecError as error:  # only "not one of the seminar's": a derivation that fails to build says so
+        if not (error.parameter == "name" and error.rule.startswith("no derivation or topic")):
+            raise
     try:
         return sources.derivations_of(sources.load(name))
     except SpecError as error:

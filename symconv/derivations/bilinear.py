@@ -58,8 +58,10 @@ from symconv.proof import (
     require,
     split_sum,
     within,
+    written_condition,
     zero_extension,
 )
+from symconv.proof.display import unevaluated
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -79,7 +81,7 @@ def _output(j: sympy.Expr, taps: list[Rational], s: int, p: int) -> Sum:
 
 def _written(build: Any) -> Any:
     """``build()`` with SymPy's evaluation off: the arithmetic as the step states it."""
-    with sympy.evaluate(False):
+    with unevaluated():
         return build()
 
 
@@ -366,7 +368,8 @@ def any_factor() -> Derivation:
     phases = Sum(weight(f * t + c) * ZeroPadded(X, (m + 1 - t,), (h,)), (t, 0, 1))
     two = weight(c) * ZeroPadded(X, (m + 1,), (h,)) + weight(f + c) * ZeroPadded(X, (m,), (h,))
     interpolated = (1 - r / f) * ZeroPadded(X, (m,), (h,)) + (r / f) * ZeroPadded(X, (m + 1,), (h,))
-    residues = (c >= 0) & (c <= f - 1)
+    residues = (c >= 0) & (c < f)  # c >= 0 holds by c's assumption: shown as written, 0 <= c < f
+    residues_shown = {"display_where": written_condition("0 <= c < f", c=c, f=f)}
     steps = [
         Step(
             Sum(entry * X[o], (o, 0, h - 1)),
@@ -374,8 +377,16 @@ def any_factor() -> Derivation:
             "$(C^T X)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap",
             ExtendSum(k, 2 * f - 2, 2 * f - 1),
             where=residues,
+            **residues_shown,
         ),
-        Step(None, split, "write the tap $k = f t + c'$, $0 \\le c' < f$", split_sum(k, f, t, c2, 2), where=residues),
+        Step(
+            None,
+            split,
+            "write the tap $k = f t + c'$, $0 \\le c' < f$",
+            split_sum(k, f, t, c2, 2),
+            where=residues,
+            **residues_shown,
+        ),
         Step(
             None,
             phases,
@@ -383,8 +394,11 @@ def any_factor() -> Derivation:
             "is unique); outside the input, the zero-padded $X^{\\text{pad}}$",
             euclid(f, (c, c2), (c2, c), eliminate=(c2, o)).then(DEFINITIONS_SUBSTITUTED),
             where=residues,
+            **residues_shown,
         ),
-        Step(None, two, "the two terms $t = 0, 1$", DOIT.then(DEFINITIONS_SUBSTITUTED), where=residues),
+        Step(
+            None, two, "the two terms $t = 0, 1$", DOIT.then(DEFINITIONS_SUBSTITUTED), where=residues, **residues_shown
+        ),
         Step(
             None,
             interpolated,
@@ -392,6 +406,7 @@ def any_factor() -> Derivation:
             "output $f m + r$ lies at $m + r/f$",
             KnownSigns((c, 0, f - 1)),
             where=residues,
+            **residues_shown,
         ),
         Step(
             None,
@@ -399,6 +414,7 @@ def any_factor() -> Derivation:
             "between two nodes: linear interpolation",
             DEFINITIONS_SUBSTITUTED.then(within((m, 0, h - 2))),
             where=residues & _between(m, 0, h - 2),
+            display_where=written_condition("0 <= c < f, 0 <= m <= h - 2", c=c, f=f, m=m, h=h),
         ),
     ]
     f2 = bilinear_upsampling_spec((3, 2), 2)

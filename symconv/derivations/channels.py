@@ -122,7 +122,7 @@ def _blocks(rng: random.Random, count: int = 25) -> str:
 def grouped_blocks() -> Derivation:
     a, b = symbols("a b", integer=True, positive=True)
     gamma, gamma2, alpha, beta, m, c, o = symbols("gamma gammaprime alpha beta m c o", integer=True)
-    residues = (alpha >= 0) & (alpha <= a - 1) & (beta >= 0) & (beta <= b - 1)
+    residues = (alpha >= 0) & (alpha < a) & (beta >= 0) & (beta < b)  # as the seminar writes them: 0 <= alpha < a
     output = b * gamma + beta  # output channel o = b gamma + beta: group gamma, position beta in it
     block = Sum(KroneckerDelta(a * gamma2 + alpha, a * gamma + m) * K[output, m], (m, 0, a - 1))
     slide = ConvSpec((4, 4), (3, 3), in_channels=2, out_channels=2, groups=2)
@@ -248,7 +248,7 @@ def transposed_channels() -> Derivation:
                 "$(C_F^T Y)_{(n, j)}$ with $n = b\\gamma + \\beta$: division with remainder is unique, so "
                 "$m = \\beta$ and $\\gamma' = \\gamma$; exchange the sums: the layer's scatter",
                 _unique_division(b, beta, m),
-                where=(beta >= 0) & (beta <= b - 1),
+                where=(beta >= 0) & (beta < b),
             ),
             Step(
                 transposed_conv_matrix(t),
@@ -316,7 +316,7 @@ def one_by_one() -> Derivation:
                 Sum(W[o, c] * X[c, y], (c, 0, C_in - 1)),
                 "with $s = 1$, $p = 0$ the delta picks $x = y$: $(W X)_{o,y}$",
                 within((y, 0, P - 1)),
-                where=(y >= 0) & (y <= P - 1),
+                where=(y >= 0) & (y < P),
             ),
             Step(
                 conv_matrix(spec),

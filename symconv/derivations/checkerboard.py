@@ -11,20 +11,30 @@ from __future__ import annotations
 
 import random
 from math import gcd
+from typing import Any
 
 import numpy as np
 import sympy
 from sympy import Eq, ImmutableMatrix, MatMul, Mod, Piecewise, Sum
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 from symconv import TransposedConvSpec, input_position, interior_overlap, overlap_counts
 from symconv.indexing import SymbolicConv
-from symconv.proof import DOIT, Check, Derivation, Step, require, residues, split_sum
+from symconv.proof import DOIT, Check, Derivation, Step, as_built, require, residues, split_sum, written
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
 
 def _indicator(x: sympy.Expr, s: sympy.Expr, evaluate: bool = True) -> Piecewise:
     return Piecewise((1, Eq(Mod(x, s, evaluate=evaluate), 0)), (0, True))
+
+
+def _written_indicator(text: str, s: sympy.Expr, **letters: Any) -> Piecewise:
+    """``[(text) mod s = 0]`` as written: 1 where ``s`` divides ``text``, 0 elsewhere (a display form;
+    ``Piecewise`` would rewrite its condition, so it is built as written, :func:`~symconv.proof.as_built`)."""
+    residue = sympy.Mod(written(text, s=s, **letters), s, evaluate=False)
+    divides = as_built(ExprCondPair, sympy.Integer(1), Eq(residue, 0, evaluate=False))
+    return as_built(Piecewise, divides, ExprCondPair(0, sympy.true))
 
 
 def overlap_theorem() -> Derivation:
@@ -43,6 +53,8 @@ def overlap_theorem() -> Derivation:
         return Sum(_indicator(offset, s), (k, 0, kernel - 1))
 
     q, d = conv.kernel_size[0], conv.dilation[0]
+    letters = {"j": j, "p": p, "d": d, "k": k, "c": c}
+    taps = sympy.Tuple(k, 0, written("q - 1", q=q))
 
     def interior(rng: random.Random) -> str:
         n = 0
@@ -101,12 +113,23 @@ def overlap_theorem() -> Derivation:
                 count(j, q, d),
                 "shifting the output by $s$ shifts the input by 1: $(x + s) \\bmod s = x \\bmod s$",
                 DOIT,
+                display_lhs=as_built(Sum, _written_indicator("j + s + p - d*k", s, **letters), taps),
+                display_rhs=as_built(Sum, _written_indicator("j + p - d*k", s, **letters), taps),
             ),
             Step(
                 count(j, s * m, 1),
                 Sum(_indicator(x - s * t - c, s), (c, 0, s - 1), (t, 0, m - 1)),
                 "no dilation, $q = s m$: write $k = s t + c$",
                 split_sum(k, s, t, c, m),
+                display_lhs=as_built(
+                    Sum, _written_indicator("j + p - k", s, **letters), sympy.Tuple(k, 0, written("s*m - 1", s=s, m=m))
+                ),
+                display_rhs=as_built(
+                    Sum,
+                    _written_indicator("j + p - c", s, **letters),
+                    sympy.Tuple(c, 0, written("s - 1", s=s)),
+                    sympy.Tuple(t, 0, written("m - 1", m=m)),
+                ),
             ),
             Step(
                 None,
@@ -119,11 +142,29 @@ def overlap_theorem() -> Derivation:
                 Piecewise((1, Mod(x, s) <= r - 1), (0, True)),
                 "$q = s m + r$: the last $r$ taps reach only the residues $(j + p) \\bmod s < r$",
                 residues(s, c),
+                display_lhs=as_built(
+                    Sum, _written_indicator("j + p - c", s, **letters), sympy.Tuple(c, 0, written("r - 1", r=r))
+                ),
+                display_rhs=as_built(
+                    Piecewise,
+                    as_built(
+                        ExprCondPair,
+                        sympy.Integer(1),
+                        sympy.Le(
+                            sympy.Mod(written("j + p", j=j, p=p), s, evaluate=False),
+                            written("r - 1", r=r),
+                            evaluate=False,
+                        ),
+                    ),
+                    ExprCondPair(0, sympy.true),
+                ),
             ),
             Step(
                 ImmutableMatrix(seminar.tolist()),
                 MatMul(ImmutableMatrix(row), ImmutableMatrix([row]), evaluate=False),
-                "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts " + str(row),
+                "the pattern for $q = 3, s = 2$ in 2-D: the product of the 1-D counts $("
+                + ", ".join(str(n) for n in row)
+                + ")$",
                 DOIT,
             ),
         ),

@@ -16,7 +16,7 @@ from sympy import Eq, floor
 from symconv import conv_output_size, transposed_output_size
 from symconv.printing.tables import Table
 from symconv.proof import EXPAND, Check, Derivation, Step, require
-from symconv.proof.display import AsWritten, written
+from symconv.proof.display import AsWritten, unevaluated, written
 from symconv.proof.run import run
 from symconv.proof.transformations import evaluated
 from symconv.symbols import symbols
@@ -108,7 +108,7 @@ def relationships() -> list[Relationship]:
 
 def _unevaluated(formula: Any, *parameters: Any) -> Any:
     """symconv's general ``formula`` with ``parameters`` put in, SymPy's evaluation off."""
-    with sympy.evaluate(False):
+    with unevaluated():
         return formula(*parameters)
 
 

@@ -31,6 +31,7 @@ from symconv.proof import (
     require,
     zero_extension,
 )
+from symconv.proof.display import unevaluated
 from symconv.proof.display import written as written_sum
 from symconv.proof.run import run
 from symconv.reference import conv_reference, random_numbers, to_numpy
@@ -64,7 +65,7 @@ def index_map_theorem(ndim: int) -> Derivation:
     at = lambda output, tap: conv.position((output,) + o[1:], (tap,) + k[1:])[0]  # noqa: E731
     written = lambda output, tap: _written_position(output, tap, s, p, d)  # noqa: E731
     plus_one = lambda x: sympy.Add(x, 1, evaluate=False)  # noqa: E731
-    with sympy.evaluate(False):
+    with unevaluated():
         last_output = conv.output_size()[0] - 1
         last = (h - 1 + p) - at(last_output, q - 1)
     # the last window's start, floor((h + 2p - d(q-1) - 1)/s), and the end of the padded input, h - 1 + p

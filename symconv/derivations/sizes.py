@@ -22,6 +22,7 @@ import sympy
 
 from symconv import ConvSpec, conv_output_size, input_position, transposed_output_size
 from symconv.proof import DOIT_EXPAND, EXPAND, Check, Derivation, Step, integer_parts, require, written
+from symconv.proof.display import unevaluated as _unevaluated
 from symconv.proof.run import run
 from symconv.receptive import ReceptiveField, receptive_field, receptive_step
 from symconv.recipe import padded_length, recipe_padding, zero_inserted_length
@@ -38,13 +39,13 @@ def _put(expr: Any, values: dict[str, Any] | None) -> Any:
     """``expr`` with the numbers put in, left unevaluated so the arithmetic stays visible."""
     if not values:
         return expr
-    with sympy.evaluate(False):
+    with _unevaluated():
         return expr.xreplace({LETTERS[k]: sympy.sympify(v) for k, v in values.items()})
 
 
 def unevaluated(build: Any) -> Any:
     """``build()`` with SymPy's evaluation off: the formula as written, numbers and all."""
-    with sympy.evaluate(False):
+    with _unevaluated():
         return build()
 
 
@@ -66,7 +67,7 @@ def transposed_size_derivation(values: dict[str, Any] | None = None) -> Derivati
     library_total = 2 * recipe_padding(q, p)
     library_transformed = padded_length(h, q, s, p)
     library_output = conv_output_size(library_transformed, q)  # a stride-1 convolution, q-wide kernel
-    with sympy.evaluate(False):  # the dilated kernel slides with stride 1 over the padded input
+    with _unevaluated():  # the dilated kernel slides with stride 1 over the padded input
         library_general = conv_output_size(padded_length(h, q, s, p, d, a), q, 1, 0, d)
     if values:
         number = lambda e: _put(e, values).doit()  # noqa: E731
@@ -347,6 +348,12 @@ def ambiguity_theorem() -> Derivation:
                 h,
                 "$s \\lfloor n/s \\rfloor + (n \\bmod s) = n$ for $n = h + 2p - d(q-1) - 1$",
                 integer_parts(),
+                display_lhs=written(
+                    "s*floor((h + 2*p - d*(q - 1) - 1)/s) + Mod(h + 2*p - d*(q - 1) - 1, s) - 2*p + d*(q - 1) + 1",
+                    Mod=lambda x, m: sympy.Mod(x, m, evaluate=False),
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
             ),
         ),
         checks=(
@@ -392,12 +399,27 @@ def same_padding_theorem() -> Derivation:
             "after, as in TensorFlow); the output keeps the input's size."
         ),
         steps=(
-            Step(sympy.Add(before, after, evaluate=False), total, "the two sides add up to $d(q-1)$", EXPAND),
+            Step(
+                sympy.Add(before, after, evaluate=False),
+                total,
+                "the two sides add up to $d(q-1)$",
+                EXPAND,
+                display_lhs=written(  # before, then after, as PyTorch pads them
+                    "floor(d*(q - 1)/2) + U(d*(q - 1) - floor(d*(q - 1)/2))",
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
+            ),
             Step(
                 unevaluated(lambda: conv_output_size(h, q, 1, (before, after), d)),
                 h,
                 "stride 1: $h + d(q-1) - d(q-1) - 1 + 1 = h$",
                 EXPAND,
+                display_lhs=written(
+                    "h + floor(d*(q - 1)/2) + U(d*(q - 1) - floor(d*(q - 1)/2)) - d*(q - 1) - 1 + 1",
+                    floor=lambda x: sympy.floor(x, evaluate=False),
+                    **LETTERS,
+                ),
             ),
             Step(
                 after - before, sympy.Mod(total, 2), "the extra zero, when $d(q-1)$ is odd, goes after", integer_parts()

@@ -15,6 +15,7 @@ import random
 import numpy as np
 import sympy
 from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, Piecewise, Sum
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 from symconv import (
     TransposedConvSpec,
@@ -27,7 +28,18 @@ from symconv import (
 from symconv.derivations.rules import WRITTEN_OUT
 from symconv.derivations.sampling import random_tspec
 from symconv.indexing import DEFINITIONS, ZeroPadded
-from symconv.proof import Check, Derivation, Step, euclid, require, split_sum, zero_extension
+from symconv.proof import (
+    Check,
+    Derivation,
+    Step,
+    as_built,
+    euclid,
+    require,
+    split_sum,
+    written,
+    written_condition,
+    zero_extension,
+)
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -52,6 +64,10 @@ def subpixel_theorem() -> Derivation:
         (o, 0, h - 1),
     )
     phase = Sum(W[s * n + r] * ZeroPadded(Y, (u - n,), (h,)), (n, 0, m - 1))
+    letters = {
+        "u": u, "o": o, "k": k, "n": n, "c": c, "s": s, "m": m, "h": h, "r": r, "W": W, "Y": Y,
+        "KroneckerDelta": lambda i, j: KroneckerDelta(i, j, evaluate=False),
+    }  # fmt: skip
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
@@ -72,20 +88,50 @@ def subpixel_theorem() -> Derivation:
             "with the sub-kernel $W^{(r)}_n = W_{s n + r}$; the phases interleave (periodic shuffle)."
         ),
         steps=(
-            Step(full, split, "write the tap $k = s n + c$ with $0 \\le c < s$", split_sum(k, s, n, c, m)),
+            Step(
+                full,
+                split,
+                "write the tap $k = s n + c$ with $0 \\le c < s$",
+                split_sum(k, s, n, c, m),
+                display_lhs=written(
+                    "Sum(KroneckerDelta(s*u + r, s*o + k)*W[k]*Y[o], (k, 0, s*m - 1), (o, 0, h - 1))", **letters
+                ),
+                display_rhs=written(
+                    "Sum(KroneckerDelta(s*u + r, s*o + s*n + c)*W[s*n + c]*Y[o], (c, 0, s - 1), (n, 0, m - 1), "
+                    "(o, 0, h - 1))",
+                    **letters,
+                ),
+            ),
             Step(
                 None,
                 Sum(W[s * n + r] * Piecewise((Y[u - n], (u - n >= 0) & (u - n <= h - 1)), (0, True)), (n, 0, m - 1)),
                 "$s u + r = s(o + n) + c$ forces $c = r$ and $o = u - n$ (division with remainder is unique)",
                 euclid(s, (r, c), eliminate=(c, o)),
+                display_rhs=as_built(  # Sum and Piecewise would rewrite the condition as written
+                    Sum,
+                    as_built(
+                        Piecewise,
+                        as_built(
+                            ExprCondPair,
+                            written("W[s*n + r]*Y[u - n]", W=W, Y=Y, s=s, n=n, r=r, u=u),
+                            written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h),
+                        ),
+                        ExprCondPair(0, sympy.true),
+                    ),
+                    sympy.Tuple(n, 0, written("m - 1", m=m)),
+                ),
             ),
             Step(
                 None,
                 phase,
                 "the zero-padded input: a stride-1 convolution with the sub-kernel $W_{s n + r}$",
                 zero_extension(*DEFINITIONS),
+                display_rhs=Sum(
+                    sympy.Mul(W[written("s*n + r", s=s, n=n, r=r)], ZeroPadded(Y, (u - n,), (h,)), evaluate=False),
+                    (n, 0, written("m - 1", m=m)),
+                ),
             ),
-            Step(
+            Step.specialisation(  # the formula W_{s n + r} with the numbers put in: shown by its values
                 sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
                 sympy.Tuple(
                     *[
@@ -101,6 +147,7 @@ def subpixel_theorem() -> Derivation:
                 "the seminar's $3 \\times 3$ kernel with $s = 2$: phase $r$ holds $W_{s n + r}$, four phases of "
                 "sizes 2x2, 2x1, 1x2, 1x1",
                 WRITTEN_OUT,
+                display_rhs=sympy.Tuple(*[ImmutableMatrix(g.tolist()) for g in subpixel_kernels(seminar).values()]),
             ),
         ),
         checks=(Check("sub-pixel form against the recipe on random specs", random_specs),),

@@ -13,6 +13,7 @@ r"""T1-T4 and backpropagation: the transposed convolution for every spec.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import numpy as np
 import sympy
@@ -39,6 +40,7 @@ from symconv.proof import (
     DOIT_EXPAND,
     EXPAND,
     SUMS,
+    Chained,
     Check,
     Derivation,
     Step,
@@ -46,6 +48,7 @@ from symconv.proof import (
     reindex,
     require,
     within,
+    written,
     zero_extension,
 )
 from symconv.proof.run import run
@@ -57,6 +60,67 @@ W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("
 
 #: Definitions of the vocabulary substituted (the padded and zero-inserted inputs, C, the rotated kernel).
 DEFINITIONS_SUBSTITUTED = zero_extension(*DEFINITIONS)
+
+
+def _landing_written(o: sympy.Expr, q: sympy.Expr, s: sympy.Expr, p: sympy.Expr, d: sympy.Expr) -> sympy.Expr:
+    """``s o + d(q-1) - p`` as the seminar writes it (a display form of the landing position)."""
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    return A(sympy.Mul(s, o, evaluate=False), sympy.Mul(d, A(q, -1), evaluate=False), -p)
+
+
+def _stride_terms(h: sympy.Expr, s: sympy.Expr) -> tuple[sympy.Expr, ...]:
+    """The terms of ``(h-1)s`` as written: ``(h - 1) s``, or ``h, -1`` for ``s = 1``."""
+    return (h, -1) if s == 1 else (sympy.Mul(sympy.Add(h, -1, evaluate=False), s, evaluate=False),)
+
+
+def _written_recipe(recipe_input: sympy.Basic) -> tuple[sympy.Expr, list[sympy.Expr]]:
+    """The definition of ``Y^ins`` as the seminar writes it (checked equal to its ``unfold()``), and
+    the recipe's last outputs ``(h-1)s - 2p + d(q-1) + a`` per axis, as written."""
+    base, t, o, h, q, s, p, d, a = recipe_input.args
+    n = range(len(t))
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    M = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
+    landed = [sympy.KroneckerDelta(t[j], _landing_written(o[j], q[j], s[j], p[j], d[j]), evaluate=False) for j in n]
+    values = Sum(M(*landed, base[tuple(o)]), *[(o[j], 0, A(h[j], -1)) for j in n])
+    last = [A(*_stride_terms(h[j], s[j]), M(2, A(M(d[j], A(q[j], -1)), -p[j])), a[j]) for j in n]
+    inside = Chained(
+        *[c for j in n for c in (sympy.Le(0, t[j], evaluate=False), sympy.Le(t[j], last[j], evaluate=False))]
+    )
+    shown = Piecewise((values, inside), (0, True), evaluate=False)
+    outputs = [A(*_stride_terms(h[j], s[j]), -2 * p[j], M(d[j], A(q[j], -1)), a[j]) for j in n]
+    return shown, outputs
+
+
+def _written_spread(
+    conv: SymbolicConv, W: IndexedBase, Y: IndexedBase, j: Any, o: Any, m: Any, k: Any
+) -> tuple[Any, Any]:
+    """The recipe's sum after the definitions, as written: ``delta_{j + d m, s o + d(q-1) - p}``, and
+    after ``m = q - 1 - k``: ``delta_{j + d(q - 1 - k), s o + d(q-1) - p}``."""
+    A = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731  (as the seminar writes it)
+    M = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
+    h, q, s, p, d = conv.input_size, conv.kernel_size, conv.stride, conv.padding, conv.dilation
+    n = range(len(j))
+    inputs = [(o[i], 0, A(h[i], -1)) for i in n]
+
+    def deltas(tap: Any) -> list[Any]:
+        return [
+            sympy.KroneckerDelta(
+                A(j[i], M(d[i], tap[i])), _landing_written(o[i], q[i], s[i], p[i], d[i]), evaluate=False
+            )
+            for i in n
+        ]
+
+    spread = Sum(M(conv.rotated(W, m), Sum(M(*deltas(m), Y[o]), *inputs)), *[(m[i], 0, A(q[i], -1)) for i in n])
+    rotated = [A(q[i], -1, -k[i]) for i in n]
+    reindexed = Sum(M(W[k], Sum(M(*deltas(rotated), Y[o]), *inputs)), *[(k[i], 0, A(q[i], -1)) for i in n])
+    return spread, reindexed
+
+
+def _outputs_written(j: tuple[sympy.Expr, ...], last: list[sympy.Expr]) -> Chained:
+    """``0 <= j <= last`` for every axis, as written."""
+    return Chained(
+        *[c for jn, ln in zip(j, last) for c in (sympy.Le(0, jn, evaluate=False), sympy.Le(jn, ln, evaluate=False))]
+    )
 
 
 def _between(variables: tuple[sympy.Symbol, ...], sizes: tuple[sympy.Expr, ...]) -> sympy.Basic:
@@ -109,6 +173,7 @@ def recipe_theorem(ndim: int) -> Derivation:
     spread = Sum(conv.rotated(W, m) * Sum(landed * Y[o], *conv.inputs(o)), *conv.taps(m))
     unrotated = {mn: rotated_tap(kn, qn) for mn, kn, qn in zip(m, k, conv.kernel_size)}
     reindexed = Sum(W[k] * Sum(landed.xreplace(unrotated) * Y[o], *conv.inputs(o)), *conv.taps(k))
+    spread_shown, reindexed_shown = _written_spread(conv, W, Y, j, o, m, k)
     outputs = conv.transposed_output_size()
     transformation: Transformation = reindex(m[0], unrotated[m[0]], k[0])
     for n in range(1, ndim):
@@ -119,6 +184,10 @@ def recipe_theorem(ndim: int) -> Derivation:
     inside: Transformation = within((j[0], 0, outputs[0] - 1))
     for n in range(1, ndim):  # one axis at a time: each condition involves one axis only
         inside = inside.then(within((j[n], 0, outputs[n] - 1)), name=inside.name)
+
+    defined = conv.recipe_input(Y, conv.indices("t"), o)
+    defined_shown, last_output = _written_recipe(defined)
+    rotated_shown = W[tuple(sympy.Add(qn, -1, -mn, evaluate=False) for qn, mn in zip(conv.kernel_size, m))]
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
@@ -140,14 +209,19 @@ def recipe_theorem(ndim: int) -> Derivation:
         ),
         steps=(
             Step.definition(
-                conv.recipe_input(Y, conv.indices("t"), o),
-                conv.recipe_input(Y, conv.indices("t"), o).unfold(),
+                defined,
+                defined.unfold(),
                 "zeros inserted and padded: input $o$ sits at $s o + d(q-1) - p$, the length is "
                 "$(h-1)s + 1 + 2(d(q-1) - p) + a$",
                 DEFINITIONS_SUBSTITUTED,
+                display_rhs=defined_shown,
             ),
             Step.definition(
-                conv.rotated(W, m), conv.rotated(W, m).unfold(), "the rotated kernel", DEFINITIONS_SUBSTITUTED
+                conv.rotated(W, m),
+                conv.rotated(W, m).unfold(),
+                "the rotated kernel",
+                DEFINITIONS_SUBSTITUTED,
+                display_rhs=rotated_shown,
             ),
             Step(
                 recipe,
@@ -155,12 +229,15 @@ def recipe_theorem(ndim: int) -> Derivation:
                 "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
                 DEFINITIONS_SUBSTITUTED.then(inside).then(SUMS, name="definitions substituted; " + inside.name),
                 where=_between(j, outputs),
+                display_where=_outputs_written(j, last_output),
+                display_rhs=spread_shown,
             ),
             Step(
                 None,
                 reindexed,
                 "substitute $m = q - 1 - k$: the rotated kernel becomes $W_k$",
                 DEFINITIONS_SUBSTITUTED.then(transformation),
+                display_rhs=reindexed_shown,
             ),
             Step(
                 None,
@@ -234,6 +311,7 @@ def stride_one_theorem() -> Derivation:
         *conv.taps(m),
     )
     window = Sum(conv.rotated(W, m) * padded.padded(Y, padded.position(j, m)), *conv.taps(m))
+    letters = {"j": j[0], "d": d, "m": m[0], "q": q, "p": p, "U": sympy.UnevaluatedExpr}
     outputs = conv.transposed_output_size()
 
     def same_matrix(rng: random.Random, count: int = 40) -> str:
@@ -272,6 +350,7 @@ def stride_one_theorem() -> Derivation:
                 "for an output $0 \\le j \\le w - 1$ every position $j + d m$ lies in the padded input",
                 DEFINITIONS_SUBSTITUTED.then(within((j[0], 0, outputs[0] - 1))),
                 where=_between(j, outputs),
+                display_where=_outputs_written(j, _written_recipe(conv.recipe_input(Y, j, o))[1]),
             ),
             Step(
                 None,
@@ -279,6 +358,14 @@ def stride_one_theorem() -> Derivation:
                 "the delta picks $o = j + d m - (d(q-1) - p)$, 0 outside the input: the sliding window of the "
                 "convolution with stride 1 and padding $d(q-1) - p$ over the zero-padded input",
                 COLLAPSE.then(DEFINITIONS_SUBSTITUTED),
+                display_rhs=Sum(
+                    sympy.Mul(
+                        conv.rotated(W, m),
+                        padded.padded(Y, (written("j + d*m - U(d*(q - 1) - p)", **letters),)),
+                        evaluate=False,
+                    ),
+                    (m[0], 0, written("q - 1", q=q)),
+                ),
             ),
         ),
         checks=(Check("transposed matrix = convolution matrix with the rotated kernel", same_matrix),),

@@ -107,7 +107,7 @@ def _step_lines(report: Report, printer: FittingPrinter, lang: str, first: int, 
         else:
             left = "{}" if shown.lhs is None else side("lhs")
             lines.append(_relation(left, side("rhs"), _is_matrix_like(shown.lhs), _is_matrix_like(shown.rhs)))
-        where = "" if step.where is sympy.true else f" ({w['where']} ${printer._print(step.where)}$)"
+        where = "" if shown.where is None else f" ({w['where']} ${shown.print_where(printer)}$)"
         because = text_latex(translate(step.justification, lang))
         lines.append(
             # one box, kept with its formula: a frame never breaks inside a step's reason; the mark

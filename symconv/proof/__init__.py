@@ -67,7 +67,7 @@ from . import sources
 from .catalogue import CATALOGUE
 from .deltas import COLLAPSE, zero_extension
 from .derivation import Check, Derivation, NotNumeric, Report, Shown, Step, StepResult, require
-from .display import written
+from .display import Chained, as_built, unevaluated, written, written_condition
 from .integers import euclid, integer_parts, residues, within
 from .linear import LINEAR, LinearMap, linear_coefficients
 from .run import run
@@ -116,5 +116,9 @@ __all__ = [
     "symbols",
     "within",
     "written",
+    "written_condition",
+    "Chained",
+    "unevaluated",
+    "as_built",
     "zero_extension",
 ]

@@ -37,7 +37,7 @@ from sympy.printing.str import StrPrinter
 
 from ..errors import SpecError, VerificationError
 from ..printing.text import sized, text_latex, text_plain
-from .display import as_written, display_mismatch
+from .display import as_written, display_mismatch, print_condition
 from .explain import explanation
 from .numeric import compare_numerically
 from .premises import unproved
@@ -166,6 +166,14 @@ class Shown:
     justification: str
     chained: bool = False
     written: tuple[bool, bool] = (False, False)
+    #: the condition to print (the step's ``where``, or its display form), ``None`` when there is none
+    where: Any = None
+    written_where: bool = False
+
+    def print_where(self, printer: Any) -> str:
+        """The condition printed by ``printer`` (LaTeX or text) as a person writes it: chains of
+        inequalities (``0 \\le j \\le x``) separated by commas (:func:`~.display.print_condition`)."""
+        return "" if self.where is None else print_condition(self.where, printer, self.written_where)
 
     def print_side(self, side: str, printer: Any, printing: Callable[[Any], str] | None = None) -> str:
         """The side ``"lhs"`` or ``"rhs"`` printed by ``printer`` (through ``printing``, default
@@ -197,7 +205,8 @@ class Step(Printable):
     ``display_lhs``/``display_rhs`` are the sides as the seminar writes them (:mod:`.display`:
     :func:`~.display.written`); the report fails the step unless each equals its checked side
     structurally after SymPy's automatic evaluation (:func:`~.display.display_mismatch`).
-    ``named`` gives names printed instead of the sides (``(o, None)``: a specialisation's general
+    ``display_where`` is the condition as the seminar writes it, checked the same way against
+    ``where``. ``named`` gives names printed instead of the sides (``(o, None)``: a specialisation's general
     formula by the quantity it computes; ``(T, C_F^T)``: matrices too large to print); a name
     must have its side's shape. What a document shows of a step is :meth:`displayed`.
 
@@ -225,6 +234,8 @@ class Step(Printable):
     display_rhs: Any = None
     #: names printed instead of the sides (None: the side itself)
     named: tuple[Any, Any] = (None, None)
+    #: the condition ``where`` as the seminar writes it (checked equal to ``where``), or None
+    display_where: Any = None
 
     def __post_init__(self) -> None:
         if self.kind not in STEP_KINDS:
@@ -258,11 +269,15 @@ class Step(Printable):
     def display_problem(self, lhs: Any) -> str:
         """Why the step's display forms or names may not stand for its sides (``""`` when they may);
         ``lhs`` is the checked left side (the previous right side in a chain)."""
-        for display, checked, side in ((self.display_lhs, lhs, "left"), (self.display_rhs, self.rhs, "right")):
+        for display, checked, side in (
+            (self.display_lhs, lhs, "left side"),
+            (self.display_rhs, self.rhs, "right side"),
+            (self.display_where, self.where, "condition"),
+        ):
             if display is not None:
                 mismatch = display_mismatch(display, checked)
                 if mismatch:
-                    return f"{side} side: {mismatch}"
+                    return f"{side}: {mismatch}"
         for name, checked, side in ((self.named[0], lhs, "left"), (self.named[1], self.rhs, "right")):
             if name is not None and _shape(name) != _shape(checked):
                 return (
@@ -292,13 +307,19 @@ class Step(Printable):
         )
         lhs = self.named[0] if self.named[0] is not None else self.display_lhs if written[0] else self.lhs
         rhs = self.named[1] if self.named[1] is not None else self.display_rhs if written[1] else self.rhs
+        condition: dict[str, Any] = {
+            "written": written,
+            "where": None if self.where is sympy.true else self.where,
+        }
+        if self.display_where is not None:
+            condition.update(where=self.display_where, written_where=True)
         if self.rhs is None:
-            return Shown("statement", lhs, None, relation, self.justification, written=written)
+            return Shown("statement", lhs, None, relation, self.justification, **condition)
         if self.lhs is None:
-            return Shown(self.kind, None, rhs, relation, self.justification, chained=True, written=written)
+            return Shown(self.kind, None, rhs, relation, self.justification, chained=True, **condition)
         if self.kind != "step" and _same_text(lhs, rhs):
-            return Shown(self.kind, None, rhs, relation, self.justification, written=written)
-        return Shown(self.kind, lhs, rhs, relation, self.justification, written=written)
+            return Shown(self.kind, None, rhs, relation, self.justification, **condition)
+        return Shown(self.kind, lhs, rhs, relation, self.justification, **condition)
 
     @property
     def relation(self) -> str:
@@ -311,12 +332,10 @@ class Step(Printable):
         label = {"definition": "definition: ", "specialisation": "special case: "}.get(self.kind, "")
         return label + self.because
 
-    def _condition(self, printer: Any) -> str:
-        return "" if self.where is sympy.true else f"    [where {printer._print(self.where)}]"
-
     def _sympystr(self, printer: Any) -> str:
         shown = self.displayed()
-        because = f"    {text_plain(shown.justification)}{self._condition(printer)}"
+        condition = "" if shown.where is None else f"    [where {shown.print_where(printer)}]"
+        because = f"    {text_plain(shown.justification)}{condition}"
         text = lambda obj: _brief(obj, printer)  # noqa: E731
         left = "" if shown.lhs is None else shown.print_side("lhs", printer, text)
         if shown.rhs is None:
@@ -328,8 +347,8 @@ class Step(Printable):
     def _latex_line(self, printer: Any) -> str:
         shown = self.displayed()
         because = r" && \text{%s}" % text_latex(shown.justification)
-        if self.where is not sympy.true:
-            because += r" \quad (%s)" % printer._print(self.where)
+        if shown.where is not None:
+            because += r" \quad (%s)" % shown.print_where(printer)
         if shown.rhs is None:
             return "& " + shown.print_side("lhs", printer) + because
         if shown.lhs is None and not shown.chained:

@@ -37,6 +37,7 @@ form differs fails (:meth:`~.derivation.Derivation.report` reports it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -47,7 +48,21 @@ from sympy.parsing.sympy_parser import parse_expr
 
 from ..errors import SpecError
 
-__all__ = ["written", "rebuilt", "display_mismatch", "as_written", "written_text", "AsWritten", "LARGE"]
+__all__ = [
+    "written",
+    "rebuilt",
+    "display_mismatch",
+    "as_written",
+    "written_text",
+    "AsWritten",
+    "LARGE",
+    "condition_chains",
+    "print_condition",
+    "Chained",
+    "written_condition",
+    "unevaluated",
+    "as_built",
+]
 
 #: A matrix with more entries than this is never printed to be compared with another one: a
 #: step shows it by its name (``named=``), its structure or an entry.
@@ -69,13 +84,29 @@ def written(text: str, **symbols: Any) -> Any:
     ...
     symconv.errors.SpecError: text: written 's*o - x' uses x, which is not given; pass every symbol it uses
     """
-    expr = _tidy(parse_expr(text, local_dict=dict(symbols), evaluate=False))
-    unknown = sorted(str(symbol) for symbol in expr.free_symbols if symbols.get(str(symbol)) is not symbol)
+    expr = parse_expr(text, local_dict=dict(symbols), evaluate=False)
+    if isinstance(expr, tuple):  # several expressions, separated by commas
+        expr = sympy.Tuple(*expr)
+    expr = _tidy(expr)
+    unknown = sorted(str(symbol) for symbol in expr.free_symbols if not _given(symbol, symbols))
     if unknown:
         raise SpecError(
             "text", f"written {text!r} uses {', '.join(unknown)}, which is not given; pass every symbol it uses"
         )
     return expr
+
+
+def _given(symbol: Any, symbols: dict[str, Any]) -> bool:
+    """Whether a free symbol of a written text is one of the given ones (an entry ``W[k]`` of a
+    given ``IndexedBase`` too: its indices are free symbols of their own)."""
+    if isinstance(symbol, sympy.Indexed):
+        symbol = symbol.base
+    given = symbols.get(str(symbol.label if isinstance(symbol, sympy.IndexedBase) else symbol))
+    if isinstance(given, sympy.IndexedBase):  # the base itself (rebuilt as written) or its label
+        return bool(given == symbol or given.label == symbol)
+    # equal, not identical: a symbol equals another of its name only with the same assumptions (and
+    # SymPy's cache, cleared by unevaluated(), is what makes equal symbols identical)
+    return isinstance(given, sympy.Symbol) and bool(given == symbol)
 
 
 def _tidy(expr: Any) -> Any:
@@ -84,8 +115,35 @@ def _tidy(expr: Any) -> Any:
         return expr
     if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and expr.args[0] == -1 and expr.args[1].is_Number:
         return -expr.args[1]
-    with sympy.evaluate(False):
-        return expr.func(*[_tidy(arg) for arg in expr.args])
+    args = [_tidy(arg) for arg in expr.args]
+    if all(new is old for new, old in zip(args, expr.args)):
+        return expr  # nothing tidied: the node as parsed
+    if isinstance(expr, (sympy.core.operations.AssocOp, sympy.core.relational.Relational, sympy.Pow, sympy.Function)):
+        return expr.func(*args, evaluate=False)
+    # any other node as parsed with its parts tidied, not built again (a Sum's constructor would add a factor 1)
+    return Basic.__new__(type(expr), *args)
+
+
+@contextmanager
+def unevaluated() -> Iterator[None]:
+    """SymPy's ``evaluate(False)`` for building display forms, with SymPy's cache cleared on the way
+    in and out: the cache keys a constructor's arguments, not the global flag, so without this an
+    unevaluated ``Add`` built here would be returned later where an evaluated one is asked for (and
+    an evaluated one here). Every display form built under the global flag is built inside this.
+
+    >>> import sympy
+    >>> q, m = sympy.symbols("q m")
+    >>> with unevaluated():
+    ...     shown = sympy.Add(q, -1, -m)
+    >>> shown.args, sympy.Add(q, -1, -m).args
+    ((q, -1, -m), (-1, q, -m))
+    """
+    sympy.core.cache.clear_cache()
+    try:
+        with sympy.evaluate(False):
+            yield
+    finally:
+        sympy.core.cache.clear_cache()
 
 
 def rebuilt(expr: Any) -> Any:
@@ -98,13 +156,19 @@ def rebuilt(expr: Any) -> Any:
     (2*x, 2*x)
     >>> rebuilt(sympy.Sum(x, (x, 0, 2)))  # a sum is not evaluated: that is not automatic
     Sum(x, (x, 0, 2))
+    >>> rebuilt(x >= 0) == rebuilt(sympy.Le(0, x, evaluate=False))  # one relation, read either way
+    True
     """
     if isinstance(expr, MatrixBase):
         return sympy.ImmutableMatrix(expr.rows, expr.cols, [rebuilt(entry) for entry in expr])
     if isinstance(expr, UnevaluatedExpr):
         return rebuilt(expr.args[0])
-    if not isinstance(expr, Basic) or not expr.args or expr.is_Atom:
-        return expr
+    if isinstance(expr, Chained):  # a condition as written is the conjunction of its links
+        return sympy.And(*[rebuilt(arg) for arg in expr.args])
+    if not isinstance(expr, Basic) or not expr.args or (expr.is_Atom and not isinstance(expr, sympy.Indexed)):
+        return expr  # an Indexed is an atom with arguments: its indices are rebuilt too
+    if isinstance(expr, (sympy.GreaterThan, sympy.StrictGreaterThan)):  # b >= a is written a <= b
+        return rebuilt(expr.reversed)
     return expr.func(*[rebuilt(arg) for arg in expr.args])
 
 
@@ -189,3 +253,179 @@ class AsWritten:
 
     def __str__(self) -> str:
         return written_text(self.expr)
+
+
+_ASCENDING = {sympy.LessThan: "<=", sympy.StrictLessThan: "<"}
+_DESCENDING = {sympy.GreaterThan: "<=", sympy.StrictGreaterThan: "<"}
+
+
+def condition_chains(condition: Any) -> list[list[Any]]:
+    """``condition`` as chains of inequalities, the way a person writes a condition: each chain
+    alternates expressions and the relations ``"<="``, ``"<"`` (``[0, "<=", j, "<", h]``); the
+    conjuncts of an ``And`` that share an end are joined (``j >= 0`` and ``j <= x`` give
+    ``0 <= j <= x``), in the order they are written; any other relation is a chain of its own
+    (``[j, "!=", 0]``), any other condition a chain of one element. Nothing is dropped: every
+    conjunct is one link of one chain.
+
+    >>> import sympy
+    >>> j, x, a, b = sympy.symbols("j x a b", integer=True)
+    >>> condition_chains(sympy.And(j >= 0, j <= x))
+    [[0, '<=', j, '<=', x]]
+    >>> condition_chains(written("(0 <= a) & (a < x) & (0 <= b) & (b < x)", a=a, b=b, x=x))
+    [[0, '<=', a, '<', x], [0, '<=', b, '<', x]]
+    >>> condition_chains(sympy.Ne(j, 0))
+    [[j, '!=', 0]]
+    """
+    conjuncts = condition.args if isinstance(condition, (sympy.And, Chained)) else (condition,)
+    chains: list[list[Any]] = []
+    for conjunct in conjuncts:
+        link: list[Any]
+        if type(conjunct) in _ASCENDING:
+            link = [conjunct.lhs, _ASCENDING[type(conjunct)], conjunct.rhs]
+        elif type(conjunct) in _DESCENDING:
+            link = [conjunct.rhs, _DESCENDING[type(conjunct)], conjunct.lhs]
+        elif isinstance(conjunct, sympy.core.relational.Relational):
+            chains.append([conjunct.lhs, conjunct.rel_op, conjunct.rhs])
+            continue
+        else:
+            chains.append([conjunct])
+            continue
+        for chain in chains:
+            if len(chain) < 3 or chain[1] not in ("<=", "<"):
+                continue
+            if chain[-1] == link[0]:
+                chain.extend(link[1:])
+                break
+            if chain[0] == link[-1]:
+                chain[:0] = link[:-1]
+                break
+        else:
+            chains.append(link)
+    return chains
+
+
+_RELATIONS = {
+    "_latex": {"<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne", "==": "="},
+    "_sympystr": {"<=": "<=", "<": "<", ">=": ">=", ">": ">", "!=": "!=", "==": "="},
+}
+
+
+def print_condition(condition: Any, printer: Any, written: bool = False) -> str:
+    r"""``condition`` printed by ``printer`` (LaTeX or text) as :func:`condition_chains`, the chains
+    separated by commas; ``written`` prints the expressions in the order they are written.
+
+    >>> import sympy
+    >>> from sympy.printing.latex import LatexPrinter
+    >>> j, h, s, p = sympy.symbols("j h s p", integer=True)
+    >>> shown = written("(0 <= j) & (j <= (h - 1)*s - 2*p)", j=j, h=h, s=s, p=p)
+    >>> print_condition(shown, LatexPrinter(), written=True)
+    '0 \\le j \\le \\left(h - 1\\right) s - 2 p'
+    """
+    relations = _RELATIONS["_latex" if getattr(printer, "printmethod", "") == "_latex" else "_sympystr"]
+
+    def chain_text(chain: list[Any]) -> str:
+        return " ".join(relations[part] if isinstance(part, str) else str(printer._print(part)) for part in chain)
+
+    if written:
+        with as_written(printer):
+            return ", ".join(chain_text(chain) for chain in condition_chains(condition))
+    return ", ".join(chain_text(chain) for chain in condition_chains(condition))
+
+
+class Chained(sympy.logic.boolalg.Boolean):
+    r"""A condition as written: its conjuncts in the order written, printed as chains of
+    inequalities separated by commas by every printer (:func:`condition_chains`); it stands for
+    ``And`` of its conjuncts (:func:`rebuilt`), so it can be a display form of a condition, also
+    inside a ``Piecewise``. It is only printed and compared, never evaluated.
+
+    >>> import sympy
+    >>> t, x = sympy.symbols("t x", integer=True)
+    >>> shown = written_condition("0 <= t <= x - 1", t=t, x=x)
+    >>> sympy.latex(shown), sympy.sstr(shown)
+    ('0 \\le t \\le x - 1', '0 <= t <= x - 1')
+    >>> display_mismatch(shown, sympy.And(t >= 0, t <= x - 1))
+    ''
+    """
+
+    def __new__(cls, *conjuncts: Any) -> Chained:
+        return Basic.__new__(cls, *conjuncts)
+
+    def _latex(self, printer: Any) -> str:
+        return print_condition(self, printer, written=True)
+
+    def _sympystr(self, printer: Any) -> str:
+        return print_condition(self, printer, written=True)
+
+    def _pretty(self, printer: Any) -> Any:
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        relations = {"<=": " ≤ ", "<": " < ", ">=": " ≥ ", ">": " > ", "!=": " ≠ ", "==": " = "}
+        form = None
+        with as_written(printer):
+            for chain in condition_chains(self):
+                for n, part in enumerate(chain):
+                    piece = prettyForm(relations[part]) if isinstance(part, str) else printer._print(part)
+                    if form is None:
+                        form = piece
+                    else:
+                        form = prettyForm(*form.right(", " if n == 0 else "", piece))
+        return form
+
+
+def written_condition(text: str, **symbols: Any) -> Chained:
+    """A condition as written (:class:`Chained`): chains of inequalities separated by commas,
+    ``"0 <= j <= (h - 1)*s - 2*p, 0 <= b < x"``; each expression is parsed by :func:`written` and
+    each relation built unevaluated, so ``0 <= u - n`` stays as written.
+
+    >>> import sympy
+    >>> a, b, x, u, n = sympy.symbols("a b x u n", integer=True)
+    >>> written_condition("0 <= a < x, 0 <= b < x", a=a, b=b, x=x).args
+    (0 <= a, a < x, 0 <= b, b < x)
+    >>> print(written_condition("0 <= u - n <= x - 1", u=u, n=n, x=x))
+    0 <= u - n <= x - 1
+    >>> written_condition("0 <= a, a", a=a)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SpecError: text: written condition '0 <= a, a' has a chain without a relation (0 <= j < h)
+    """
+    relations = {"<=": sympy.LessThan, "<": sympy.StrictLessThan, ">=": sympy.GreaterThan, ">": sympy.StrictGreaterThan}
+    conjuncts: list[Any] = []
+    for chain in _top_level_split(text, ","):
+        parts = re.split(r"(<=|>=|<|>)", chain)
+        if len(parts) < 3:
+            raise SpecError("text", f"written condition {text!r} has a chain without a relation (0 <= j < h)")
+        exprs = [written(part.strip(), **symbols) for part in parts[::2]]
+        for left, op, right in zip(exprs, parts[1::2], exprs[1:]):
+            conjuncts.append(relations[op](left, right, evaluate=False))
+    return Chained(*conjuncts)
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` outside parentheses and brackets."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == separator and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def as_built(cls: type, *args: Any) -> Any:
+    """``cls(*args)`` built without its constructor's rewriting: a display form whose parts stay as
+    written where even ``evaluate=False`` rewrites them (``Piecewise`` puts its conditions in a
+    canonical form, ``Sum`` folds a ``Piecewise``). Like every display form it is only printed and
+    compared after :func:`rebuilt`, which builds it again with its constructor.
+
+    >>> import sympy
+    >>> u, n, h = sympy.symbols("u n h", integer=True)
+    >>> condition = written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h)
+    >>> pair = as_built(sympy.functions.elementary.piecewise.ExprCondPair, u, condition)
+    >>> shown = as_built(sympy.Piecewise, pair, sympy.functions.elementary.piecewise.ExprCondPair(0, True))
+    >>> print(sympy.latex(shown))
+    \\begin{cases} u & \\text{for}\\: 0 \\le u - n \\le h - 1 \\\\0 & \\text{otherwise} \\end{cases}
+    """
+    return Basic.__new__(cls, *args)

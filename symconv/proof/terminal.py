@@ -20,14 +20,16 @@ verified: 1 step
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm
+from sympy.printing.str import StrPrinter
 
 from ..printing.text import sized, text_plain
-from .display import LARGE
+from .display import LARGE, condition_chains
 
 __all__ = ["pretty_report", "pretty_step"]
 
@@ -36,6 +38,18 @@ _INDENT = "      "
 
 class _Pretty(PrettyPrinter):
     """SymPy's pretty printer; a part kept as written (``UnevaluatedExpr``) that is a sum in parentheses."""
+
+    def _print_Indexed(self, expr: Any) -> prettyForm:
+        """``W[q - 1 - m]``: the label, then the indices drawn by this printer (in its order)."""
+        indices = ", ".join(self._print(index).render(wrap_line=False) for index in expr.indices)
+        return prettyForm(f"{self._print(expr.base.label).render(wrap_line=False)}[{indices}]")
+
+    def emptyPrinter(self, expr: Any) -> Any:
+        """An object without a picture (``Y_ins[j + d m]``): its text, products as ``⋅``, in this printer's order."""
+        if isinstance(expr, sympy.Basic) and hasattr(expr, "_sympystr"):
+            text = StrPrinter({"order": self._settings.get("order")}).doprint(expr)
+            return prettyForm(re.sub(r"(?<!\*)\*(?!\*)", "⋅", text))
+        return super().emptyPrinter(expr)
 
     def _print_UnevaluatedExpr(self, expr: Any) -> prettyForm:
         inner = self._print(expr.args[0])
@@ -56,7 +70,8 @@ def _side(obj: Any, printer: PrettyPrinter, written: bool) -> prettyForm:
 
 
 def pretty_step(step: Any, width: int = 100) -> str:
-    """The shown sides of ``step`` drawn by SymPy's pretty printer (``= rhs`` in a chain)."""
+    """The shown sides of ``step`` drawn by SymPy's pretty printer (``= rhs`` in a chain); a relation
+    wider than ``width`` columns puts ``= rhs`` on the lines under its left side."""
     shown = step.displayed()
     printer = _Pretty({"use_unicode": True, "wrap_line": False, "num_columns": width})
     parts: list[prettyForm] = []
@@ -69,10 +84,29 @@ def pretty_step(step: Any, width: int = 100) -> str:
     form = parts[0]
     for part in parts[1:]:
         form = prettyForm(*form.right(part))
-    text = form.render(wrap_line=False)
-    if step.where is not sympy.true:
-        text += "\n" + f"where {sympy.pretty(step.where, use_unicode=True, wrap_line=False)}"
+    if form.width() > width and len(parts) == 3:  # too wide for one line: "= rhs" under the left side
+        below = prettyForm(*prettyForm(f"{shown.relation} ").right(parts[2]))
+        text = parts[0].render(wrap_line=False) + "\n" + below.render(wrap_line=False)
+    else:
+        text = form.render(wrap_line=False)
+    if shown.where is not None:
+        text += "\n" + _condition(shown, printer).render(wrap_line=False)
     return text
+
+
+_RELATIONS = {"<=": " ≤ ", "<": " < ", ">=": " ≥ ", ">": " > ", "!=": " ≠ ", "==": " = "}
+
+
+def _condition(shown: Any, printer: PrettyPrinter) -> prettyForm:
+    """``where`` and the condition as chains of inequalities (``0 ≤ j ≤ x``), separated by commas."""
+    form = prettyForm("where ")
+    for n, chain in enumerate(condition_chains(shown.where)):
+        if n:
+            form = prettyForm(*form.right(", "))
+        for part in chain:
+            piece = prettyForm(_RELATIONS[part]) if isinstance(part, str) else _side(part, printer, shown.written_where)
+            form = prettyForm(*form.right(piece))
+    return form
 
 
 def pretty_report(report: Any) -> str:
