@@ -33,7 +33,7 @@ import sympy
 from .proof import Derivation, Report
 from .proof.sources import load
 
-__all__ = ["DerivationFailed", "checked", "register_profile", "PROFILE", "DEFAULT_PATTERNS"]
+__all__ = ["DerivationFailed", "checked", "remember", "register_profile", "PROFILE", "DEFAULT_PATTERNS"]
 
 #: The Hypothesis profile this plugin registers.
 PROFILE = "symconv"
@@ -50,6 +50,25 @@ def checked(derivation: Derivation, seed: int = 0) -> Report:
     if key not in _REPORTS:
         _REPORTS[key] = derivation.report(seed=seed)
     return _REPORTS[key]
+
+
+def remember(derivation: Derivation, report: Report, seed: int = 0) -> None:
+    """Share a report the session computed elsewhere (a suite's own cache of the same derivations)
+    so that the derivation items do not check it again. ``report`` must be ``derivation``'s.
+
+    >>> import sympy
+    >>> from symconv.proof import EXPAND, Step
+    >>> x = sympy.Symbol("x")
+    >>> step = Step((x + 1)**2, x**2 + 2*x + 1, "expand", EXPAND)
+    >>> d = Derivation("square-of-sum", "A square", "expand", steps=(step,))
+    >>> report = d.report()
+    >>> remember(d, report)
+    >>> checked(d) is report
+    True
+    """
+    if report.derivation is not derivation:
+        raise ValueError("remember: the report is not the derivation's")
+    _REPORTS[(derivation.name, derivation.title, seed)] = report
 
 
 class DerivationFailed(Exception):

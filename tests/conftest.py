@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, settings
 
 from symconv import derivations
 from symconv.proof import Derivation, Report
+from symconv.pytest_plugin import remember
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
@@ -42,6 +43,9 @@ class VerifiedOnce:
         if key not in self.reports:
             self.reports[key] = (derivation, _CHECK(derivation, seed=seed))
             self.checked += 1
+            if any(derivation is d for built in self.topics.values() for d in built):
+                # the seminar's own derivation, as the plugin's items build it: they need not check it again
+                remember(derivation, self.reports[key][1], seed)
         cached, report = self.reports[key]
         if cached is not derivation:  # cannot happen while the cache holds the object; refuse rather than guess
             raise RuntimeError(f"the verification cache confused two derivations named {derivation.name!r}")
@@ -69,6 +73,39 @@ _CHECK = Derivation.check
 def verified_once() -> VerifiedOnce:
     """The session's verification cache (use ``with verified_once.shared():``)."""
     return VerifiedOnce()
+
+
+@pytest.fixture(scope="session")
+def notes_built(verified_once: VerifiedOnce) -> Any:
+    """``build(example=None, topics=TOPICS, lang="en", solutions=True)``: the notes, built once per
+    session for each set of arguments (the documents' tests read the same documents)."""
+    from symconv.locale import recording
+    from symconv.notes.build import build_notes
+    from symconv.notes.content import TOPICS
+
+    built: dict[tuple[Any, ...], Any] = {}
+    #: the catalogue keys each build used (a cached build used them too)
+    used: dict[tuple[Any, ...], set[str]] = {}
+
+    def key(example: Any, topics: tuple[str, ...], lang: str, solutions: bool) -> tuple[Any, ...]:
+        return (example, tuple(topics), lang, solutions)
+
+    def build(example: Any = None, topics: tuple[str, ...] = TOPICS, lang: str = "en", solutions: bool = True) -> Any:
+        k = key(example, topics, lang, solutions)
+        if k not in built:
+            with verified_once.shared(), recording(lang) as keys:
+                built[k] = build_notes(example, tuple(topics), lang=lang, solutions=solutions)
+            used[k] = set(keys)
+        return built[k]
+
+    def keys_used(
+        example: Any = None, topics: tuple[str, ...] = TOPICS, lang: str = "en", solutions: bool = True
+    ) -> set[str]:
+        build(example, topics, lang, solutions)
+        return used[key(example, topics, lang, solutions)]
+
+    build.keys_used = keys_used  # type: ignore[attr-defined]
+    return build
 
 
 @pytest.fixture

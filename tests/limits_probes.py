@@ -180,7 +180,7 @@ def near_limit_probes(rng: random.Random, count: int, limit: int) -> list[dict]:
 def all_probes(full: bool, tmp: str, limit: int = 20_000) -> dict[str, list[dict]]:
     """The probes by class: a sample (``full=False``) or the long sweep."""
     rng = random.Random(16)
-    n = 60 if full else 8
+    n = 60 if full else 4
     return {
         "padding (the dense mask)": padding_probes(rng, 2 * n),
         "figures and notes": figure_probes(rng, n, tmp),

@@ -171,7 +171,7 @@ WORDS = [
 ]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.sampled_from(["matrix", "im2col", "steps", "size", "latex", "prove", "bogus", "notes"]),
     st.lists(st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=5)), max_size=8),
@@ -317,7 +317,7 @@ def _cli(examples):
 
 test_library_bad_input_classes = _library(300)
 test_library_bad_input_classes_slow = pytest.mark.slow(_library(2000))
-test_cli_bad_input_classes = _cli(150)
+test_cli_bad_input_classes = _cli(40)
 test_cli_bad_input_classes_slow = pytest.mark.slow(_cli(1200))
 
 

@@ -17,7 +17,7 @@ from symconv import ConvSpec
 from symconv.derivations import TOPICS
 from symconv.errors import SpecError
 from symconv.locale import ALLOWED, LANGUAGES, catalogue, english_words, recording, translate, untranslated
-from symconv.notes.build import NotesResult, build_notes
+from symconv.notes.build import NotesResult
 from symconv.notes.content import TOPICS as DOCUMENT_TOPICS
 
 #: The documents checked: the default notes, and the sections that depend on the worked example
@@ -218,9 +218,8 @@ def prose(tex: str) -> list[tuple[int, str]]:
     return [(n + offset, line) for n, line in enumerate(body.split("\n")) if line.strip()]
 
 
-def _results(lang: str, verified_once) -> dict[str, NotesResult]:
-    with verified_once.shared():
-        return {name: build_notes(example, topics, lang=lang) for name, (example, topics) in EXAMPLES.items()}
+def _results(lang: str, notes_built) -> dict[str, NotesResult]:
+    return {name: notes_built(example, topics, lang=lang) for name, (example, topics) in EXAMPLES.items()}
 
 
 def _documents(results: dict[str, NotesResult]) -> dict[str, str]:
@@ -229,10 +228,10 @@ def _documents(results: dict[str, NotesResult]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def russian_documents(verified_once):
+def russian_documents(notes_built):
     """The Russian documents, and the keys of ``PROSE`` their building used."""
-    with recording("ru") as used:
-        results = _results("ru", verified_once)
+    results = _results("ru", notes_built)
+    used = set().union(*(notes_built.keys_used(example, topics, lang="ru") for example, topics in EXAMPLES.values()))
     return results, used
 
 
@@ -242,8 +241,8 @@ def russian(russian_documents):
 
 
 @pytest.fixture(scope="module")
-def english(verified_once):
-    return _results("en", verified_once)
+def english(notes_built):
+    return _results("en", notes_built)
 
 
 def test_the_russian_documents_have_no_english_outside_mathematics(russian):

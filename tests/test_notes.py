@@ -17,9 +17,8 @@ SLIDE_ROW = r"W_{0,0} & W_{0,1} & W_{0,2} & 0 & W_{1,0} & W_{1,1} & W_{1,2} & 0 
 
 
 @pytest.fixture(scope="module")
-def english(verified_once):
-    with verified_once.shared():  # the derivations' reports are shared with the derivation tests
-        return build_notes()
+def english(notes_built):
+    return notes_built()  # built once per session, the derivations' reports shared with their tests
 
 
 def test_notes_contain_the_seminar(english):

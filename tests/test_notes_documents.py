@@ -22,11 +22,9 @@ _BARE_CODE = re.compile(r"^[STB]\d(?:\s*[,-]\s*[STB]\d)*$")
 
 
 @pytest.fixture(scope="module", params=[(name, lang) for name in EXAMPLES for lang in ("en", "ru")])
-def documents(request, verified_once):
+def documents(request, notes_built):
     name, lang = request.param
-    with verified_once.shared():
-        result = build_notes(EXAMPLES[name], lang=lang)
-    return name, lang, result
+    return name, lang, notes_built(EXAMPLES[name], lang=lang)
 
 
 def text_mode(tex: str) -> str:

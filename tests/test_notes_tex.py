@@ -71,6 +71,7 @@ def assert_fits(folder: Path, result) -> None:
 
 
 @needs_tex
+@pytest.mark.slow  # the fast suite keeps the compilations of test_contents_are_right_...; every spec fits: below
 def test_every_frame_and_page_fits_transposed_english(tmp_path):
     """The fast suite's log test: the section with the most pictures (the transposed convolution's
     overlays, T4's matrices, T5's three cases), in English."""

@@ -73,6 +73,7 @@ def test_strategy_bounds_are_validated_when_called(bad):
         transposed_specs(**bad)
 
 
+@pytest.mark.slow  # CI also runs examples/user_tests on its own
 def test_the_users_example_suite_passes():
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "examples" / "user_tests")],
