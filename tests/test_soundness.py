@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pytest
 import sympy
-from sympy import Array, Eq, Function, IndexedBase, KroneckerDelta, Lambda, Mod, Piecewise, Sum, floor
+from sympy import Abs, Array, Eq, Function, IndexedBase, KroneckerDelta, Lambda, Mod, Piecewise, Sum, floor
 
+from symconv.derivations.rules import WRITTEN_OUT, ExtendSum, KnownSigns
 from symconv.proof import (
     COLLAPSE,
     DOIT,
@@ -369,6 +370,36 @@ FALSE = [
         _statement(Array([[1, 2, 3], [4, 5, 6]]), Array([[1, 2], [3, 4], [5, 6]]), STRUCTURAL),
         ["shapes differ: (2, 3) != (3, 2)"],
     ),
+    # the bilinear derivations' own rules (symconv.derivations.rules)
+    (
+        "known-signs-range",
+        _statement(Abs(a - positive_k), positive_k - a, KnownSigns((a, 0, positive_k + 1)), where=a <= positive_k + 1),
+        ["the sign of a - k does not follow from the bounds"],
+    ),
+    (
+        "known-signs-unstated-bound",
+        _statement(Abs(a - positive_k), positive_k - a, KnownSigns((a, 0, positive_k - 1))),
+        ["its condition a <= k - 1 does not follow"],
+    ),
+    (
+        "known-signs-not-linear",
+        _statement(
+            Abs(a**2 - positive_k), positive_k - a**2, KnownSigns((a, 0, positive_k - 1)), where=a <= positive_k - 1
+        ),
+        ["the sign of a**2 - k does not follow from the bounds"],
+    ),
+    (
+        "extend-sum-nonzero-terms",
+        _statement(
+            Sum(k, (k, 0, positive_m)), Sum(k, (k, 0, positive_m + 1)), ExtendSum(k, positive_m, positive_m + 1)
+        ),
+        ["the added terms are not shown to be 0"],
+    ),
+    (
+        "written-out-wrong-arithmetic",
+        _statement(W[sympy.Add(2, 1, evaluate=False)], W[4], WRITTEN_OUT),
+        ["W[1 + 2] != W[4]"],
+    ),
     # LINEAR: the variables must be distinct
     (
         "linear-repeated-variables",
@@ -409,6 +440,9 @@ def test_every_rule_has_a_false_statement():
         "ZeroExtension",
         "Transformation",
         "Linear",
+        "KnownSigns",
+        "ExtendSum",
+        "WrittenOut",
     }
     assert expected <= rules, expected - rules
 

@@ -59,6 +59,15 @@ class KnownSigns(ZeroDifference):
     def conditions(self) -> tuple[Any, ...]:
         return bound_relations(self.bounds)
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        """As every rule; a refusal names the absolute value whose sign the bounds do not give."""
+        difference = super().compare(lhs, rhs)
+        if not difference:
+            return ""
+        left = [a for side in (lhs, rhs) for a in sympy.sympify(self.apply(side)).atoms(sympy.Abs)]
+        unknown = f"the sign of {sympy.sstr(left[0].args[0])} does not follow from the bounds; " if left else ""
+        return f"{self.name}: {unknown}{difference}"
+
     def apply(self, expr: Any) -> Any:
         return sympy.expand(sympy.sympify(expr).replace(lambda x: isinstance(x, sympy.Abs), self.sign))
 
@@ -104,6 +113,15 @@ class ExtendSum(Sums):
         extended = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), self.extend)
         return super().apply(extended)
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        """As every rule; a refusal says that the sum was not extended (its added terms are not 0)."""
+        difference = super().compare(lhs, rhs)
+        return (
+            f"{self.name}: the added terms are not shown to be 0, the sum is left as it is; {difference}"
+            if difference
+            else ""
+        )
+
 
 class WrittenOut(Transformation):
     """Arithmetic written out unevaluated is evaluated (also inside indices), then ``doit``, on
@@ -123,6 +141,10 @@ class WrittenOut(Transformation):
 
     def unfold(self, expr: Any) -> Any:
         return evaluated(expr)
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        difference = super().compare(lhs, rhs)
+        return f"{self.name}: {difference}" if difference else ""
 
 
 #: Arithmetic written out unevaluated is evaluated, then ``doit``.
