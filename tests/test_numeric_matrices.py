@@ -1,5 +1,6 @@
 """The numeric path: the same matrices as the symbolic ones with the numbers put in, exactly."""
 
+import importlib.util
 import sys
 
 import numpy as np
@@ -36,7 +37,9 @@ from symconv.ops.numeric import (
 from symconv.sparse import nonzero_rows
 from symconv.strategies import conv_specs, inputs, kernels, transposed_specs
 
-pytest.importorskip("scipy")
+#: the sparse results need SciPy (an optional peer); the dense ones, the errors and the message
+#: without SciPy are tested without it
+needs_scipy = pytest.mark.skipif(importlib.util.find_spec("scipy") is None, reason="scipy is not installed")
 
 # exact in floating point: small integers and halves, zeros included (they must not be stored)
 EXACT = st.sampled_from([0, 0, 1, -2, 3, sympy.Rational(1, 2), sympy.Rational(-3, 4)])
@@ -69,6 +72,7 @@ def weight_symbols(spec):
     return kernel_symbols(spec.kernel_shape, channels=spec.weight_shape[:2] if spec.has_channels else None)
 
 
+@needs_scipy
 @given(st.data(), conv_specs(max_size=6, channels=True))
 def test_conv_matrix_is_the_symbolic_matrix_substituted(data, spec):
     w = data.draw(kernels(spec, elements=EXACT))
@@ -82,6 +86,7 @@ def test_conv_matrix_is_the_symbolic_matrix_substituted(data, spec):
     assert sympy.Matrix(exact) == symbolic.xreplace(values)
 
 
+@needs_scipy
 @given(st.data(), transposed_specs(max_size=5, channels=True))
 def test_transposed_matrix_is_the_symbolic_matrix_substituted(data, tspec):
     w = data.draw(kernels(tspec.forward(), elements=EXACT))
@@ -93,6 +98,7 @@ def test_transposed_matrix_is_the_symbolic_matrix_substituted(data, tspec):
     same_cells(substitute(symbolic, values), substituted(symbolic, values))
 
 
+@needs_scipy
 @given(st.data(), conv_specs(max_size=6))
 def test_im2col_is_the_symbolic_im2col_substituted(data, spec):
     x = data.draw(inputs(spec, elements=EXACT))
@@ -103,6 +109,7 @@ def test_im2col_is_the_symbolic_im2col_substituted(data, spec):
     assert np.array_equal(numeric_im2col(spec, x, dense=True), numeric_im2col(spec, x).toarray())
 
 
+@needs_scipy
 @given(conv_specs(max_size=7, channels=False), st.randoms(use_true_random=False))
 def test_c_x_is_numpys_convolution(spec, rng):
     """A second route: the numeric matrix times an input is the numpy reference's correlation."""
@@ -113,6 +120,7 @@ def test_c_x_is_numpys_convolution(spec, rng):
     assert np.array_equal(got, expected)
 
 
+@needs_scipy
 @pytest.mark.parametrize("factor", [2, 3])
 @pytest.mark.parametrize("shape", [(3,), (2, 3)])
 @pytest.mark.parametrize("fcn", [False, True])
@@ -126,6 +134,7 @@ def test_bilinear_matrices(factor, shape, fcn):
         assert np.allclose(numeric_bilinear_matrix(shape, factor, dense=True).sum(axis=1), 1)
 
 
+@needs_scipy
 def test_zero_taps_are_not_stored_and_sparse_agrees_with_dense():
     spec = ConvSpec((5, 5), (3, 3), padding=1)
     w = [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
