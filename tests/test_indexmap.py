@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import sympy
 from hypothesis import given
+from sequences import first_difference
 
 from symconv import ConvSpec, SpecError, TooLargeError, index_map, input_position, nonzero_count
 from symconv.strategies import conv_specs
@@ -26,7 +27,8 @@ def brute_force(spec):
 def test_index_map_is_every_pair_inside_the_input(spec):
     m = index_map(spec)
     got = [(tuple(o), tuple(k), tuple(i)) for o, k, i in zip(m.output.tolist(), m.tap.tolist(), m.input.tolist())]
-    assert got == brute_force(spec)  # same triples, same order (output, then tap)
+    # same triples, same order (output, then tap)
+    assert (difference := first_difference(got, brute_force(spec))) is None, difference
     assert len(m) == nonzero_count(spec)
 
 
@@ -56,3 +58,18 @@ def test_limit_from_environment(monkeypatch):
     monkeypatch.setenv("SYMCONV_MAX_NONZEROS", "10")
     with pytest.raises(TooLargeError):
         index_map(ConvSpec((4, 4), (3, 3)))
+
+
+def test_a_wrong_triple_is_reported_in_one_line():
+    """A failing comparison names the first wrong triple, without a diff of thousands of them."""
+    spec = ConvSpec((7, 7, 7), (3, 3, 3))
+    expected = brute_force(spec)
+    wrong = list(expected)
+    wrong[100] = ((0, 0, 0), (0, 0, 0), (1, 1, 1))
+    assert first_difference(expected, brute_force(spec)) is None
+    n = len(expected)
+    assert (
+        first_difference(wrong, expected)
+        == f"item 100: got {wrong[100]!r}, expected {expected[100]!r} ({n} items each)"
+    )
+    assert first_difference(expected[:-1], expected).startswith(f"got {n - 1} items, expected {n}")

@@ -67,7 +67,10 @@ KILL_TESTS: tuple[str, ...] = (
     "--deselect=tests/test_matrix.py::test_time_grows_with_nonzeros_not_cells",
 )
 
-PYTEST = ("-m", "pytest", "-x", "-q", "-rfE", "-p", "no:cacheprovider", "--hypothesis-seed=0")
+#: ``--assert=plain``: a kill needs the failure, not its explanation; with ``CI`` set, pytest does
+#: not truncate explanations and the diff of two long lists (difflib, quadratic) at every failing
+#: example Hypothesis tries took a killer past its 600 s timeout in CI.
+PYTEST = ("-m", "pytest", "-x", "-q", "-rfE", "-p", "no:cacheprovider", "--assert=plain", "--hypothesis-seed=0")
 
 
 class HarnessError(RuntimeError):
