@@ -125,7 +125,7 @@ def test_exhaustive_checks_are_declared():
     """Statements not proved for general parameters say so: their checks are exhaustive over stated ranges."""
     checks = {d.name: [c for c in d.checks if c.kind == "exhaustive"] for _, d in derivations.all_derivations()}
     assert {name for name, found in checks.items() if found} >= {"checkerboard", "size-ambiguity"}
-    assert all(c.description.startswith("exhaustive over ") for found in checks.values() for c in found)
+    assert all(c.description.startswith("every case of ") for found in checks.values() for c in found)
 
 
 def test_text_reports_show_no_latex(reports):

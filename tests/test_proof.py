@@ -237,5 +237,5 @@ def test_definitions_and_specialisations_are_declared_and_shown():
 
 def test_exhaustive_checks_are_a_declared_kind():
     check = Check.exhaustive("constant overlap", "s <= 3", lambda rng: "3 cases")
-    assert check.kind == "exhaustive" and check.description == "exhaustive over s <= 3: constant overlap"
+    assert check.kind == "exhaustive" and check.description == "every case of s <= 3: constant overlap"
     assert Check("random", lambda rng: "ok").kind == "numeric"

@@ -292,7 +292,7 @@ def any_size() -> Derivation:
                 DOIT_EXPAND,
             ),
         ),
-        checks=(Check("the transposed convolution against the reference for h = 1..30", sizes_check),),
+        checks=(Check("the transposed convolution against the reference for $h = 1, \\dots, 30$", sizes_check),),
         fact="B5",
     )
 
@@ -446,7 +446,7 @@ def any_factor() -> Derivation:
                     got = conv_transpose(bilinear_upsampling_spec(shape, f), values, bilinear_kernel(f, n))
                     require(got == bilinear_interpolate(values, f), (f, shape))
                     count += 1
-        return f"{count} inputs, factors 2-8 in 1-D and 2-D, 2-4 in 3-D"
+        return f"{count} inputs, factors 2–8 in 1-D and 2-D, 2–4 in 3-D"
 
     return Derivation(
         name="bilinear-any-factor",
@@ -459,7 +459,7 @@ def any_factor() -> Derivation:
             "the Kronecker product of 1-D operators."
         ),
         steps=tuple(steps),
-        checks=(Check("factors 2-8 in 1-2 dimensions, 2-4 in 3-D, against the reference", sweep),),
+        checks=(Check("factors 2–8 in 1-D and 2-D, 2–4 in 3-D, against the reference", sweep),),
         hypotheses=sympy.StrictLessThan(c, f),
     )
 
@@ -538,7 +538,7 @@ def fcn_against_half_pixel() -> Derivation:
                 EXPAND,
             ),
         ),
-        checks=(Check("where FCN and align_corners=False differ, f = 2..8", borders),),
+        checks=(Check("where FCN and align_corners=False differ, $f = 2, \\dots, 8$", borders),),
     )
 
 
@@ -558,7 +558,7 @@ def normalisation() -> Derivation:
                         require(sum(g.reshape(len(g))) == 1, (factor, n))
                         count += 1
                 require(sum(tent_kernel.reshape(len(tent_kernel))) == factor**n, (factor, n))
-        return f"{count} phases of the tent and FCN kernels, factors 1-8, dimensions 1-3: each sums to 1"
+        return f"{count} phases of the tent and FCN kernels, factors 1–8, dimensions 1–3: each sums to 1"
 
     kernel = bilinear_kernel()
     return Derivation(

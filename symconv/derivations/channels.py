@@ -285,7 +285,10 @@ def _products(rng: random.Random, count: int = 25) -> str:
         require(conv_matrix(spec, w.tolist()) == sympy.Matrix(np.kron(mixing, np.eye(positions, dtype=int))), str(spec))
         x = random_numbers(rng, (spec.in_channels, positions))
         require(np.array_equal(to_numpy(conv_matrix(spec, w.tolist())) @ x.ravel(), (mixing @ x).ravel()), str(spec))
-    return f"{count} random 1x1 layers (groups included): C = W (x) I, C vec(X) = vec(W X)"
+    return (
+        f"{count} random $1 \\times 1$ layers (groups included): $C = W \\otimes I$, "
+        "$C \\, \\mathrm{vec}(X) = \\mathrm{vec}(W X)$"
+    )
 
 
 def one_by_one() -> Derivation:
@@ -325,7 +328,7 @@ def one_by_one() -> Derivation:
                 DOIT,
             ),
         ),
-        checks=(Check("1x1 layers are W (x) I", _products),),
+        checks=(Check("$1 \\times 1$ layers are $W \\otimes I$", _products),),
     )
 
 

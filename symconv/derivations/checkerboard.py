@@ -83,7 +83,7 @@ def overlap_theorem() -> Derivation:
                     values = {interior_overlap(j_, q_, s_, 0, d_) for j_ in range(s_)}
                     require((len(values) == 1) == (q_ % s_ == 0 and gcd(d_, s_) == 1), (s_, d_, q_))
                     n += 1
-        return f"{n} (s, d, q) with s, d <= 6, q <= 12: constant exactly when s | q and gcd(d, s) = 1"
+        return f"{n} triples $(s, d, q)$"
 
     def product(rng: random.Random) -> str:
         n = 0
@@ -171,8 +171,8 @@ def overlap_theorem() -> Derivation:
         checks=(
             Check("the formula against the index map's counts", interior),
             Check.exhaustive(
-                "constant exactly when s | q and gcd(d, s) = 1 (not proved for general s, d)",
-                "s, d <= 6, q <= 12",
+                "constant exactly when $s \\mid q$ and $\\gcd(d, s) = 1$ (not proved for general $s, d$)",
+                r"$s, d \le 6$, $q \le 12$",
                 constancy,
             ),
             Check("2-D counts multiply", product),

@@ -142,7 +142,7 @@ def index_map_theorem(ndim: int) -> Derivation:
             "one inside."
         ),
         steps=steps,
-        checks=(Check("conv_matrix against the numpy reference on random specs", _random_specs(ndim)),),
+        checks=(Check("the matrix $C$ against the numpy reference on random specs", _random_specs(ndim)),),
         fact="S3",
     )
 

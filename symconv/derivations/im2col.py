@@ -50,7 +50,7 @@ def kernel_row_theorem(ndim: int) -> Derivation:
                 SUMS,
             ),
         ),
-        checks=(Check("kernel_row * im2col against the numpy reference on random specs", _row_check),),
+        checks=(Check("$F \\, \\mathrm{im2col}(X)$ against the numpy reference on random specs", _row_check),),
         fact="S4",
     )
 
@@ -73,7 +73,12 @@ def adjoint_theorem(ndim: int) -> Derivation:
                 SUMS,
             ),
         ),
-        checks=(Check("<im2col(x), z> = <x, col2im(z)> on random numeric specs", _adjoint_check),),
+        checks=(
+            Check(
+                r"$\langle \mathrm{im2col}(x), z \rangle = \langle x, \mathrm{col2im}(z) \rangle$ on random specs",
+                _adjoint_check,
+            ),
+        ),
     )
 
 

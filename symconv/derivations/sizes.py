@@ -270,8 +270,8 @@ def inverse_theorem() -> Derivation:
         hypotheses=sympy.StrictLessThan(a, s),
         checks=(
             Check.exhaustive(
-                "the convolution's size of the transposed size is h",
-                "h <= 12, q <= 5, s <= 4, p <= 3, d <= 3, a < s",
+                "the convolution's size of the transposed size is $h$",
+                r"$h \le 12$, $q \le 5$, $s \le 4$, $p \le 3$, $d \le 3$, $a < s$",
                 _inverse_exhaustive,
             ),
         ),
@@ -358,8 +358,8 @@ def ambiguity_theorem() -> Derivation:
         ),
         checks=(
             Check.exhaustive(
-                "preimages counted: each output has s input sizes, a picks each one",
-                "q, s <= 4, p <= 2, d <= 2, h < 40",
+                "preimages counted: each output has $s$ input sizes, $a$ picks each one",
+                r"$q, s \le 4$, $p \le 2$, $d \le 2$, $h < 40$",
                 _ambiguity_exhaustive,
             ),
         ),
@@ -384,7 +384,7 @@ def _ambiguity_exhaustive(rng: random.Random) -> str:
                             a_ = (h_ + 2 * p_ - d_ * (q_ - 1) - 1) % s_
                             require(transposed_output_size(o_, q_, s_, p_, d_, a_) == h_, (o_, q_, s_, p_, d_, a_, h_))
                             count += 1
-    return f"{count} input sizes: each output has s preimages, and a picks each one"
+    return f"{count} input sizes"
 
 
 def same_padding_theorem() -> Derivation:
@@ -426,7 +426,7 @@ def same_padding_theorem() -> Derivation:
             ),
         ),
         checks=(
-            Check.exhaustive("ConvSpec(padding='same') keeps the size", "h <= 9, q <= 5, d <= 3", _same_exhaustive),
+            Check.exhaustive("“same” padding keeps the size", r"$h \le 9$, $q \le 5$, $d \le 3$", _same_exhaustive),
         ),
     )
 
@@ -488,7 +488,7 @@ def receptive_field_theorem() -> Derivation:
                 display_rhs=W("-U(p1 + s1*p2)"),
             ),
         ),
-        checks=(Check("receptive_field against composed index maps of random stacks", _receptive_check),),
+        checks=(Check("the receptive field against composed index maps of random stacks", _receptive_check),),
     )
 
 
@@ -515,7 +515,7 @@ def _receptive_check(rng: random.Random, count: int = 40) -> str:
         field = receptive_field(layers)[0]
         require(max(reach[0]) - min(reach[0]) + 1 == field.size and min(reach[0]) == field.start, (layers, field))
         require(min(reach[1]) - min(reach[0]) == field.jump, (layers, field))
-    return f"{count} random stacks of 1-3 layers"
+    return f"{count} random stacks of 1–3 layers"
 
 
 def derivations() -> list[Derivation]:

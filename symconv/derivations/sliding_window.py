@@ -79,9 +79,9 @@ def example_case(spec: ConvSpec) -> Derivation:
     return Derivation(
         name="seminar-4x4" if seminar else "worked-example",
         title=(
-            "The seminar's case: the sliding window is $C X = F \\, \\mathrm{im2col}(X)$ (S1-S4)"
+            "The seminar's case: the sliding window is $C X = F \\, \\mathrm{im2col}(X)$ (S1–S4)"
             if seminar
-            else "The worked example: the sliding window is $C X = F \\, \\mathrm{im2col}(X)$ (S1-S4)"
+            else "The worked example: the sliding window is $C X = F \\, \\mathrm{im2col}(X)$ (S1–S4)"
         ),
         statement=(
             f"Input ${size(spec.input_shape)}$ flattened row-major to $X_0, \\dots, X_{{{len(X) - 1}}}$, "

@@ -399,7 +399,7 @@ def lattice_theorem() -> Derivation:
             sel = stride_selection(strided.out_shape, s_, unit.out_shape)
             require(conv_matrix(strided) == sel * conv_matrix(unit), str(strided))
             require(zero_insert(strided.out_shape, s_, unit.out_shape) == sel.T, str(strided))
-        return f"{count} random 1-D and 2-D specs: C_s = S C_1"
+        return f"{count} random 1-D and 2-D specs: $C_s = S C_1$"
 
     return Derivation(
         name="stride-lattice",
@@ -439,7 +439,7 @@ def lattice_theorem() -> Derivation:
                 DOIT,
             ),
         ),
-        checks=(Check("C_s = S C_1 on random specs", random_lattices),),
+        checks=(Check("$C_s = S C_1$ on random specs", random_lattices),),
         fact="T4",
     )
 

@@ -92,7 +92,6 @@ WORDS: dict[str, Any] = {
     "reference, PyTorch) or run every case in the stated ranges. A step marked with a check mark in the text "
     "has its row here.",
     "checked_also": "also checked numerically against independent implementations (see the appendix)",
-    "exhaustive": "exhaustive check",
     "check": "numeric check",
     "points": "numeric: {points} random points in all",
     "matrix": "The matrix $C$",

@@ -96,7 +96,6 @@ WORDS: dict[str, Any] = {
     "проверки каждого вывода сравнивают с независимыми реализациями (эталон на numpy, PyTorch) или перебирают "
     "все случаи в указанных пределах. У каждого шага, отмеченного в тексте галочкой, здесь есть своя строка.",
     "checked_also": "также проверено численно на независимых реализациях (см. приложение)",
-    "exhaustive": "полный перебор",
     "check": "численная проверка",
     "points": "численно: случайных точек всего {points}",
     "matrix": "Матрица $C$",
@@ -167,38 +166,38 @@ PROSE: dict[str, str] = {
     "values up to {largest}": "значения до {largest}",
     "no parameters": "без параметров",
     # ---- the checks' descriptions
-    "exhaustive over {ranges}: {description}": "при {ranges}: {description}",
-    "1x1 layers are W (x) I": r"слои 1$\times$1 --- это $W \otimes I$",
+    "every case of {ranges}: {description}": "все случаи при {ranges}: {description}",
+    "$1 \\times 1$ layers are $W \\otimes I$": r"слои $1 \times 1$ --- это $W \otimes I$",
     "2-D counts multiply": "в 2-D числа перекрытий перемножаются",
-    "<im2col(x), z> = <x, col2im(z)> on random numeric specs": (
+    "$\\langle \\mathrm{im2col}(x), z \\rangle = \\langle x, \\mathrm{col2im}(z) \\rangle$ on random specs": (
         r"$\langle \mathrm{im2col}(x), z \rangle = \langle x, \mathrm{col2im}(z) \rangle$"
     ),
-    "C_s = S C_1 on random specs": "$C_s = S C_1$",
+    "$C_s = S C_1$ on random specs": "$C_s = S C_1$",
     "blocks of random grouped layers": "блоки случайных групповых слоёв",
-    "conv_matrix against the numpy reference on random specs": ("матрица свёртки сверена с эталоном на numpy"),
+    "the matrix $C$ against the numpy reference on random specs": ("матрица свёртки сверена с эталоном на numpy"),
     "each relationship on random integers": "каждое соотношение на случайных целых числах",
     "every phase of the tent and FCN kernels": "каждая фаза ядер «домик» и FCN",
-    "the convolution's size of the transposed size is h": (
+    "the convolution's size of the transposed size is $h$": (
         "размер выхода свёртки от размера транспонированной равен $h$"
     ),
-    "ConvSpec(padding='same') keeps the size": "добивка «same» сохраняет размер",
-    "preimages counted: each output has s input sizes, a picks each one": (
+    "“same” padding keeps the size": "добивка «same» сохраняет размер",
+    "preimages counted: each output has $s$ input sizes, $a$ picks each one": (
         "прообразы пересчитаны: у каждого размера выхода $s$ размеров входа, $a$ выбирает каждый"
     ),
-    "constant exactly when s | q and gcd(d, s) = 1 (not proved for general s, d)": (
+    "constant exactly when $s \\mid q$ and $\\gcd(d, s) = 1$ (not proved for general $s, d$)": (
         r"постоянно ровно при $s \mid q$ и $\gcd(d, s) = 1$ (для общих $s, d$ не доказано)"
     ),
-    "factors 2-8 in 1-2 dimensions, 2-4 in 3-D, against the reference": (
+    "factors 2–8 in 1-D and 2-D, 2–4 in 3-D, against the reference": (
         "множители 2--8 в 1-D и 2-D, 2--4 в 3-D, сверка с эталоном"
     ),
     "gradients of the symbolic sliding window on random specs": ("градиенты символьного скользящего окна"),
-    "kernel_row * im2col against the numpy reference on random specs": (
-        r"строка ядра $\cdot$ im2col сверена с эталоном на numpy"
+    "$F \\, \\mathrm{im2col}(X)$ against the numpy reference on random specs": (
+        r"$F \, \mathrm{im2col}(X)$ сверено с эталоном на numpy"
     ),
     "padding p against the cropped zero-extended interpolation": (
         "добивка $p$ сверена с обрезанной интерполяцией с продолжением нулями"
     ),
-    "receptive_field against composed index maps of random stacks": (
+    "the receptive field against composed index maps of random stacks": (
         "рецептивное поле сверено с композицией индексных отображений случайных стопок слоёв"
     ),
     "sub-pixel form against the recipe on random specs": "субпиксельная форма сверена с рецептом",
@@ -207,7 +206,7 @@ PROSE: dict[str, str] = {
         "рецепт (вставка нулей и добивка) сверен с матрицей"
     ),
     "the stages of the recipe have these lengths": "у этапов рецепта именно такие длины",
-    "the transposed convolution against the reference for h = 1..30": (
+    "the transposed convolution against the reference for $h = 1, \\dots, 30$": (
         "транспонированная свёртка сверена с эталоном при $h = 1, \\dots, 30$"
     ),
     "transposed layers = transposed forward rows = the recipe per channel pair": (
@@ -219,7 +218,7 @@ PROSE: dict[str, str] = {
     "transposed matrix = transposed rows of the forward matrix": (
         "транспонированная матрица = транспонированные строки матрицы прямой свёртки"
     ),
-    "where FCN and align_corners=False differ, f = 2..8": (
+    "where FCN and align_corners=False differ, $f = 2, \\dots, 8$": (
         "где FCN и align_corners=False расходятся, $f = 2, \\dots, 8$"
     ),
     # ---- what the checks ran
@@ -233,9 +232,12 @@ PROSE: dict[str, str] = {
     "{count} random 1-D and 2-D layers: diagonal group blocks, numpy per channel pair, zeros elsewhere": (
         "случайных слоёв 1-D и 2-D: {count}; диагональные блоки групп, numpy для каждой пары каналов, нули вне блоков"
     ),
-    "{count} random 1x1 layers (groups included): C = W (x) I, C vec(X) = vec(W X)": (
-        r"случайных слоёв 1$\times$1 (с группами): {count}; $C = W \otimes I$, "
-        r"$C \mathrm{vec}(X) = \mathrm{vec}(W X)$"
+    (
+        r"{count} random $1 \times 1$ layers (groups included): $C = W \otimes I$, "
+        r"$C \, \mathrm{vec}(X) = \mathrm{vec}(W X)$"
+    ): (
+        r"случайных слоёв $1 \times 1$ (с группами): {count}; $C = W \otimes I$, "
+        r"$C \, \mathrm{vec}(X) = \mathrm{vec}(W X)$"
     ),
     "{count} random grouped 1-D and 2-D specs: the forward rows transposed, and the recipe per channel pair": (
         "случайных групповых наборов параметров 1-D и 2-D: {count}; транспонированные строки прямой "
@@ -245,17 +247,15 @@ PROSE: dict[str, str] = {
     "{count} random specs: both inner products equal": (
         "случайных наборов параметров: {count}; оба скалярных произведения равны"
     ),
-    "{count} phases of the tent and FCN kernels, factors 1-8, dimensions 1-3: each sums to 1": (
+    "{count} phases of the tent and FCN kernels, factors 1–8, dimensions 1–3: each sums to 1": (
         "фаз ядер «домик» и FCN (множители 1--8, размерности 1--3): {count}; сумма каждой равна 1"
     ),
-    "{count} input sizes: each output has s preimages, and a picks each one": (
-        "размеров входа: {count}; у каждого выхода $s$ прообразов, и $a$ выбирает каждый"
-    ),
+    "{count} input sizes": "размеров входа: {count}",
     "{count} random 1-D and 2-D specs (dilation, padding, output padding): sub-pixel = recipe, symbolically": (
         "случайных наборов параметров 1-D и 2-D (с дилатацией, добивкой и добавкой к выходу): {count}; "
         "субпиксельная форма = рецепт, символьно"
     ),
-    "{count} random 1-D and 2-D specs: C_s = S C_1": "случайных наборов параметров 1-D и 2-D: {count}; $C_s = S C_1$",
+    "{count} random 1-D and 2-D specs: $C_s = S C_1$": "случайных наборов параметров 1-D и 2-D: {count}; $C_s = S C_1$",
     "{count} random 1-D specs: recipe = matrix times input": (
         "случайных наборов параметров 1-D: {count}; рецепт = матрица, умноженная на вход"
     ),
@@ -269,15 +269,12 @@ PROSE: dict[str, str] = {
         "случайных наборов параметров (с добавкой к выходу и дилатацией): {count}; транспонированные "
         "строки прямой свёртки"
     ),
-    "{count} random stacks of 1-3 layers": "случайных стопок из 1--3 слоёв: {count}",
+    "{count} random stacks of 1–3 layers": "случайных стопок из 1--3 слоёв: {count}",
     "{count} random stride-1 specs: the same matrix as the convolution": (
         "случайных наборов параметров с шагом 1: {count}; та же матрица, что у свёртки"
     ),
-    "{count} (s, d, q) with s, d <= 6, q <= 12: constant exactly when s | q and gcd(d, s) = 1": (
-        r"троек $(s, d, q)$ при $s, d \le 6$, $q \le 12$: {count}; постоянно ровно при $s \mid q$ и "
-        r"$\gcd(d, s) = 1$"
-    ),
-    "{count} inputs, factors 2-8 in 1-D and 2-D, 2-4 in 3-D": (
+    "{count} triples $(s, d, q)$": "троек $(s, d, q)$: {count}",
+    "{count} inputs, factors 2–8 in 1-D and 2-D, 2–4 in 3-D": (
         "входов: {count}; множители 2--8 в 1-D и 2-D, 2--4 в 3-D"
     ),
     "{count} random specs: input, zeros inserted, padded, output": (
@@ -815,10 +812,10 @@ PROSE: dict[str, str] = {
     r"The convolution's output size, $\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1$": (
         r"Размер выхода свёртки, $\lfloor (h + 2p - d(q-1) - 1)/s \rfloor + 1$"
     ),
-    r"The seminar's case: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1-S4)": (
+    r"The seminar's case: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1–S4)": (
         r"Случай семинара: скользящее окно --- это $C X = F \, \mathrm{im2col}(X)$ (S1--S4)"
     ),
-    r"The worked example: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1-S4)": (
+    r"The worked example: the sliding window is $C X = F \, \mathrm{im2col}(X)$ (S1–S4)": (
         r"Разобранный пример: скользящее окно --- это $C X = F \, \mathrm{im2col}(X)$ (S1--S4)"
     ),
     "The transposed convolution inverts the size map when $a < s$": (

@@ -54,6 +54,7 @@ _PLAIN = {
     r"\neq": "!=",
     r"\cdot": "*",
     r"\times": "x",
+    r"\otimes": "⊗",
     r"\to": "->",
     r"\lfloor": "floor(",
     r"\rfloor": ")",
@@ -99,6 +100,7 @@ def text_plain(text: str) -> str:
         text = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", text)
         text = re.sub(r"([_^])\{([^{}]*)\}", _script, text)
         text = re.sub(r"\{([^{}]*)\}", r"\1", text)
+    text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)  # "C \, X" is "C X", not "C   X"
     return text.replace("\\", "").replace("\0(", "{").replace("\0)", "}")
 
 

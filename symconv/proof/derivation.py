@@ -399,9 +399,9 @@ class Check:
         """A check of every case in ``ranges`` (say them in the seminar's letters: ``"s, d <= 6, q <= 12"``).
 
         >>> Check.exhaustive("constant overlap", "s <= 3", lambda rng: "3 cases").description
-        'exhaustive over s <= 3: constant overlap'
+        'every case of s <= 3: constant overlap'
         """
-        return cls(f"exhaustive over {ranges}: {description}", run, kind="exhaustive")
+        return cls(f"every case of {ranges}: {description}", run, kind="exhaustive")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import sympy
 from sympy.core.relational import Relational
 
 from ..errors import SideConditionError
+from ..printing.reading import reading_latex
 from .binders import rename_apart, shown
 from .bounds import Scope, bound_relations, extremes, implied, is_relation, scoped_replace
 from .conditions import (
@@ -141,7 +142,7 @@ class Within(Transformation):
 
     def __init__(self, *bounds: tuple[Any, Any, Any]) -> None:
         names = ", ".join(
-            f"${sympy.latex(low)} \\le {sympy.latex(v)} \\le {sympy.latex(high)}$" for v, low, high in bounds
+            f"${reading_latex(low)} \\le {reading_latex(v)} \\le {reading_latex(high)}$" for v, low, high in bounds
         )
         super().__init__(f"conditions that hold for {names}" if bounds else "conditions that hold in the sums' ranges")
         self.bounds: Bounds = bounds
@@ -183,8 +184,8 @@ class Residues(Transformation):
 
     def __init__(self, modulus: Any, *variables: Any) -> None:
         super().__init__(
-            f"residues modulo ${sympy.latex(modulus)}$: exactly one residue class, "
-            f"$0 \\le x \\bmod {sympy.latex(modulus)} < {sympy.latex(modulus)}$"
+            f"residues modulo ${reading_latex(modulus)}$: exactly one residue class, "
+            f"$0 \\le x \\bmod {reading_latex(modulus)} < {reading_latex(modulus)}$"
         )
         self.modulus = modulus
         self.variables = set(variables)
@@ -272,7 +273,7 @@ class Euclid(Transformation):
 
     def __init__(self, modulus: Any, *pairs: tuple[Any, Any], eliminate: Any = None) -> None:
         self.modulus = sympy.sympify(modulus)
-        super().__init__(f"division with remainder is unique (residues below ${sympy.latex(self.modulus)}$)")
+        super().__init__(f"division with remainder is unique (residues below ${reading_latex(self.modulus)}$)")
         self.pairs = pairs
         self.eliminate = eliminate
 

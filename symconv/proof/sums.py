@@ -26,6 +26,7 @@ import sympy
 from sympy import Basic, Mul
 
 from ..errors import SideConditionError
+from ..printing.reading import reading_latex
 from .binders import bound_variable, rename_apart, substitute
 from .bounds import implied
 from .conditions import canonical_deltas, indicators_as_deltas
@@ -144,7 +145,7 @@ class Reindex(Sums):
     """
 
     def __init__(self, old: Any, substitution: Any, new: Any) -> None:
-        super().__init__(f"substitute ${sympy.latex(old)} = {sympy.latex(substitution)}$ in the sum")
+        super().__init__(f"substitute ${reading_latex(old)} = {reading_latex(substitution)}$ in the sum")
         self.old, self.substitution, self.new = old, substitution, new
 
     def shift(self) -> tuple[Any, Any]:
@@ -199,8 +200,8 @@ class SplitSum(Sums):
 
     def __init__(self, variable: Any, modulus: Any, quotient: Any, remainder: Any, count: Any) -> None:
         super().__init__(
-            f"division with remainder: ${sympy.latex(variable)} = {sympy.latex(modulus)} "
-            f"{sympy.latex(quotient)} + {sympy.latex(remainder)}$"
+            f"division with remainder: ${reading_latex(variable)} = {reading_latex(modulus)} "
+            f"{reading_latex(quotient)} + {reading_latex(remainder)}$"
         )
         self.variable, self.modulus, self.count = variable, modulus, count
         self.quotient, self.remainder = quotient, remainder
