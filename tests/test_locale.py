@@ -42,7 +42,11 @@ def test_exact_entries_and_fallback():
 def test_patterns_put_the_fields_in_translated():
     # a number field, and a field that is itself prose ("no parameters")
     assert translate("equal at 10 points (10 not all zero, no parameters)", "ru") == (
-        "равны в 10 точках (ненулевых: 10, без параметров)"
+        "равны в случайных точках: 10 (ненулевых: 10, без параметров)"
+    )
+    # a count is never followed by a noun whose form depends on it ("в 21 точках" is wrong Russian)
+    assert translate("equal at 21 points (21 not all zero, no parameters)", "ru").startswith(
+        "равны в случайных точках: 21"
     )
     # a field holding mathematics is kept as it is
     assert translate("division with remainder is unique (residues below $b$)", "ru") == (
