@@ -44,6 +44,7 @@ def test_every_rule_class_is_in_the_catalogue():
     """A new rule (a subclass of Transformation in symconv.proof) must be added to the catalogue."""
     import inspect
 
+    import symconv.proof.arithmetic
     import symconv.proof.deltas
     import symconv.proof.integers
     import symconv.proof.linear
@@ -51,7 +52,14 @@ def test_every_rule_class_is_in_the_catalogue():
     import symconv.proof.transformations as transformations
 
     listed = {type(e.rule) if isinstance(e.rule, Transformation) else e.rule for e in CATALOGUE}
-    modules = (transformations, symconv.proof.sums, symconv.proof.deltas, symconv.proof.integers, symconv.proof.linear)
+    modules = (
+        transformations,
+        symconv.proof.sums,
+        symconv.proof.deltas,
+        symconv.proof.integers,
+        symconv.proof.linear,
+        symconv.proof.arithmetic,
+    )
     rules = {
         value
         for module in modules

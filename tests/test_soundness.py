@@ -15,7 +15,6 @@ import pytest
 import sympy
 from sympy import Abs, Array, Eq, Function, IndexedBase, KroneckerDelta, Lambda, Mod, Piecewise, Sum, floor
 
-from symconv.derivations.rules import WRITTEN_OUT, ExtendSum, KnownSigns
 from symconv.proof import (
     COLLAPSE,
     DOIT,
@@ -24,6 +23,7 @@ from symconv.proof import (
     LINEAR,
     STRUCTURAL,
     SUMS,
+    WRITTEN_OUT,
     Derivation,
     LinearMap,
     Step,
@@ -36,6 +36,8 @@ from symconv.proof import (
     within,
     zero_extension,
 )
+from symconv.proof.arithmetic import KnownSigns
+from symconv.proof.sums import ExtendSum
 
 SEEDS = range(20)
 X, Y, W = IndexedBase("X"), IndexedBase("Y"), IndexedBase("W")
@@ -370,7 +372,7 @@ FALSE = [
         _statement(Array([[1, 2, 3], [4, 5, 6]]), Array([[1, 2], [3, 4], [5, 6]]), STRUCTURAL),
         ["shapes differ: (2, 3) != (3, 2)"],
     ),
-    # the bilinear derivations' own rules (symconv.derivations.rules)
+    # the rules the bilinear derivations brought (symconv.proof.arithmetic, ExtendSum)
     (
         "known-signs-range",
         _statement(Abs(a - positive_k), positive_k - a, KnownSigns((a, 0, positive_k + 1)), where=a <= positive_k + 1),

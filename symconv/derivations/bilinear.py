@@ -34,7 +34,6 @@ from symconv import (
     transposed_conv_matrix,
     vec,
 )
-from symconv.derivations.rules import ExtendSum, KnownSigns
 from symconv.indexing import DEFINITIONS, SymbolicConv, ZeroPadded
 from symconv.interpolation import (
     bilinear_interpolate,
@@ -55,6 +54,8 @@ from symconv.proof import (
     LinearMap,
     Step,
     euclid,
+    extend_sum,
+    known_signs,
     require,
     split_sum,
     within,
@@ -375,7 +376,7 @@ def any_factor() -> Derivation:
             Sum(entry * X[o], (o, 0, h - 1)),
             extended,
             "$(C^T X)_{f m + r}$ with the tent's taps; its weight at $k = 2f - 1$ is 0: one more tap",
-            ExtendSum(k, 2 * f - 2, 2 * f - 1),
+            extend_sum(k, 2 * f - 2, 2 * f - 1),
             where=residues,
             **residues_shown,
         ),
@@ -404,7 +405,7 @@ def any_factor() -> Derivation:
             interpolated,
             "$W_c = 1 - |c - (f - 1)|/f = r/f$ and $W_{f + c} = 1 - r/f$ for $0 \\le c \\le f - 1$: "
             "output $f m + r$ lies at $m + r/f$",
-            KnownSigns((c, 0, f - 1)),
+            known_signs((c, 0, f - 1)),
             where=residues,
             **residues_shown,
         ),
@@ -576,7 +577,7 @@ def normalisation() -> Derivation:
                 1,
                 "the two taps $k = r$ and $k = r + f$ of phase $r$, $0 \\le r \\le f - 2$, of the tent "
                 "$1 - |k - (f - 1)|/f$",
-                KnownSigns((r, 0, f - 2)),
+                known_signs((r, 0, f - 2)),
             ),
             Step(sympy.Add(*kernel.reshape(9), evaluate=False), 4, "the seminar's kernel: $f^n = 2^2$", EXPAND),
         ),

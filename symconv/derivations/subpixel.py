@@ -25,10 +25,10 @@ from symconv import (
     subpixel_conv_transpose,
     subpixel_kernels,
 )
-from symconv.derivations.rules import WRITTEN_OUT
 from symconv.derivations.sampling import random_tspec
 from symconv.indexing import DEFINITIONS, ZeroPadded
 from symconv.proof import (
+    WRITTEN_OUT,
     Check,
     Derivation,
     Step,

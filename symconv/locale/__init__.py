@@ -19,7 +19,7 @@ the English pieces that were left, so a test can name them.
 >>> translate("structural equality", "ru")
 'структурное равенство'
 >>> translate("equal at 24 points (12 not all zero, values up to 29)", "ru")
-'равны в 24 точках (ненулевых: 12, значения до 29)'
+'равны в случайных точках: 24 (ненулевых: 12, значения до 29)'
 >>> translate("doit, then interchange of finite sums", "ru")
 'вычисление (doit), затем перестановка конечных сумм'
 >>> translate("no such text", "ru")

@@ -12,7 +12,8 @@ Everything a derivation of your own needs is here (the public API, frozen in the
 - the transformations (:data:`CATALOGUE`, the README's table): :data:`STRUCTURAL`,
   :data:`EXPAND`, :data:`DOIT`, :data:`DOIT_EXPAND`, :data:`SUMS`, :data:`COLLAPSE`,
   :data:`LINEAR`, :func:`reindex`, :func:`split_sum`, :func:`zero_extension`, :func:`within`,
-  :func:`residues`, :func:`euclid`, :func:`integer_parts`, and your own
+  :func:`residues`, :func:`euclid`, :func:`integer_parts`, :func:`extend_sum`,
+  :func:`known_signs`, :data:`WRITTEN_OUT`, and your own
   (:class:`Transformation`, :class:`ZeroDifference`); they compose: ``a >> b``, :func:`chain`;
 - :func:`symbols` for a derivation's parameters (``symbols("h q s", integer=True)``), names
   checked as everywhere in symconv;
@@ -37,9 +38,10 @@ derivation reports as a failed step; it may use the derivation's hypotheses and 
 - :mod:`.transformations`: the :class:`Transformation` base class and the simple ones
   (structural equality, ``expand``, ``doit``);
 - :mod:`.sums`: interchange and merge of finite sums, a change of the summation variable,
-  division of the summation variable with remainder;
+  division of the summation variable with remainder, a sum extended by zero terms;
 - :mod:`.deltas`: a sum against a Kronecker delta collapses; zero extensions by definition;
 - :mod:`.integers`: integers in ranges: bounded relations, residues, unique division, integer parts;
+- :mod:`.arithmetic`: absolute values of known sign, arithmetic written out evaluated;
 - :mod:`.linear`: linear forms compared coefficient by coefficient (:class:`LinearMap`);
 - :mod:`.conditions`: the canonical forms they compare (deltas, relations, zero extensions);
 - :mod:`.binders`: bound variables renamed apart, substitution without capture, comparison up
@@ -64,6 +66,7 @@ derivation reports as a failed step; it may use the derivation's hypotheses and 
 
 from ..symbols import symbols
 from . import sources
+from .arithmetic import WRITTEN_OUT, known_signs
 from .catalogue import CATALOGUE
 from .deltas import COLLAPSE, zero_extension
 from .derivation import Check, Derivation, NotNumeric, Report, Shown, Step, StepResult, require
@@ -71,7 +74,7 @@ from .display import Chained, as_built, unevaluated, written, written_condition
 from .integers import euclid, integer_parts, residues, within
 from .linear import LINEAR, LinearMap, linear_coefficients
 from .run import run
-from .sums import SUMS, reindex, split_sum
+from .sums import SUMS, extend_sum, reindex, split_sum
 from .transformations import (
     DOIT,
     DOIT_EXPAND,
@@ -115,6 +118,9 @@ __all__ = [
     "split_sum",
     "symbols",
     "within",
+    "extend_sum",
+    "known_signs",
+    "WRITTEN_OUT",
     "written",
     "written_condition",
     "Chained",

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
+from .arithmetic import WRITTEN_OUT, KnownSigns
 from .deltas import COLLAPSE, ZeroExtension
 from .integers import Euclid, IntegerParts, Residues, Within
 from .linear import LINEAR
-from .sums import SUMS, Reindex, SplitSum
+from .sums import SUMS, ExtendSum, Reindex, SplitSum
 from .transformations import DOIT, DOIT_EXPAND, EXPAND, STRUCTURAL, Composition, Transformation, ZeroDifference
 
 __all__ = ["Entry", "CATALOGUE", "table", "candidates", "markdown"]
@@ -63,12 +64,15 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry("SUMS", SUMS),
     Entry("reindex(old, substitution, new)", Reindex),
     Entry("split_sum(variable, modulus, quotient, remainder, count)", SplitSum),
+    Entry("extend_sum(variable, high, new_high)", ExtendSum),
     Entry("COLLAPSE", COLLAPSE),
     Entry("zero_extension((function, definition), ...)", ZeroExtension),
     Entry("within((v, low, high), ...)", Within),
     Entry("residues(modulus, *variables)", Residues),
     Entry("euclid(modulus, (r, c), ..., eliminate=None)", Euclid),
     Entry("integer_parts((v, low, high), ...)", IntegerParts),
+    Entry("known_signs((v, low, high), ...)", KnownSigns),
+    Entry("WRITTEN_OUT", WRITTEN_OUT),
     Entry("LINEAR", LINEAR),
     Entry("Transformation(name, function)", Transformation),
     Entry("ZeroDifference(name, function)", ZeroDifference),

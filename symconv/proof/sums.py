@@ -1,5 +1,6 @@
 r"""Finite sums: interchange and merge (:data:`SUMS`), a change of the summation variable
-(:class:`Reindex`), division of the summation variable with remainder (:class:`SplitSum`).
+(:class:`Reindex`), division of the summation variable with remainder (:class:`SplitSum`), a
+sum extended by terms that are zero (:class:`ExtendSum`).
 
 Each rule merges the nested finite sums of both sides into one ``Sum`` over all limits, in a
 fixed order, of an expanded body (:func:`merge_sums`), and writes Kronecker deltas canonically
@@ -32,7 +33,7 @@ from .bounds import implied
 from .conditions import canonical_deltas, indicators_as_deltas
 from .transformations import Transformation
 
-__all__ = ["Sums", "SUMS", "Reindex", "reindex", "SplitSum", "split_sum", "merge_sums"]
+__all__ = ["Sums", "SUMS", "Reindex", "reindex", "SplitSum", "split_sum", "ExtendSum", "extend_sum", "merge_sums"]
 
 
 def merge_sums(expr: Any) -> Any:
@@ -236,3 +237,59 @@ class SplitSum(Sums):
 
 #: :class:`SplitSum`, spelled as the derivations use it.
 split_sum = SplitSum
+
+
+class ExtendSum(Sums):
+    """Sums over ``variable`` up to ``high`` are extended up to ``new_high`` by terms that are zero;
+    then :data:`SUMS`.
+
+    Side conditions (checked, the sum left as it is otherwise, and the step fails):
+    ``new_high - high`` is a positive integer, and the summand is zero, identically in every other
+    variable, at each added value. Those of :data:`SUMS`.
+
+    >>> import sympy
+    >>> k, n = sympy.Symbol("k", integer=True), sympy.Symbol("n", integer=True, positive=True)
+    >>> rule = ExtendSum(k, n, n + 1)
+    >>> rule.equal(sympy.Sum((n + 1 - k) * k, (k, 0, n)), sympy.Sum((n + 1 - k) * k, (k, 0, n + 1)))
+    True
+    >>> rule.equal(sympy.Sum(k, (k, 0, n)), sympy.Sum(k, (k, 0, n + 1)))  # the added term n + 1 is not 0
+    False
+    """
+
+    def __init__(self, variable: Any, high: Any, new_high: Any) -> None:
+        super().__init__(
+            f"terms that are zero added: ${reading_latex(variable)}$ up to ${reading_latex(new_high)}$ "
+            f"instead of ${reading_latex(high)}$"
+        )
+        self.variable, self.high, self.new_high = variable, high, new_high
+
+    def extend(self, total: Any) -> Any:
+        extra = sympy.expand(self.new_high - self.high)
+        limits = list(total.limits)
+        for n, (v, low, high) in enumerate(limits):
+            if v != self.variable or sympy.expand(high - self.high) != 0:
+                continue
+            if not (extra.is_Integer and extra > 0):
+                return total
+            added = [sympy.expand(total.function.xreplace({v: self.high + e})) for e in range(1, int(extra) + 1)]
+            if any(term != 0 for term in added):
+                return total
+            limits[n] = (v, low, self.new_high)
+            return sympy.Sum(total.function, *limits)
+        return total
+
+    def apply(self, expr: Any) -> Any:
+        extended = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), self.extend)
+        return super().apply(extended)
+
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        """As every rule; a refusal says that the sum was not extended (its added terms are not 0)."""
+        difference = super().compare(lhs, rhs)
+        return (
+            f"{self.name}: the added terms are not shown to be 0, the sum is left as it is; {difference}"
+            if difference
+            else ""
+        )
+
+
+extend_sum = ExtendSum
