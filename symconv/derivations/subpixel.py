@@ -25,7 +25,6 @@ from symconv import (
     subpixel_conv_transpose,
     subpixel_kernels,
 )
-from symconv.derivations.sampling import random_tspec
 from symconv.indexing import DEFINITIONS, ZeroPadded
 from symconv.proof import (
     WRITTEN_OUT,
@@ -41,6 +40,7 @@ from symconv.proof import (
     zero_extension,
 )
 from symconv.proof.run import run
+from symconv.sampling import random_transposed_spec
 from symconv.symbols import symbols
 
 W, Y = IndexedBase("W"), IndexedBase("Y")
@@ -71,7 +71,7 @@ def subpixel_theorem() -> Derivation:
 
     def random_specs(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            tspec = random_tspec(rng, rng.randint(1, 2), max_kernel=4, max_dilation=2)
+            tspec = random_transposed_spec(rng, rng.randint(1, 2), max_kernel=4, max_dilation=2)
             Ys = input_symbols(tspec.input_shape, "Y")
             a, b = subpixel_conv_transpose(tspec, Ys), conv_transpose(tspec, Ys)
             require(all(sympy.expand(x - y) == 0 for x, y in zip(a.reshape(len(a)), b.reshape(len(b)))), str(tspec))

@@ -32,7 +32,6 @@ from symconv import (
     transposed_conv_matrix,
     zero_insert,
 )
-from symconv.derivations.sampling import random_tspec
 from symconv.indexing import DEFINITIONS, RotatedKernel, SymbolicConv
 from symconv.proof import (
     COLLAPSE,
@@ -54,6 +53,7 @@ from symconv.proof import (
 from symconv.proof.run import run
 from symconv.recipe import recipe_padding, rotated_tap
 from symconv.reference import random_numbers, to_numpy
+from symconv.sampling import random_transposed_spec
 
 W, X, Y, G = IndexedBase("W"), IndexedBase("X"), IndexedBase("Y"), IndexedBase("G")
 
@@ -133,7 +133,7 @@ def seminar_transposed() -> Derivation:
 
     def rows_of_forward(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            t = random_tspec(rng)
+            t = random_transposed_spec(rng)
             forward = conv_matrix(t.forward())
             keep = [int(np.ravel_multi_index(o, t.forward().out_shape)) for o in np.ndindex(*t.input_shape)]
             require(transposed_conv_matrix(t) == forward.extract(keep, list(range(forward.cols))).T, str(t))
@@ -191,7 +191,7 @@ def recipe_theorem(ndim: int) -> Derivation:
 
     def recipe_is_matrix(rng: random.Random, count: int = 40) -> str:
         for _ in range(count):
-            t = random_tspec(rng, ndim)
+            t = random_transposed_spec(rng, ndim)
             y, w = random_numbers(rng, t.input_shape), random_numbers(rng, t.kernel_shape)
             got = np.array(conv_transpose(t, sympy.Array(y.tolist()), sympy.Array(w.tolist())).tolist(), dtype=float)
             expected = to_numpy(transposed_conv_matrix(t, sympy.Array(w.tolist()))) @ y.ravel()
@@ -317,7 +317,7 @@ def stride_one_theorem() -> Derivation:
     def same_matrix(rng: random.Random, count: int = 40) -> str:
         done = 0
         while done < count:
-            t_ = random_tspec(rng, stride_one=True)
+            t_ = random_transposed_spec(rng, max_stride=1)
             borders = [recipe_padding(q_, p_, d_) for d_, q_, p_ in zip(t_.dilation, t_.kernel_shape, t_.padding)]
             if min(borders) < 0:
                 continue
