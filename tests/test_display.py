@@ -165,3 +165,21 @@ def test_rebuilding_keeps_what_automatic_evaluation_keeps():
 def test_a_display_form_needs_a_side_to_stand_for():
     with pytest.raises(Exception, match="display_lhs"):
         Step(None, T6, "chained", EXPAND, display_lhs=T6)
+
+
+def test_a_sum_over_all_integers_is_written_and_checked():
+    """``-oo`` parses as ``-1*oo``; tidied, the sum around it is still a sum (it once had no
+    ``is_commutative`` and could not be multiplied), and a wrong sign inside it is refused."""
+    o, o1, i, k = sympy.symbols("o o1 i k", integer=True)
+    d = sympy.Symbol("d", integer=True, positive=True)
+    W = sympy.IndexedBase("W")
+    names = dict(o=o, o1=o1, i=i, k=k, d=d, W=W, **LETTERS)
+    checked = sympy.Sum(
+        sympy.KroneckerDelta(o1, s * o) * sympy.Sum(sympy.KroneckerDelta(i, o1 - p + d * k) * W[k], (k, 0, q - 1)),
+        (o1, -sympy.oo, sympy.oo),
+    )
+    text = "Sum(KroneckerDelta(o1, s*o) * Sum(KroneckerDelta(i, o1 {} p + d*k) * W[k], (k, 0, q - 1)), (o1, -oo, oo))"
+    shown = written(text.format("-"), **names)
+    assert display_mismatch(shown, checked) == ""
+    assert "\\delta_{o_{1}, s o}" in sympy.latex(shown, order="none")
+    assert display_mismatch(written(text.format("+"), **names), checked)

@@ -44,6 +44,7 @@ from typing import Any
 
 import sympy
 from sympy import Basic, MatrixBase, UnevaluatedExpr
+from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.parsing.sympy_parser import parse_expr
 
 from ..errors import SpecError
@@ -121,7 +122,10 @@ def _tidy(expr: Any) -> Any:
     if isinstance(expr, (sympy.core.operations.AssocOp, sympy.core.relational.Relational, sympy.Pow, sympy.Function)):
         return expr.func(*args, evaluate=False)
     # any other node as parsed with its parts tidied, not built again (a Sum's constructor would add a factor 1)
-    return Basic.__new__(type(expr), *args)
+    node = Basic.__new__(type(expr), *args)
+    if isinstance(node, ExprWithLimits):  # what its constructor sets (a sum from -oo to oo is tidied)
+        node.is_commutative = args[0].is_commutative
+    return node
 
 
 @contextmanager
