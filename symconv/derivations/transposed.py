@@ -413,7 +413,7 @@ def lattice_theorem() -> Derivation:
             Step(
                 selected,
                 stride_one_row(s * o[0]),
-                "$(S C_1)_{o,i} = \\sum_{o'} \\delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$",
+                "$(S C_1)_{o,i} = \\sum_{o_1} \\delta_{o_1, s o} (C_1)_{o_1,i}$ keeps row $s o$",
                 COLLAPSE,
                 display_lhs=written(
                     "Sum(KroneckerDelta(o1, s*o) * Sum(KroneckerDelta(i, o1 - p + d*k) * W[k], (k, 0, q - 1)),"

@@ -562,8 +562,8 @@ PROSE: dict[str, str] = {
     r"$(F M)_o = \sum_k W_k M_{k,o}$; exchange the finite sums: $\sum_i C_{o,i} X_i = (C X)_o$": (
         r"$(F M)_o = \sum_k W_k M_{k,o}$; переставим конечные суммы: $\sum_i C_{o,i} X_i = (C X)_o$"
     ),
-    r"$(S C_1)_{o,i} = \sum_{o'} \delta_{o', s o} (C_1)_{o',i}$ keeps row $s o$": (
-        r"$(S C_1)_{o,i} = \sum_{o'} \delta_{o', s o} (C_1)_{o',i}$ оставляет строку $s o$"
+    r"$(S C_1)_{o,i} = \sum_{o_1} \delta_{o_1, s o} (C_1)_{o_1,i}$ keeps row $s o$": (
+        r"$(S C_1)_{o,i} = \sum_{o_1} \delta_{o_1, s o} (C_1)_{o_1,i}$ оставляет строку $s o$"
     ),
     r"$= \sum_o C_{o,j} G_o = (C^T G)_j$: a transposed convolution of $G$": (
         r"$= \sum_o C_{o,j} G_o = (C^T G)_j$: транспонированная свёртка $G$"
