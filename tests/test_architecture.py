@@ -10,7 +10,7 @@ The layers, bottom to top (the README's "Architecture" shows the same table):
 4. printing    ``printing/``, ``locale/``, ``frameworks/``, ``strategies``
 5. proof       ``proof/``
 6. public API  ``symconv/__init__``, ``testing``, ``pytest_plugin``
-7. derivations ``derivations/`` (the seminar's proofs, written with the public API)
+7. derivations ``derivations/`` (the seminar's proofs: symconv.proof and the symbolic operands of layer 2)
 8. notes       ``notes/``, ``snippets``
 9. CLI         ``cli/``, ``__main__``
 
