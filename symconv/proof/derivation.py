@@ -36,8 +36,9 @@ from sympy.printing.defaults import Printable
 from sympy.printing.str import StrPrinter
 
 from ..errors import SpecError, VerificationError
+from ..printing.chains import as_written, print_condition
 from ..printing.text import sized, text_latex, text_plain
-from .display import as_written, display_mismatch, print_condition
+from .display import display_mismatch
 from .explain import explanation
 from .numeric import compare_numerically
 from .premises import unproved
@@ -172,7 +173,7 @@ class Shown:
 
     def print_where(self, printer: Any) -> str:
         """The condition printed by ``printer`` (LaTeX or text) as a person writes it: chains of
-        inequalities (``0 \\le j \\le x``) separated by commas (:func:`~.display.print_condition`)."""
+        inequalities (``0 \\le j \\le x``) separated by commas (:func:`~symconv.printing.chains.print_condition`)."""
         return "" if self.where is None else print_condition(self.where, printer, self.written_where)
 
     def print_side(self, side: str, printer: Any, printing: Callable[[Any], str] | None = None) -> str:

@@ -28,8 +28,9 @@ from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm
 from sympy.printing.str import StrPrinter
 
+from ..printing.chains import condition_chains
 from ..printing.text import sized, text_plain
-from .display import LARGE, condition_chains
+from .display import LARGE
 
 __all__ = ["pretty_report", "pretty_step"]
 
