@@ -112,6 +112,15 @@ FALSE = [
         ["the modulus s is not shown to be a positive integer"],
     ),
     (
+        "split-range",  # one term more than s m: the split would drop it
+        _statement(
+            Sum(X[k], (k, 0, s * positive_m)),
+            Sum(X[s * t + c], (c, 0, s - 1), (t, 0, positive_m - 1)),
+            split_sum(k, s, t, c, positive_m),
+        ),
+        ["the sum over k runs from 0 to m*s, not from 0 to m*s - 1"],
+    ),
+    (
         "split-count-integer",
         _statement(
             Sum(X[k], (k, 0, 2 * sympy.Symbol("m", positive=True) - 1)),
@@ -177,6 +186,11 @@ FALSE = [
             COLLAPSE,
         ),
         ["not shown, left as they are", "KroneckerDelta"],
+    ),
+    (
+        "collapse-variable-on-both-sides",  # k = k**2 has two solutions, 0 and 1: the sum is 2
+        _statement(Sum(KroneckerDelta(k, k**2), (k, -sympy.oo, sympy.oo)), 1, COLLAPSE),
+        ["not shown, left as they are", "KroneckerDelta(k, k**2)"],
     ),
     # DOIT / DOIT_EXPAND: SymPy's delta summation
     (

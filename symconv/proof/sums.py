@@ -234,6 +234,24 @@ class SplitSum(Sums):
         changed = sympy.sympify(expr).replace(lambda e: isinstance(e, sympy.Sum), change)
         return super().apply(indicators_as_deltas(changed))
 
+    def compare(self, lhs: Any, rhs: Any) -> str:
+        """As every rule; when a sum over the variable was left as it is because its range is not
+        ``0..s m - 1``, the refusal says so."""
+        difference = super().compare(lhs, rhs)
+        if not difference:
+            return ""
+        last = sympy.expand(self.modulus * self.count - 1)
+        for side in (lhs, rhs):
+            for total in sympy.sympify(side).atoms(sympy.Sum):
+                found = _split_limits(total, self.variable)
+                if found is not None and (found[1][1] != 0 or sympy.expand(found[1][2] - last) != 0):
+                    v, low, high = found[1]
+                    return (
+                        f"{self.name}: the sum over {v} runs from {sympy.sstr(low)} to {sympy.sstr(high)}, not "
+                        f"from 0 to {sympy.sstr(last)}, so it is left as it is; {difference}"
+                    )
+        return difference
+
 
 #: :class:`SplitSum`, spelled as the derivations use it.
 split_sum = SplitSum
