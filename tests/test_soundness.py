@@ -343,10 +343,35 @@ FALSE = [
         ),
         ["the modulus s is not shown to be a positive integer"],
     ),
+    (
+        "euclid-remainder-not-divisible",  # s a + r + 1 = s b + c does not split: s does not divide 1
+        _statement(
+            KroneckerDelta(s * u + r + 1, s * o + c),
+            KroneckerDelta(o - u, 0) * KroneckerDelta(c, r),
+            euclid(s, (c, r)),
+            where=_between(r, 0, s - 1) & _between(c, 0, s - 1),
+        ),
+        ["not shown, left as they are", "KroneckerDelta"],
+    ),
+    (
+        "euclid-relation-not-in-range",  # r <= s - 2 does not follow from 0 <= r <= s - 1
+        _statement(
+            Piecewise((1, r <= s - 2), (0, True)),
+            1,
+            euclid(s, (c, r)),
+            where=_between(r, 0, s - 1) & _between(c, 0, s - 1),
+        ),
+        ["not shown, left as they are", "r <= s - 2"],
+    ),
     # residues: the wrong end of the range, a residue out of range, a real x, the modulus, a square
     (
         "residues-wrong-end",
         _statement(Piecewise((1, a * Mod(y, s) >= a * (s - 1)), (0, True)), 1, residues(s)),
+        ["not shown, left as they are", "Mod(y, s)"],
+    ),
+    (
+        "residues-other-end",  # true at Mod(y, s) = 0 only
+        _statement(Piecewise((1, Mod(y, s) <= 0), (0, True)), 1, residues(s)),
         ["not shown, left as they are", "Mod(y, s)"],
     ),
     (
