@@ -246,6 +246,11 @@ FALSE = [
         ["the bound m <= h - 1 does not follow"],
     ),
     (
+        "within-empty-range-forgotten",  # 0 <= m <= a allows a = 0: a >= 1 does not follow
+        _statement(Piecewise((X[m], a >= 1), (0, True)), X[m], within((m, 0, a)), where=_between(m, 0, a)),
+        ["not shown, left as they are", "a >= 1"],
+    ),
+    (
         "within-reversed-sum",
         _statement(Sum(Piecewise((X[k], k >= 0), (0, True)), (k, 0, n)), Sum(X[k], (k, 0, n)), within()),
         ["not shown, left as they are", "k >= 0"],
