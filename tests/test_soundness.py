@@ -319,6 +319,11 @@ FALSE = [
         ["is 0 only for integer x"],
     ),
     (
+        "euclid-coefficient-not-divisible",  # y + 1 = 0 at y = -1: 2 divides neither 1 nor the coefficient of y
+        _statement(KroneckerDelta(y + 1, 0), 0, euclid(2)),
+        ["not shown, left as they are", "KroneckerDelta"],
+    ),
+    (
         "euclid-fractional-quotient",
         _statement(
             KroneckerDelta(s * u + r, s * o / 2 + c),
