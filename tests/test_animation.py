@@ -8,14 +8,18 @@ import pytest
 from symconv import ConvSpec, SpecError, TransposedConvSpec
 from symconv.cli.main import main
 from symconv.errors import MissingDependencyError
+from symconv.printing.animation import COLOURS, animation_bytes, layout
 from symconv.printing.scene import INPUT, scene_positions, spec_scene
 
-Image = pytest.importorskip("PIL.Image", reason="Pillow (symconv[animate]) is not installed")
 
-from symconv.printing.animation import COLOURS, animation_bytes, layout  # noqa: E402
+@pytest.fixture(scope="module")
+def Image():  # noqa: N802 - the module's name, as in ``from PIL import Image``
+    """Pillow's ``Image``, for the tests that draw; they are skipped without it. The refusals and the
+    message without Pillow are plain tests: they run without Pillow, where that message matters."""
+    return pytest.importorskip("PIL.Image", reason="Pillow (symconv[animate]) is not installed")
 
 
-def frames_of(data):
+def frames_of(data, Image):  # noqa: N803
     image = Image.open(io.BytesIO(data))
     frames = []
     for n in range(image.n_frames):
@@ -42,9 +46,9 @@ def inside(box):
         TransposedConvSpec(3, 3, stride=2, dilation=2),
     ],
 )
-def test_one_frame_per_output_position_and_the_window_where_the_index_map_says(spec):
+def test_one_frame_per_output_position_and_the_window_where_the_index_map_says(spec, Image):  # noqa: N803
     data = animation_bytes(spec, ".gif", cell=30)
-    frames = frames_of(data)
+    frames = frames_of(data, Image)
     positions = scene_positions(spec)
     assert len(frames) == len(positions)  # the output size from the spec
     n = len(positions) // 2
@@ -66,10 +70,10 @@ def test_one_frame_per_output_position_and_the_window_where_the_index_map_says(s
         assert close(frame.getpixel(inside(geometry.output_cell(*cell))), COLOURS["output"])
 
 
-def test_a_shifted_window_is_caught():
+def test_a_shifted_window_is_caught(Image):  # noqa: N803
     """The pixel test can fail: the next position's window is elsewhere."""
     spec = ConvSpec((5, 5), (3, 3), stride=2, padding=1)
-    frames = frames_of(animation_bytes(spec, ".gif", cell=30))
+    frames = frames_of(animation_bytes(spec, ".gif", cell=30), Image)
     scene = spec_scene(spec, (0, 1))
     geometry = layout(scene, 30)
     window_inputs = [cell for cell in scene.window if cell in scene.inputs]
@@ -79,7 +83,7 @@ def test_a_shifted_window_is_caught():
     )
 
 
-def test_apng_and_the_cli(tmp_path, capsys):
+def test_apng_and_the_cli(tmp_path, capsys, Image):  # noqa: N803
     assert main(["animate", "--input", "4x4", "--kernel", "3x3", "-o", str(tmp_path / "c.png"), "--cell", "24"]) == 0
     assert "4 frames" in capsys.readouterr().out
     image = Image.open(tmp_path / "c.png")

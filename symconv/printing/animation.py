@@ -227,10 +227,12 @@ def animation_frames(
         raise SpecError(
             "input_shape", f"{prod(spec.out_shape)} output positions make too many frames (at most {max_frames})"
         )
+    positions = scene_positions(spec)
+    layout(spec_scene(spec, positions[0]), cell)  # a bad cell size is refused before Pillow is needed
     _pillow()
     frames: list[Any] = []
     done: set[tuple[int, int]] = set()
-    for position in scene_positions(spec):
+    for position in positions:
         scene = spec_scene(spec, position)
         frames.append(_frame(scene, done, cell, labels))
         done.add(scene.output)
