@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import sympy
 from sympy import Eq, ImmutableMatrix, MatMul, Mod, Piecewise, Sum
-from sympy.functions.elementary.piecewise import ExprCondPair
 
 from symconv import TransposedConvSpec, input_position, interior_overlap, overlap_counts
 from symconv.indexing import SymbolicConv
 from symconv.proof import DOIT, Check, Derivation, Step, as_built, require, residues, split_sum, written
+from symconv.proof.display import zero_elsewhere
 from symconv.proof.run import run
 from symconv.symbols import symbols
 
@@ -33,8 +33,7 @@ def _written_indicator(text: str, s: sympy.Expr, **letters: Any) -> Piecewise:
     """``[(text) mod s = 0]`` as written: 1 where ``s`` divides ``text``, 0 elsewhere (a display form;
     ``Piecewise`` would rewrite its condition, so it is built as written, :func:`~symconv.proof.as_built`)."""
     residue = sympy.Mod(written(text, s=s, **letters), s, evaluate=False)
-    divides = as_built(ExprCondPair, sympy.Integer(1), Eq(residue, 0, evaluate=False))
-    return as_built(Piecewise, divides, ExprCondPair(0, sympy.true))
+    return zero_elsewhere(sympy.Integer(1), Eq(residue, 0, evaluate=False))
 
 
 def overlap_theorem() -> Derivation:
@@ -145,18 +144,11 @@ def overlap_theorem() -> Derivation:
                 display_lhs=as_built(
                     Sum, _written_indicator("j + p - c", s, **letters), sympy.Tuple(c, 0, written("r - 1", r=r))
                 ),
-                display_rhs=as_built(
-                    Piecewise,
-                    as_built(
-                        ExprCondPair,
-                        sympy.Integer(1),
-                        sympy.Le(
-                            sympy.Mod(written("j + p", j=j, p=p), s, evaluate=False),
-                            written("r - 1", r=r),
-                            evaluate=False,
-                        ),
+                display_rhs=zero_elsewhere(
+                    sympy.Integer(1),
+                    sympy.Le(
+                        sympy.Mod(written("j + p", j=j, p=p), s, evaluate=False), written("r - 1", r=r), evaluate=False
                     ),
-                    ExprCondPair(0, sympy.true),
                 ),
             ),
             Step(

@@ -15,7 +15,6 @@ import random
 import numpy as np
 import sympy
 from sympy import ImmutableMatrix, IndexedBase, KroneckerDelta, Piecewise, Sum
-from sympy.functions.elementary.piecewise import ExprCondPair
 
 from symconv import (
     TransposedConvSpec,
@@ -39,6 +38,7 @@ from symconv.proof import (
     written_condition,
     zero_extension,
 )
+from symconv.proof.display import zero_elsewhere
 from symconv.proof.run import run
 from symconv.sampling import random_transposed_spec
 from symconv.symbols import symbols
@@ -109,14 +109,9 @@ def subpixel_theorem() -> Derivation:
                 euclid(s, (r, c), eliminate=(c, o)),
                 display_rhs=as_built(  # Sum and Piecewise would rewrite the condition as written
                     Sum,
-                    as_built(
-                        Piecewise,
-                        as_built(
-                            ExprCondPair,
-                            written("W[s*n + r]*Y[u - n]", W=W, Y=Y, s=s, n=n, r=r, u=u),
-                            written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h),
-                        ),
-                        ExprCondPair(0, sympy.true),
+                    zero_elsewhere(
+                        written("W[s*n + r]*Y[u - n]", W=W, Y=Y, s=s, n=n, r=r, u=u),
+                        written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h),
                     ),
                     sympy.Tuple(n, 0, written("m - 1", m=m)),
                 ),

@@ -61,6 +61,7 @@ __all__ = [
     "written_condition",
     "unevaluated",
     "as_built",
+    "zero_elsewhere",
 ]
 
 #: A matrix with more entries than this is never printed to be compared with another one: a
@@ -291,3 +292,17 @@ def as_built(cls: type, *args: Any) -> Any:
     \\begin{cases} u & \\text{for}\\: 0 \\le u - n \\le h - 1 \\\\0 & \\text{otherwise} \\end{cases}
     """
     return Basic.__new__(cls, *args)
+
+
+def zero_elsewhere(value: Any, condition: Any) -> Any:
+    """``value`` where ``condition`` holds, 0 elsewhere (a ``Piecewise``), built as written
+    (:func:`as_built`): the display form of a zero extension or an indicator.
+
+    >>> import sympy
+    >>> u, n, h = sympy.symbols("u n h", integer=True)
+    >>> shown = zero_elsewhere(u, written_condition("0 <= u - n <= h - 1", u=u, n=n, h=h))
+    >>> print(sympy.latex(shown))
+    \\begin{cases} u & \\text{for}\\: 0 \\le u - n \\le h - 1 \\\\0 & \\text{otherwise} \\end{cases}
+    """
+    pair = sympy.functions.elementary.piecewise.ExprCondPair
+    return as_built(sympy.Piecewise, as_built(pair, value, condition), pair(0, sympy.true))
